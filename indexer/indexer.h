@@ -1,0 +1,40 @@
+// An indexing run: article files in, one Xapian index updated, counts out.
+#pragma once
+
+#include "indexer/source.h"
+#include "schema/result.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace corpus::indexer {
+
+struct IndexOptions {
+    std::string db_path;
+    std::vector<std::filesystem::path> sources;
+    bool rebuild = false;  // build a fresh index instead of updating
+    bool use_metadata = true;
+    std::uintmax_t max_file_bytes = default_max_file_bytes;
+    std::size_t batch_size = 1000;  // documents per transaction
+};
+
+struct IndexSummary {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;   // files that could not be indexed (each with a warning)
+    std::size_t repaired = 0;  // indexed after repairing invalid UTF-8
+    double seconds = 0;
+};
+
+struct IndexObserver {
+    std::function<void(const std::string&)> warning;             // one line, no newline
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+Result<IndexSummary> run_index(const IndexOptions& options, const IndexObserver& observer);
+
+}  // namespace corpus::indexer

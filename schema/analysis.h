@@ -1,0 +1,57 @@
+// The text analysis chain shared by the indexer and the searcher.
+//
+// Stages, in order (each documented where implemented in analysis.cpp):
+//   1. word breaking      ICU word break rules over the UTF-8 text (byte offsets kept)
+//   2. normalization      NFKC + case folding, diacritics removed (Orbán = orban),
+//                         apostrophe variants unified, possessive 's dropped,
+//                         remaining apostrophes dropped (don't = dont, Ch'oe = choe),
+//                         digit group separators dropped (36,000 = 36000)
+//   3. term construction  exact word terms with positions, English stems without
+//
+// indexer/ and searcher/ never call ICU or Xapian::Stem themselves: a query and an
+// article that say the same thing produce the same terms because both come through here.
+#pragma once
+
+#include "schema/fields.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus::schema {
+
+struct Token {
+    std::string word;   // normalized form (stage 2)
+    std::size_t start;  // byte offset of the surface form in the analysed text
+    std::size_t end;    // one past its last byte
+    bool capitalized;   // the surface form starts with an upper-case letter
+    bool after_hyphen;  // joined to the previous token by a hyphen ("Jong-un")
+};
+
+// Stages 1 and 2. The text must be valid UTF-8 (see repair_utf8).
+std::vector<Token> tokenize(std::string_view text);
+
+// The English stem of a normalized word.
+std::string stem(std::string_view word);
+
+// Stage 3: the terms a normalized word yields in a text field.
+std::string exact_term(const Field& field, std::string_view word);
+std::string stem_term(const Field& field, std::string_view word);
+
+// The boolean filter term for a value such as an outlet name: its normalized words
+// joined by spaces, so "FN News Global" and "fn  news GLOBAL" give the same term.
+std::string boolean_term(const Field& field, std::string_view value);
+
+// Indexes `text` into `doc` as `field`, from position `next_position`, which is left
+// past the text plus a block gap. Paragraphs (blank-line separated) are blocks.
+void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                Xapian::termpos& next_position, Xapian::termcount wdf = 1);
+
+// Identifies this analysis chain; stored in every index and checked on open, so an
+// index built by a different chain asks to be rebuilt instead of answering wrongly.
+const std::string& analysis_fingerprint();
+
+}  // namespace corpus::schema

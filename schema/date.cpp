@@ -1,0 +1,43 @@
+#include "schema/date.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace corpus::schema {
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int fields[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8};
+    const std::size_t lengths[3] = {4, 2, 2};
+    for (int f = 0; f < 3; ++f) {
+        for (std::size_t i = 0; i < lengths[f]; ++i) {
+            const char c = text[starts[f] + i];
+            if (c < '0' || c > '9') return std::nullopt;
+            fields[f] = fields[f] * 10 + (c - '0');
+        }
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{fields[0]},
+                                          std::chrono::month{static_cast<unsigned>(fields[1])},
+                                          std::chrono::day{static_cast<unsigned>(fields[2])}};
+    if (!ymd.ok()) return std::nullopt;
+    return Date{fields[0], fields[1], fields[2]};
+}
+
+std::string Date::iso() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+std::string Date::sortable() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
+    return buffer;
+}
+
+std::string Date::month_key() const {
+    return iso().substr(0, 7);
+}
+
+}  // namespace corpus::schema

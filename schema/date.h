@@ -1,0 +1,23 @@
+// Calendar dates as the index stores them: "YYYY-MM-DD" outside, "YYYYMMDD" in values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace corpus::schema {
+
+struct Date {
+    int year;
+    int month;
+    int day;
+
+    std::string iso() const;        // "2024-06-18"
+    std::string sortable() const;   // "20240618", the value-slot form
+    std::string month_key() const;  // "2024-06", the facet form
+};
+
+// Accepts only a real calendar date written YYYY-MM-DD.
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace corpus::schema

@@ -1,0 +1,59 @@
+// The index layout: every term prefix and value slot lives here and nowhere else.
+// The indexer writes documents through these constants and the searcher reads them
+// back through the same ones, so a prefix string exists exactly once.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <string_view>
+
+namespace corpus::schema {
+
+// Bumped whenever the layout below changes in a way an old index cannot serve.
+inline constexpr int schema_version = 1;
+
+enum class FieldKind {
+    text,     // analysed words with positions (phrase-searchable) plus stems
+    boolean,  // exact filter terms, no positions, no weight
+};
+
+struct Field {
+    std::string_view name;    // as users and JSON see it
+    std::string_view prefix;  // Xapian term prefix ("" = the default article text)
+    FieldKind kind;
+};
+
+// Title and body words go to the unprefixed article stream, searched by default;
+// the title is also kept under its own prefix so it can be searched alone.
+inline constexpr Field article_text{"article", "", FieldKind::text};
+inline constexpr Field title_text{"title", "S", FieldKind::text};
+inline constexpr Field id_term{"id", "Q", FieldKind::boolean};
+inline constexpr Field outlet_term{"outlet", "XO", FieldKind::boolean};
+inline constexpr Field month_term{"month", "XM", FieldKind::boolean};
+
+inline constexpr std::array all_fields{article_text, title_text, id_term, outlet_term, month_term};
+
+// Stemmed forms of a text field's words carry this marker before the field prefix,
+// as Xapian's own TermGenerator does: "Zassist", "ZSassist".
+inline constexpr std::string_view stem_marker = "Z";
+
+// Value slots: sortable strings, read by filters, facets and result rendering.
+enum Slot : Xapian::valueno {
+    slot_date = 0,    // "YYYYMMDD"; empty when the date is unknown
+    slot_outlet = 1,  // the outlet's display name, or unknown_value
+    slot_month = 2,   // "YYYY-MM", or unknown_value
+};
+
+// What an article without a given outlet or date reports for it.
+inline constexpr std::string_view unknown_value = "unknown";
+
+// Positions leave this gap between blocks (title, paragraphs), so that no phrase or
+// NEAR query can match across a block boundary.
+inline constexpr Xapian::termpos block_gap = 100;
+
+// Keys of the index's own metadata (Xapian user metadata).
+inline constexpr std::string_view meta_schema_version = "corpus.schema_version";
+inline constexpr std::string_view meta_fingerprint = "corpus.analysis_fingerprint";
+
+}  // namespace corpus::schema

@@ -1,0 +1,30 @@
+// Stage 2 of the query pipeline: syntax tree -> Xapian query, through schema/'s
+// analysis, so a query's words become exactly the terms the indexer made.
+#pragma once
+
+#include "schema/fields.h"
+#include "schema/result.h"
+#include "searcher/query_parser.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace corpus::searcher {
+
+// What the snippet highlights: a bare word matches any word with its stem; a phrase
+// matches its exact words in order.
+struct HighlightPattern {
+    bool by_stem;                    // words[0] is a stem
+    std::vector<std::string> words;  // normalized words (or the stem)
+};
+
+struct CompiledQuery {
+    Xapian::Query query;
+    std::vector<HighlightPattern> highlights;  // from the positive parts of the query only
+};
+
+Result<CompiledQuery> compile_query(const QueryNode& root);
+
+}  // namespace corpus::searcher

@@ -1,0 +1,272 @@
+#include "searcher/query_parser.h"
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace corpus::searcher {
+namespace {
+
+struct Lexeme {
+    enum class Kind { word, phrase, open, close, op_and, op_or, op_not, op_near, end };
+    Kind kind;
+    std::string text;
+    unsigned near_distance = default_near_distance;
+};
+
+// Quote characters, as UTF-8: " and the curly “ ” „ that editors and phones produce.
+constexpr std::string_view quote_marks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E"};
+
+std::size_t quote_at(std::string_view text, std::size_t i) {
+    for (std::string_view mark : quote_marks) {
+        if (text.substr(i, mark.size()) == mark) return mark.size();
+    }
+    return 0;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+Error syntax_error(std::string message) {
+    return make_error(ErrorCode::query_syntax, std::move(message));
+}
+
+std::optional<unsigned> near_distance(std::string_view word) {
+    if (word == "NEAR") return default_near_distance;
+    if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 8) return std::nullopt;
+    unsigned n = 0;
+    for (char c : word.substr(5)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+}
+
+Result<std::vector<Lexeme>> lex(std::string_view text) {
+    std::vector<Lexeme> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (is_space(text[i])) {
+            ++i;
+        } else if (text[i] == '(' || text[i] == ')') {
+            out.push_back({text[i] == '(' ? Lexeme::Kind::open : Lexeme::Kind::close, std::string(1, text[i])});
+            ++i;
+        } else if (std::size_t open = quote_at(text, i)) {
+            std::size_t j = i + open;
+            std::size_t close = 0;
+            while (j < text.size() && (close = quote_at(text, j)) == 0) ++j;
+            if (j >= text.size()) return syntax_error("unbalanced quote: a phrase is opened but never closed");
+            out.push_back({Lexeme::Kind::phrase, std::string(text.substr(i + open, j - i - open))});
+            i = j + close;
+        } else {
+            std::size_t j = i;
+            while (j < text.size() && !is_space(text[j]) && text[j] != '(' && text[j] != ')' && quote_at(text, j) == 0) {
+                ++j;
+            }
+            std::string word(text.substr(i, j - i));
+            if (word == "AND") {
+                out.push_back({Lexeme::Kind::op_and, word});
+            } else if (word == "OR") {
+                out.push_back({Lexeme::Kind::op_or, word});
+            } else if (word == "NOT") {
+                out.push_back({Lexeme::Kind::op_not, word});
+            } else if (auto distance = near_distance(word)) {
+                out.push_back({Lexeme::Kind::op_near, word, *distance});
+            } else {
+                out.push_back({Lexeme::Kind::word, word});
+            }
+            i = j;
+        }
+    }
+    out.push_back({Lexeme::Kind::end, ""});
+    return out;
+}
+
+class Parser {
+public:
+    explicit Parser(std::vector<Lexeme> lexemes) : lexemes_(std::move(lexemes)) {}
+
+    Result<QueryNode> parse() {
+        if (peek().kind == Lexeme::Kind::end) return syntax_error("empty query");
+        Result<QueryNode> root = parse_or();
+        if (!root) return root;
+        if (peek().kind == Lexeme::Kind::close) return syntax_error("unbalanced parenthesis: ')' without '('");
+        if (peek().kind != Lexeme::Kind::end) return syntax_error("unexpected '" + peek().text + "'");
+        return root;
+    }
+
+private:
+    const Lexeme& peek(std::size_t ahead = 0) const {
+        return lexemes_[std::min(pos_ + ahead, lexemes_.size() - 1)];
+    }
+    const Lexeme& take() { return lexemes_[std::min(pos_++, lexemes_.size() - 1)]; }
+
+    static bool starts_operand(Lexeme::Kind kind) {
+        return kind == Lexeme::Kind::word || kind == Lexeme::Kind::phrase || kind == Lexeme::Kind::open ||
+               kind == Lexeme::Kind::op_not;
+    }
+
+    Error missing_operand(const std::string& after) const {
+        if (peek().kind == Lexeme::Kind::end) return syntax_error("'" + after + "' needs something after it");
+        return syntax_error("'" + after + "' cannot be followed by '" + peek().text + "'");
+    }
+
+    Result<QueryNode> parse_or() {
+        Result<QueryNode> left = parse_and();
+        if (!left) return left;
+        if (peek().kind != Lexeme::Kind::op_or) return left;
+        QueryNode any{QueryNode::Kind::any, {}, {std::move(left.value())}};
+        while (peek().kind == Lexeme::Kind::op_or) {
+            take();
+            if (!starts_operand(peek().kind)) return missing_operand("OR");
+            Result<QueryNode> right = parse_and();
+            if (!right) return right;
+            any.children.push_back(std::move(right.value()));
+        }
+        return any;
+    }
+
+    Result<QueryNode> parse_and() {
+        QueryNode all{QueryNode::Kind::all, {}, {}};
+        while (true) {
+            if (peek().kind == Lexeme::Kind::op_and) {
+                if (all.children.empty()) return syntax_error("'AND' needs something before it");
+                take();
+                if (!starts_operand(peek().kind)) return missing_operand("AND");
+            }
+            if (!starts_operand(peek().kind)) break;
+            Result<QueryNode> operand = parse_not();
+            if (!operand) return operand;
+            all.children.push_back(std::move(operand.value()));
+        }
+        if (all.children.empty()) {
+            if (peek().kind == Lexeme::Kind::op_or) return syntax_error("'OR' needs something before it");
+            if (peek().kind == Lexeme::Kind::op_near) return syntax_error("'NEAR' needs a word before it");
+            if (peek().kind == Lexeme::Kind::close) {
+                return syntax_error(depth_ == 0 ? "unbalanced parenthesis: ')' without '('" : "empty parentheses");
+            }
+            return syntax_error("expected a word or phrase");
+        }
+        if (all.children.size() == 1 && all.children[0].kind != QueryNode::Kind::negate) {
+            return std::move(all.children[0]);
+        }
+        return all;
+    }
+
+    Result<QueryNode> parse_not() {
+        if (peek().kind != Lexeme::Kind::op_not) return parse_near();
+        take();
+        if (!starts_operand(peek().kind)) return missing_operand("NOT");
+        Result<QueryNode> operand = parse_not();
+        if (!operand) return operand;
+        if (operand->kind == QueryNode::Kind::negate) return std::move(operand->children[0]);  // NOT NOT x
+        return QueryNode{QueryNode::Kind::negate, {}, {std::move(operand.value())}};
+    }
+
+    Result<QueryNode> parse_near() {
+        Result<QueryNode> first = parse_primary();
+        if (!first) return first;
+        if (peek().kind != Lexeme::Kind::op_near) return first;
+        if (first->kind != QueryNode::Kind::words && first->kind != QueryNode::Kind::phrase) {
+            return syntax_error("NEAR joins words or phrases, not a parenthesized group");
+        }
+        QueryNode near{QueryNode::Kind::near, {}, {std::move(first.value())}};
+        near.window = peek().near_distance;
+        while (peek().kind == Lexeme::Kind::op_near) {
+            near.window = std::max(near.window, take().near_distance);
+            if (peek().kind == Lexeme::Kind::word) {
+                near.children.push_back({QueryNode::Kind::words, {take().text}, {}});
+            } else if (peek().kind == Lexeme::Kind::phrase) {
+                near.children.push_back({QueryNode::Kind::phrase, {take().text}, {}});
+            } else {
+                return syntax_error("'NEAR' needs a word or phrase after it");
+            }
+        }
+        return near;
+    }
+
+    Result<QueryNode> parse_primary() {
+        const Lexeme& next = peek();
+        switch (next.kind) {
+        case Lexeme::Kind::open: {
+            take();
+            if (peek().kind == Lexeme::Kind::close) return syntax_error("empty parentheses");
+            ++depth_;
+            Result<QueryNode> inner = parse_or();
+            --depth_;
+            if (!inner) return inner;
+            if (peek().kind != Lexeme::Kind::close) {
+                return syntax_error("unbalanced parenthesis: '(' is never closed");
+            }
+            take();
+            return inner;
+        }
+        case Lexeme::Kind::phrase:
+            return QueryNode{QueryNode::Kind::phrase, {take().text}, {}};
+        case Lexeme::Kind::word: {
+            // A run of words stays together (names span words), but the word right
+            // before NEAR belongs to the NEAR.
+            QueryNode run{QueryNode::Kind::words, {take().text}, {}};
+            while (peek().kind == Lexeme::Kind::word && peek(1).kind != Lexeme::Kind::op_near) {
+                run.words.push_back(take().text);
+            }
+            return run;
+        }
+        default:
+            return syntax_error("expected a word or phrase, not '" + next.text + "'");
+        }
+    }
+
+    std::vector<Lexeme> lexemes_;
+    std::size_t pos_ = 0;
+    int depth_ = 0;  // open parentheses around the current position
+};
+
+void describe_into(const QueryNode& node, std::string& out) {
+    auto join_children = [&](std::string_view separator) {
+        out += '(';
+        for (std::size_t i = 0; i < node.children.size(); ++i) {
+            if (i > 0) out += separator;
+            describe_into(node.children[i], out);
+        }
+        out += ')';
+    };
+    switch (node.kind) {
+    case QueryNode::Kind::words:
+        for (std::size_t i = 0; i < node.words.size(); ++i) out += (i > 0 ? " " : "") + node.words[i];
+        break;
+    case QueryNode::Kind::phrase:
+        out += '"' + node.words.at(0) + '"';
+        break;
+    case QueryNode::Kind::near:
+        join_children(" NEAR/" + std::to_string(node.window) + " ");
+        break;
+    case QueryNode::Kind::all:
+        join_children(" AND ");
+        break;
+    case QueryNode::Kind::any:
+        join_children(" OR ");
+        break;
+    case QueryNode::Kind::negate:
+        out += "NOT ";
+        describe_into(node.children.at(0), out);
+        break;
+    }
+}
+
+}  // namespace
+
+Result<QueryNode> parse_query(const std::string& text) {
+    Result<std::vector<Lexeme>> lexemes = lex(text);
+    if (!lexemes) return lexemes.error();
+    return Parser(std::move(lexemes.value())).parse();
+}
+
+std::string describe(const QueryNode& node) {
+    std::string out;
+    describe_into(node, out);
+    return out;
+}
+
+}  // namespace corpus::searcher

@@ -1,0 +1,43 @@
+// Query syntax, stage 1 of the query pipeline: text -> syntax tree.
+//
+//   query    := or_expr
+//   or_expr  := and_expr ( OR and_expr )*
+//   and_expr := not_expr ( [AND] not_expr )*      juxtaposition means AND
+//   not_expr := NOT not_expr | near_expr          "a NOT b" is a AND NOT b
+//   near_expr:= primary ( NEAR[/n] primary )*     operands: single words or phrases
+//   primary  := ( or_expr ) | "phrase" | word+
+//
+// Operators are upper case; "and", "or", "not" in lower case are ordinary words.
+// Straight and curly double quotes both delimit phrases.
+#pragma once
+
+#include "schema/result.h"
+
+#include <string>
+#include <vector>
+
+namespace corpus::searcher {
+
+struct QueryNode {
+    enum class Kind {
+        words,   // a run of bare words; every word must match, stemmed
+        phrase,  // exact words in order
+        near,    // children within `window` words of each other, any order
+        all,     // every child matches
+        any,     // at least one child matches
+        negate,  // the only child must not match (only under `all`)
+    };
+    Kind kind;
+    std::vector<std::string> words;    // words, phrase: as the user typed them
+    std::vector<QueryNode> children;  // near, all, any, negate
+    unsigned window = 0;              // near: how many words apart the operands may be
+};
+
+inline constexpr unsigned default_near_distance = 10;
+
+Result<QueryNode> parse_query(const std::string& text);
+
+// The tree written back as a fully parenthesized query, for --explain and tests.
+std::string describe(const QueryNode& node);
+
+}  // namespace corpus::searcher

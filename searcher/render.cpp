@@ -1,0 +1,127 @@
+#include "searcher/render.h"
+
+#include "schema/fields.h"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+namespace corpus::searcher {
+namespace {
+
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string snippet_text(const Snippet& snippet, const TextStyle& style) {
+    std::string out;
+    if (snippet.starts_mid_text) out += ellipsis;
+    for (const SnippetPart& part : snippet.parts) {
+        out += part.highlighted ? style.highlight_on + part.text + style.highlight_off : part.text;
+    }
+    if (snippet.ends_mid_text) out += ellipsis;
+    return out;
+}
+
+std::string display_date(const Hit& hit) {
+    return hit.date.empty() ? std::string(schema::unknown_value) : hit.date;
+}
+
+nlohmann::ordered_json facet_json(const std::vector<FacetCount>& facet) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const FacetCount& entry : facet) out.push_back({{"value", entry.value}, {"count", entry.count}});
+    return out;
+}
+
+void append_facet_line(std::string& out, std::string_view label, const std::vector<FacetCount>& facet) {
+    if (facet.empty()) return;
+    out += fmt::format("{:<8}", label);
+    for (std::size_t i = 0; i < facet.size(); ++i) {
+        out += fmt::format("{}{} ({})", i > 0 ? ", " : "", facet[i].value, facet[i].count);
+    }
+    out += '\n';
+}
+
+}  // namespace
+
+TextStyle terminal_style() {
+    return TextStyle{"\033[1m", "\033[0m"};
+}
+
+TextStyle plain_style() {
+    return TextStyle{"**", "**"};
+}
+
+std::string snippet_html(const Snippet& snippet) {
+    std::string out;
+    if (snippet.starts_mid_text) out += ellipsis;
+    for (const SnippetPart& part : snippet.parts) {
+        out += part.highlighted ? "<mark>" + html_escape(part.text) + "</mark>" : html_escape(part.text);
+    }
+    if (snippet.ends_mid_text) out += ellipsis;
+    return out;
+}
+
+std::string render_text(const SearchResult& result, const TextStyle& style) {
+    std::string out;
+    if (style.explain) {
+        out += fmt::format("query:   {}\nparsed:  {}\nxapian:  {}\n\n", result.query, result.parsed, result.xapian_query);
+    }
+    if (result.total == 0) {
+        out += "No articles match.\n";
+        return out;
+    }
+    out += fmt::format("{} article{} match; showing {}-{}.\n\n", result.total, result.total == 1 ? "" : "s",
+                       result.hits.empty() ? result.offset : result.offset + 1, result.offset + result.hits.size());
+    for (const Hit& hit : result.hits) {
+        out += fmt::format("{:>3}. {}\n", hit.rank, hit.title.empty() ? hit.id : hit.title);
+        out += fmt::format("     {} | {} | {} | score {:.3f}\n", hit.id, hit.outlet, display_date(hit), hit.score);
+        out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
+    }
+    append_facet_line(out, "Outlet:", result.outlet_facet);
+    append_facet_line(out, "Month:", result.month_facet);
+    return out;
+}
+
+std::string render_json(const SearchResult& result, bool explain) {
+    nlohmann::ordered_json out;
+    out["schema_version"] = output_schema_version;
+    out["query"] = result.query;
+    if (explain) {
+        out["explain"] = {{"parsed", result.parsed}, {"xapian", result.xapian_query}};
+    }
+    out["total"] = result.total;
+    out["offset"] = result.offset;
+    out["limit"] = result.limit;
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+    for (const Hit& hit : result.hits) {
+        hits.push_back({
+            {"rank", hit.rank},
+            {"id", hit.id},
+            {"title", hit.title},
+            {"outlet", hit.outlet},
+            {"date", display_date(hit)},
+            {"score", hit.score},
+            {"snippet", snippet_html(hit.snippet)},
+        });
+    }
+    out["results"] = std::move(hits);
+    out["facets"] = {{"outlet", facet_json(result.outlet_facet)}, {"date", facet_json(result.month_facet)}};
+    // Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace corpus::searcher

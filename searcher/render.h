@@ -1,0 +1,29 @@
+// Output back ends: the same SearchResult printed for people (text) or programs (JSON).
+// The JSON form is the contract documented in schema/search-output.schema.json.
+#pragma once
+
+#include "searcher/search.h"
+
+#include <string>
+
+namespace corpus::searcher {
+
+// Version of the JSON output contract; bumped on any incompatible change.
+inline constexpr int output_schema_version = 1;
+
+struct TextStyle {
+    std::string highlight_on;   // ANSI bold on a terminal, "**" when piped
+    std::string highlight_off;
+    bool explain = false;       // also print how the query was understood
+};
+
+TextStyle terminal_style();
+TextStyle plain_style();
+
+std::string render_text(const SearchResult& result, const TextStyle& style);
+std::string render_json(const SearchResult& result, bool explain);
+
+// A snippet as HTML: text escaped, each match wrapped in <mark>...</mark>.
+std::string snippet_html(const Snippet& snippet);
+
+}  // namespace corpus::searcher

@@ -1,0 +1,111 @@
+#include "searcher/search.h"
+
+#include "schema/analysis.h"
+#include "schema/article.h"
+#include "schema/fields.h"
+#include "schema/index.h"
+#include "searcher/query_builder.h"
+#include "searcher/query_parser.h"
+
+#include <algorithm>
+
+namespace corpus::searcher {
+namespace {
+
+Xapian::Query apply_filters(Xapian::Query query, const SearchRequest& request) {
+    if (!request.outlets.empty()) {
+        std::vector<Xapian::Query> outlets;
+        for (const std::string& outlet : request.outlets) {
+            outlets.emplace_back(schema::boolean_term(schema::outlet_term, outlet));
+        }
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_OR, outlets.begin(), outlets.end()));
+    }
+    if (request.from || request.to) {
+        // Unknown dates are stored as an empty value and so never fall inside a range.
+        const std::string low = request.from ? request.from->sortable() : std::string("00000101");
+        const std::string high = request.to ? request.to->sortable() : std::string("99991231");
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, low, high));
+    }
+    return query;
+}
+
+std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
+    std::vector<FacetCount> counts;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+        counts.push_back({*it, it.get_termfreq()});
+    }
+    return counts;
+}
+
+}  // namespace
+
+Result<Searcher> Searcher::open(const std::string& path) {
+    Result<Xapian::Database> db = schema::open_for_reading(path);
+    if (!db) return db.error();
+    return Searcher(std::move(db.value()), path);
+}
+
+Result<SearchResult> Searcher::search(const SearchRequest& request) {
+    // A reindex that commits while we read invalidates what we hold; reading again
+    // from the latest revision is always right, and a few tries are always enough.
+    constexpr int attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == attempts) return make_error(ErrorCode::io, "the index kept changing during the search");
+            db_.reopen();
+        } catch (const Xapian::Error& e) {
+            return schema::translate_xapian_error(e, "searching " + path_ + " failed");
+        }
+    }
+}
+
+Result<SearchResult> Searcher::run(const SearchRequest& request) {
+    Result<QueryNode> parsed = parse_query(request.query);
+    if (!parsed) return parsed.error();
+    Result<CompiledQuery> compiled = compile_query(parsed.value());
+    if (!compiled) return compiled.error();
+    const Xapian::Query query = apply_filters(compiled->query, request);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    Xapian::ValueCountMatchSpy outlet_spy(schema::slot_outlet);
+    Xapian::ValueCountMatchSpy month_spy(schema::slot_month);
+    enquire.add_matchspy(&outlet_spy);
+    enquire.add_matchspy(&month_spy);
+    // Facets and the total must be exact: make Xapian look at every candidate.
+    const Xapian::doccount everything = db_.get_doccount();
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit), everything);
+
+    SearchResult result;
+    result.query = request.query;
+    result.parsed = describe(parsed.value());
+    result.xapian_query = query.get_description();
+    result.total = mset.get_matches_estimated();
+    result.offset = request.offset;
+    result.limit = request.limit;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        Result<schema::StoredArticle> article = schema::decode_document_data(it.get_document().get_data());
+        if (!article) return article.error();
+        result.hits.push_back(Hit{it.get_rank() + 1, article->id,
+                                  article->title, article->outlet, article->date, it.get_weight(),
+                                  make_snippet(article->body, compiled->highlights)});
+    }
+
+    result.outlet_facet = read_facet(outlet_spy);
+    std::stable_sort(result.outlet_facet.begin(), result.outlet_facet.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    result.month_facet = read_facet(month_spy);
+    std::stable_sort(result.month_facet.begin(), result.month_facet.end(), [](const FacetCount& a, const FacetCount& b) {
+        const bool a_unknown = a.value == schema::unknown_value;
+        const bool b_unknown = b.value == schema::unknown_value;
+        return a_unknown != b_unknown ? b_unknown : a.value < b.value;
+    });
+    return result;
+}
+
+}  // namespace corpus::searcher

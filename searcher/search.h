@@ -1,0 +1,69 @@
+// Stage 3 of the query pipeline: run a compiled query against an index, with filters,
+// exact facets over the whole match set, paging and snippets.
+#pragma once
+
+#include "schema/date.h"
+#include "schema/result.h"
+#include "searcher/snippet.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corpus::searcher {
+
+struct SearchRequest {
+    std::string query;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    std::vector<std::string> outlets;  // any of these (case and spacing ignored)
+    std::optional<schema::Date> from;  // inclusive
+    std::optional<schema::Date> to;    // inclusive
+};
+
+struct Hit {
+    std::size_t rank;  // 1-based, across pages
+    std::string id;
+    std::string title;
+    std::string outlet;
+    std::string date;  // "YYYY-MM-DD", or empty when unknown
+    double score;
+    Snippet snippet;
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count;
+};
+
+struct SearchResult {
+    std::string query;
+    std::string parsed;  // the query as understood, fully parenthesized
+    std::string xapian_query;  // Xapian's description of the final query, for --explain
+    std::size_t total = 0;     // exact number of matching articles
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<Hit> hits;
+    std::vector<FacetCount> outlet_facet;  // most articles first
+    std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
+};
+
+class Searcher {
+public:
+    // Opens the index at `path` once; every search reuses it.
+    static Result<Searcher> open(const std::string& path);
+
+    Result<SearchResult> search(const SearchRequest& request);
+
+private:
+    Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+    Result<SearchResult> run(const SearchRequest& request);
+
+    Xapian::Database db_;
+    std::string path_;
+};
+
+}  // namespace corpus::searcher
