@@ -1,0 +1,145 @@
+// Golden tables for the analysis chain: text -> normalized words, and the promise that
+// an article and a query saying the same thing yield the same terms.
+#include "schema/analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace corpus::schema {
+namespace {
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& token : tokenize(text)) out.push_back(token.word);
+    return out;
+}
+
+using Words = std::vector<std::string>;
+
+struct GoldenCase {
+    const char* text;
+    Words expected;
+};
+
+class AnalysisGolden : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(AnalysisGolden, ProducesExpectedWords) {
+    EXPECT_EQ(words(GetParam().text), GetParam().expected) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AnalysisGolden,
+    ::testing::Values(
+        GoldenCase{"Mutual Assistance", {"mutual", "assistance"}},
+        // Hyphens split words, whatever the hyphen character.
+        GoldenCase{"Kim Jong-un", {"kim", "jong", "un"}},
+        GoldenCase{"Kim Jong\u2010un", {"kim", "jong", "un"}},
+        GoldenCase{"Kim Jong\u2011un", {"kim", "jong", "un"}},
+        // Possessives, straight and curly, mean the word itself.
+        GoldenCase{"Yoon's office", {"yoon", "office"}},
+        GoldenCase{"Yoon\u2019s office", {"yoon", "office"}},
+        GoldenCase{"Putin\u2019s visit", {"putin", "visit"}},
+        // Other apostrophes vanish on both sides.
+        GoldenCase{"don\u2019t stop", {"dont", "stop"}},
+        GoldenCase{"Ch'oe T\u2019ae", {"choe", "tae"}},
+        // Accents and diacritics fold away.
+        GoldenCase{"Orb\u00e1n", {"orban"}},
+        GoldenCase{"Orba\u0301n", {"orban"}},
+        GoldenCase{"Yun S\u014fk-y\u014fl", {"yun", "sok", "yol"}},
+        GoldenCase{"Bel\u00e9m", {"belem"}},
+        // Case folding and NFKC: full-width letters, ligatures.
+        GoldenCase{"KIM JONG UN", {"kim", "jong", "un"}},
+        GoldenCase{"\uff2b\uff29\uff2d", {"kim"}},
+        GoldenCase{"\ufb01nance", {"finance"}},
+        // Non-breaking spaces separate words like spaces.
+        GoldenCase{"mutual\u00a0assistance", {"mutual", "assistance"}},
+        // Numbers keep decimals; digit grouping is dropped.
+        GoldenCase{"36,000 US troops", {"36000", "us", "troops"}},
+        GoldenCase{"Brent at $64.96", {"brent", "at", "64.96"}},
+        // Punctuation and symbols are not words.
+        GoldenCase{"\u201cact responsibly,\u201d", {"act", "responsibly"}},
+        GoldenCase{"-- ... !!", {}},
+        // Hangul stays as written.
+        GoldenCase{"\uae40\uc815\uc740", {"\uae40\uc815\uc740"}}));
+
+TEST(Analysis, OffsetsPointAtTheSurfaceForm) {
+    const std::string text = "Seoul\u2019s  \u201cmutual assistance\u201d";
+    const std::vector<Token> tokens = tokenize(text);
+    ASSERT_EQ(tokens.size(), 3u);
+    EXPECT_EQ(text.substr(tokens[0].start, tokens[0].end - tokens[0].start), "Seoul\u2019s");
+    EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "mutual");
+    EXPECT_EQ(text.substr(tokens[2].start, tokens[2].end - tokens[2].start), "assistance");
+}
+
+TEST(Analysis, MarksCapitalsAndHyphenJoins) {
+    const std::vector<Token> tokens = tokenize("Kim Jong-un met officials in Jongno-gu");
+    ASSERT_EQ(tokens.size(), 8u);
+    EXPECT_TRUE(tokens[0].capitalized);
+    EXPECT_FALSE(tokens[1].after_hyphen);
+    EXPECT_TRUE(tokens[2].after_hyphen);
+    EXPECT_FALSE(tokens[2].capitalized);
+    EXPECT_FALSE(tokens[3].capitalized);
+    EXPECT_TRUE(tokens[7].after_hyphen);
+}
+
+TEST(Analysis, StemsInflectionsTogether) {
+    EXPECT_EQ(stem("sanctions"), stem("sanction"));
+    EXPECT_EQ(stem("condemned"), stem("condemns"));
+    EXPECT_NE(stem("mutual"), stem("assistance"));
+}
+
+TEST(Analysis, IndexTermsKeepPositionsAndStems) {
+    Xapian::Document doc;
+    Xapian::termpos position = 1;
+    index_text(doc, article_text, "Putin\u2019s visits\n\nNew paragraph", position);
+    std::vector<std::string> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.push_back(*it);
+    const std::vector<std::string> expected{"Znew", "Zparagraph", "Zputin", "Zvisit", "new", "paragraph", "putin",
+                                            "visits"};
+    EXPECT_EQ(terms, expected);
+    // The second paragraph starts after a gap, so no phrase runs across the blank line.
+    auto positions = [&](const std::string& term) {
+        std::vector<Xapian::termpos> out;
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(term);
+        if (it == doc.termlist_end() || *it != term) return out;
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) out.push_back(*pos);
+        return out;
+    };
+    EXPECT_EQ(positions("putin"), std::vector<Xapian::termpos>{1});
+    EXPECT_EQ(positions("visits"), std::vector<Xapian::termpos>{2});
+    EXPECT_EQ(positions("new"), std::vector<Xapian::termpos>{2 + 1 + block_gap});
+}
+
+TEST(Analysis, TitleFieldHasItsOwnPrefix) {
+    EXPECT_EQ(exact_term(title_text, "visit"), "Svisit");
+    EXPECT_EQ(stem_term(title_text, "visits"), "ZSvisit");
+    EXPECT_EQ(stem_term(article_text, "visits"), "Zvisit");
+}
+
+TEST(Analysis, BooleanTermsIgnoreCaseAndSpacing) {
+    EXPECT_EQ(boolean_term(outlet_term, "FN News Global"), boolean_term(outlet_term, "fn  news GLOBAL"));
+    EXPECT_EQ(boolean_term(outlet_term, "Oilprice.com"), "XOoilprice.com");
+}
+
+// Whatever form an article uses, the query written the other way finds the same words.
+TEST(Analysis, ArticleAndQueryFormsAgree) {
+    const std::pair<const char*, const char*> same[] = {
+        {"Kim Jong\u2011un\u2019s", "kim jong-un's"},
+        {"\u201cmutual\u00a0assistance\u201d", "\"mutual assistance\""},
+        {"Orb\u00e1n", "Orban"},
+        {"North Korea\u2019s", "north korea's"},
+        {"U.S.-South Korean", "u.s. south korean"},
+    };
+    for (const auto& [article, query] : same) EXPECT_EQ(words(article), words(query)) << article;
+}
+
+TEST(Analysis, FingerprintNamesTheChain) {
+    EXPECT_NE(analysis_fingerprint().find("icu="), std::string::npos);
+    EXPECT_NE(analysis_fingerprint().find("stem=english"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace corpus::schema

@@ -1,0 +1,87 @@
+#include "tests/support/test_support.h"
+
+#include "indexer/indexer.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sys/wait.h>
+
+namespace corpus::testing {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = (fs::path(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") / "corpus-test-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+namespace {
+
+std::string shell_quote(const std::string& arg) {
+    std::string quoted = "'";
+    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+}  // namespace
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+CommandResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                  const std::string& stdin_text) {
+    TempDir io;
+    write_file(io / "in", stdin_text);
+    // The shell only wires the files; every argument is quoted so it reaches argv as is.
+    std::string command = "env";
+    for (const auto& [name, value] : env) command += " " + shell_quote(name + "=" + value);
+    for (const std::string& arg : argv) command += " " + shell_quote(arg);
+    command += " <" + shell_quote((io / "in").string()) + " >" + shell_quote((io / "out").string()) + " 2>" +
+               shell_quote((io / "err").string());
+    const int status = std::system(command.c_str());
+    const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return CommandResult{exit_code, read_file(io / "out"), read_file(io / "err")};
+}
+
+fs::path source_dir() {
+    return CORPUS_SOURCE_DIR;
+}
+
+fs::path seed_dir() {
+    return source_dir() / "data";
+}
+
+std::string index_bin() {
+    return CORPUS_INDEX_BIN;
+}
+
+std::string search_bin() {
+    return CORPUS_SEARCH_BIN;
+}
+
+void build_seed_index(const fs::path& db) {
+    indexer::IndexOptions options;
+    options.db_path = db.string();
+    options.sources = {seed_dir()};
+    Result<indexer::IndexSummary> summary = indexer::run_index(options, {});
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    ASSERT_EQ(summary->added, 5u);
+}
+
+}  // namespace corpus::testing

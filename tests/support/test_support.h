@@ -1,0 +1,48 @@
+// Shared by the tests: temporary folders, running the real binaries, a real index of
+// the bundled seed corpus.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace corpus::testing {
+
+// A fresh folder, removed with everything in it when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CommandResult {
+    int exit_code;
+    std::string out;
+    std::string err;
+};
+
+// Runs a program with arguments (no shell involved in their meaning), optional input on
+// stdin and extra environment variables; captures its output.
+CommandResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
+                  const std::string& stdin_text = {});
+
+std::filesystem::path source_dir();
+std::filesystem::path seed_dir();  // the bundled data/
+std::string index_bin();
+std::string search_bin();
+
+// Builds an index of the bundled seed corpus at `db` with the indexer library.
+void build_seed_index(const std::filesystem::path& db);
+
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace corpus::testing
