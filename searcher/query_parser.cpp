@@ -165,10 +165,11 @@ private:
     }
 
     Result<QueryNode> parse_near() {
+        const bool grouped = peek().kind == Lexeme::Kind::open;
         Result<QueryNode> first = parse_primary();
         if (!first) return first;
         if (peek().kind != Lexeme::Kind::op_near) return first;
-        if (first->kind != QueryNode::Kind::words && first->kind != QueryNode::Kind::phrase) {
+        if (grouped) {
             return syntax_error("NEAR joins words or phrases, not a parenthesized group");
         }
         QueryNode near{QueryNode::Kind::near, {}, {std::move(first.value())}};

@@ -1,0 +1,110 @@
+// Golden table for query parsing: query text -> the tree written back, and the errors.
+#include "searcher/query_builder.h"
+#include "searcher/query_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace corpus::searcher {
+namespace {
+
+std::string parsed(const std::string& query) {
+    Result<QueryNode> node = parse_query(query);
+    return node ? describe(node.value()) : "error: " + node.error().message;
+}
+
+TEST(QueryParser, GoldenTable) {
+    const std::pair<const char*, const char*> table[] = {
+        {"mutual assistance", "mutual assistance"},
+        {"\"mutual assistance\"", "\"mutual assistance\""},
+        {"\u201cmutual assistance\u201d", "\"mutual assistance\""},
+        {"Putin AND Kim", "(Putin AND Kim)"},
+        {"Putin OR Kim", "(Putin OR Kim)"},
+        {"Putin NOT Kim", "(Putin AND NOT Kim)"},
+        {"Putin AND NOT Kim", "(Putin AND NOT Kim)"},
+        {"NOT Kim", "(NOT Kim)"},
+        {"a OR b c", "(a OR b c)"},
+        {"(a OR b) c", "((a OR b) AND c)"},
+        {"a (b OR c)", "(a AND (b OR c))"},
+        {"a b NEAR c", "(a AND (b NEAR/10 c))"},
+        {"a NEAR/3 b", "(a NEAR/3 b)"},
+        {"a NEAR/3 b NEAR c", "(a NEAR/10 b NEAR/10 c)"},
+        {"\"strategic partnership\" NEAR/5 treaty", "(\"strategic partnership\" NEAR/5 treaty)"},
+        {"NOT NOT a", "a"},
+        {"and or not", "and or not"},
+        {"Kim Jong-un", "Kim Jong-un"},
+        {"((a))", "a"},
+    };
+    for (const auto& [query, expected] : table) EXPECT_EQ(parsed(query), expected) << query;
+}
+
+TEST(QueryParser, ErrorsSayWhatIsWrong) {
+    const std::pair<const char*, const char*> table[] = {
+        {"", "empty query"},
+        {"   ", "empty query"},
+        {"\"mutual assistance", "unbalanced quote"},
+        {"(a OR b", "unbalanced parenthesis"},
+        {"a OR b)", "unbalanced parenthesis"},
+        {")", "unbalanced parenthesis"},
+        {"()", "empty parentheses"},
+        {"a AND", "'AND' needs something after it"},
+        {"AND a", "'AND' needs something before it"},
+        {"a OR", "'OR' needs something after it"},
+        {"OR a", "'OR' needs something before it"},
+        {"a NOT", "'NOT' needs something after it"},
+        {"a NEAR", "'NEAR' needs a word or phrase after it"},
+        {"NEAR a", "'NEAR' needs a word before it"},
+        {"(a b) NEAR c", "NEAR joins words or phrases"},
+    };
+    for (const auto& [query, expected] : table) {
+        Result<QueryNode> node = parse_query(query);
+        ASSERT_FALSE(node.ok()) << query;
+        EXPECT_EQ(node.error().code, ErrorCode::query_syntax);
+        EXPECT_NE(node.error().message.find(expected), std::string::npos) << query << " -> " << node.error().message;
+        EXPECT_EQ(node.error().message.find('\n'), std::string::npos);
+    }
+}
+
+std::string compiled(const std::string& query) {
+    Result<QueryNode> node = parse_query(query);
+    if (!node) return "error: " + node.error().message;
+    Result<CompiledQuery> built = compile_query(node.value());
+    return built ? built->query.get_description() : "error: " + built.error().message;
+}
+
+// The Xapian query each form becomes, through schema/'s analysis.
+TEST(QueryBuilder, GoldenTable) {
+    const std::pair<const char*, const char*> table[] = {
+        {"assistance", "Query(Zassist)"},
+        {"Mutual Assistance", "Query((Zmutual AND Zassist))"},
+        {"\"mutual assistance\"", "Query((mutual PHRASE 2 assistance))"},
+        {"Putin\u2019s", "Query(Zputin)"},
+        {"Jong-un", "Query((jong PHRASE 2 un))"},
+        {"Putin NOT Kim", "Query((Zputin AND_NOT Zkim))"},
+        {"NOT Kim", "Query((<alldocuments> AND_NOT Zkim))"},
+        {"a OR b", "Query((Za OR Zb))"},
+        {"missile NEAR/3 launch", "Query((missile NEAR 5 launch))"},
+        {"\"Orb\u00e1n\"", "Query(orban)"},
+    };
+    for (const auto& [query, expected] : table) EXPECT_EQ(compiled(query), expected) << query;
+}
+
+TEST(QueryBuilder, RejectsWhatCannotBeSearched) {
+    EXPECT_NE(compiled("!!! ???").find("no searchable words"), std::string::npos);
+    EXPECT_NE(compiled("\"...\"").find("empty phrase"), std::string::npos);
+    EXPECT_NE(compiled("\"North Korea\" NEAR Russia").find("single words"), std::string::npos);
+}
+
+TEST(QueryBuilder, HighlightsOnlyWhatMustMatch) {
+    Result<QueryNode> node = parse_query("\"mutual assistance\" treaty NOT Libya");
+    ASSERT_TRUE(node.ok());
+    Result<CompiledQuery> built = compile_query(node.value());
+    ASSERT_TRUE(built.ok());
+    ASSERT_EQ(built->highlights.size(), 2u);
+    EXPECT_FALSE(built->highlights[0].by_stem);
+    EXPECT_EQ(built->highlights[0].words, (std::vector<std::string>{"mutual", "assistance"}));
+    EXPECT_TRUE(built->highlights[1].by_stem);
+    EXPECT_EQ(built->highlights[1].words, std::vector<std::string>{"treati"});
+}
+
+}  // namespace
+}  // namespace corpus::searcher

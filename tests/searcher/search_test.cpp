@@ -1,0 +1,206 @@
+// Queries against a real index of the five seed articles, with the answers a careful
+// reader of the files expects.
+#include "searcher/render.h"
+#include "searcher/search.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+namespace corpus::searcher {
+namespace {
+
+const std::string a000 = "000_4187df94d3ce0a80";
+const std::string a001 = "001_e37822f24c939602";
+const std::string a002 = "002_66667886bb51a6a5";
+const std::string a003 = "003_457d596eeaa5c52e";
+const std::string a004 = "004_776d4640786f29a7";
+using Ids = std::set<std::string>;
+
+class SeedSearch : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = std::make_unique<testing::TempDir>();
+        testing::build_seed_index(*dir_ / "db");
+    }
+    static void TearDownTestSuite() { dir_.reset(); }
+
+    static SearchResult search(SearchRequest request) {
+        Result<Searcher> searcher = Searcher::open((*dir_ / "db").string());
+        EXPECT_TRUE(searcher.ok()) << searcher.error().message;
+        Result<SearchResult> result = searcher->search(request);
+        EXPECT_TRUE(result.ok()) << request.query << ": " << result.error().message;
+        return result.ok() ? result.value() : SearchResult{};
+    }
+
+    static Ids ids(const std::string& query) {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        return ids_of(search(request));
+    }
+
+    static Ids ids_of(const SearchResult& result) {
+        Ids out;
+        for (const Hit& hit : result.hits) out.insert(hit.id);
+        EXPECT_EQ(out.size(), result.total);
+        return out;
+    }
+
+    static std::unique_ptr<testing::TempDir> dir_;
+};
+
+std::unique_ptr<testing::TempDir> SeedSearch::dir_;
+
+TEST_F(SeedSearch, WordsMustAllMatch) {
+    EXPECT_EQ(ids("mutual assistance"), (Ids{a000}));
+    EXPECT_EQ(ids("Zinoviev"), (Ids{a000, a004}));
+    EXPECT_EQ(ids("military aid"), (Ids{a000, a001}));
+}
+
+TEST_F(SeedSearch, PhrasesMatchExactWordsInOrder) {
+    EXPECT_EQ(ids("\"mutual assistance\""), (Ids{a000}));
+    EXPECT_EQ(ids("\"military aid\""), (Ids{a000}));
+    EXPECT_EQ(ids("\"comprehensive strategic partnership\""), (Ids{a000, a002, a003}));
+    EXPECT_EQ(ids("\"partnership strategic comprehensive\""), Ids{});
+    EXPECT_EQ(ids("\"Li Qiang\""), (Ids{a001, a002}));
+}
+
+TEST_F(SeedSearch, StemmingWidensWordsButNeverPhrases) {
+    EXPECT_EQ(ids("sanction"), (Ids{a000, a001, a002, a003, a004}));
+    EXPECT_EQ(ids("\"sanction\""), Ids{});
+    EXPECT_EQ(ids("\"sanctions\""), (Ids{a000, a001, a002, a003, a004}));
+}
+
+TEST_F(SeedSearch, BooleanOperators) {
+    EXPECT_EQ(ids("Zinoviev AND Blinken"), (Ids{a000}));
+    EXPECT_EQ(ids("Blinken OR Bromance"), (Ids{a000, a004}));
+    EXPECT_EQ(ids("Zinoviev NOT Blinken"), (Ids{a004}));
+    EXPECT_EQ(ids("Pyongyang AND NOT Seoul"), (Ids{a003, a004}));
+    EXPECT_EQ(ids("(Blinken OR Bromance) AND Zinoviev"), (Ids{a000, a004}));
+    EXPECT_EQ(ids("Zinoviev AND (Libya OR Nasdaq)"), Ids{});
+    EXPECT_EQ(ids("NOT Pyongyang"), (Ids{a001}));
+}
+
+TEST_F(SeedSearch, NearFindsWordsCloseTogether) {
+    EXPECT_EQ(ids("Blinken NEAR/2 condemned"), (Ids{a000}));
+    EXPECT_EQ(ids("condemned NEAR/2 Blinken"), (Ids{a000}));
+    EXPECT_EQ(ids("Blinken NEAR/2 Zinoviev"), Ids{});
+    EXPECT_EQ(ids("multiwarhead NEAR missile"), (Ids{a003}));
+}
+
+TEST_F(SeedSearch, HyphenatedAndPossessiveFormsMeet) {
+    // 002 writes "Kim Jong-un", 000 "Kim Jong Un"; 004 "Kim Jong Un’s".
+    EXPECT_EQ(ids("\"Kim Jong-un\""), (Ids{a000, a001, a002, a003, a004}));
+    EXPECT_EQ(ids("\"Putin's visit\""), (Ids{a001, a002, a003, a004}));
+    EXPECT_EQ(ids("\"Putin’s visit\""), (Ids{a001, a002, a003, a004}));
+}
+
+TEST_F(SeedSearch, FacetsCountTheWholeMatchSetNotThePage) {
+    SearchRequest request;
+    request.query = "Putin";
+    request.limit = 1;
+    const SearchResult result = search(request);
+    EXPECT_EQ(result.total, 5u);
+    EXPECT_EQ(result.hits.size(), 1u);
+    ASSERT_EQ(result.outlet_facet.size(), 4u);
+    EXPECT_EQ(result.outlet_facet[0].value, "FN News Global");
+    EXPECT_EQ(result.outlet_facet[0].count, 2u);
+    std::size_t outlet_sum = 0;
+    for (const FacetCount& f : result.outlet_facet) outlet_sum += f.count;
+    EXPECT_EQ(outlet_sum, 5u);
+    ASSERT_EQ(result.month_facet.size(), 1u);
+    EXPECT_EQ(result.month_facet[0].value, "2024-06");
+    EXPECT_EQ(result.month_facet[0].count, 5u);
+}
+
+TEST_F(SeedSearch, FiltersNarrowResultsAndFacets) {
+    SearchRequest request;
+    request.query = "Putin";
+    request.outlets = {"FN News Global"};
+    SearchResult result = search(request);
+    EXPECT_EQ(ids_of(result), (Ids{a001, a004}));
+    ASSERT_EQ(result.outlet_facet.size(), 1u);
+    EXPECT_EQ(result.outlet_facet[0].count, 2u);
+
+    request.outlets = {"fn news global", "oilprice.com"};
+    EXPECT_EQ(ids_of(search(request)), (Ids{a000, a001, a004}));
+
+    request.outlets.clear();
+    request.from = schema::parse_date("2024-06-18");
+    result = search(request);
+    EXPECT_EQ(ids_of(result), (Ids{a000, a002, a003}));
+    ASSERT_EQ(result.outlet_facet.size(), 3u);
+
+    request.from.reset();
+    request.to = schema::parse_date("2024-06-17");
+    EXPECT_EQ(ids_of(search(request)), (Ids{a001, a004}));
+
+    request.from = schema::parse_date("2024-06-18");
+    request.to = schema::parse_date("2024-06-21");
+    EXPECT_EQ(ids_of(search(request)), (Ids{a000, a002}));
+}
+
+TEST_F(SeedSearch, PagingWalksTheRanking) {
+    SearchRequest request;
+    request.query = "Putin";
+    request.limit = 2;
+    const SearchResult first = search(request);
+    request.offset = 2;
+    const SearchResult second = search(request);
+    request.offset = 4;
+    const SearchResult third = search(request);
+    ASSERT_EQ(first.hits.size(), 2u);
+    ASSERT_EQ(second.hits.size(), 2u);
+    ASSERT_EQ(third.hits.size(), 1u);
+    EXPECT_EQ(second.hits[0].rank, 3u);
+    Ids all;
+    for (const auto* page : {&first, &second, &third}) {
+        for (const Hit& hit : page->hits) all.insert(hit.id);
+    }
+    EXPECT_EQ(all.size(), 5u);
+    EXPECT_GE(first.hits[1].score, second.hits[0].score);
+}
+
+TEST_F(SeedSearch, HitsCarryMetadataAndAHighlightedSnippet) {
+    SearchRequest request;
+    request.query = "mutual assistance";
+    const SearchResult result = search(request);
+    ASSERT_EQ(result.hits.size(), 1u);
+    const Hit& hit = result.hits[0];
+    EXPECT_EQ(hit.id, a000);
+    EXPECT_EQ(hit.title, "South Korea Warns Russia Over Military Pact with North Korea");
+    EXPECT_EQ(hit.outlet, "Oilprice.com");
+    EXPECT_EQ(hit.date, "2024-06-21");
+    EXPECT_GT(hit.score, 0);
+    const std::string html = snippet_html(hit.snippet);
+    EXPECT_NE(html.find("calls for <mark>mutual</mark> <mark>assistance</mark> in the event"), std::string::npos)
+        << html;
+}
+
+TEST_F(SeedSearch, PhraseSnippetMarksThePhraseWhole) {
+    SearchRequest request;
+    request.query = "\"mutual assistance\"";
+    const SearchResult result = search(request);
+    ASSERT_EQ(result.hits.size(), 1u);
+    const std::string html = snippet_html(result.hits[0].snippet);
+    EXPECT_NE(html.find("<mark>mutual assistance</mark>"), std::string::npos) << html;
+}
+
+TEST_F(SeedSearch, SnippetHighlightsInflectionsAndEscapesHtml) {
+    SearchRequest request;
+    request.query = "sanction desperation";
+    const SearchResult result = search(request);
+    ASSERT_EQ(result.hits.size(), 1u);
+    const std::string html = snippet_html(result.hits[0].snippet);
+    // The text says "sanctions" and "Russia's desperation".
+    EXPECT_NE(html.find("UN <mark>sanctions</mark>."), std::string::npos) << html;
+    EXPECT_NE(html.find("Russia&#39;s <mark>desperation</mark>"), std::string::npos) << html;
+    EXPECT_EQ(html.find('\''), std::string::npos) << "quotes must be escaped: " << html;
+}
+
+}  // namespace
+}  // namespace corpus::searcher
