@@ -192,7 +192,7 @@ TEST_F(SeedSearch, PhraseSnippetMarksThePhraseWhole) {
 
 TEST_F(SeedSearch, SnippetHighlightsInflectionsAndEscapesHtml) {
     SearchRequest request;
-    request.query = "sanction desperation";
+    request.query = "sanction desperation Blinken";
     const SearchResult result = search(request);
     ASSERT_EQ(result.hits.size(), 1u);
     const std::string html = snippet_html(result.hits[0].snippet);
