@@ -79,6 +79,18 @@ Result<Xapian::Database> open_for_reading(const std::string& path) {
 }
 
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& path) {
+    // Xapian would happily create an index inside any folder, or overwrite a damaged
+    // one: only an empty folder or something that opens as an index is written to.
+    std::error_code ec;
+    if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
+        try {
+            Xapian::Database existing(path);
+        } catch (const Xapian::Error& e) {
+            return make_error(ErrorCode::bad_database,
+                              path + " exists but is not a corpus-search index (" + e.get_msg() + ")",
+                              "choose another --db, or move it away");
+        }
+    }
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         if (db.get_metadata(std::string(meta_schema_version)).empty() && db.get_doccount() == 0) {

@@ -1,0 +1,184 @@
+// The indexer on real files: the seed corpus, edits, and every kind of bad input.
+#include "indexer/indexer.h"
+#include "schema/analysis.h"
+#include "schema/article.h"
+#include "schema/fields.h"
+#include "schema/index.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace corpus::indexer {
+namespace {
+namespace fs = std::filesystem;
+
+struct IndexRun {
+    Result<IndexSummary> summary;
+    std::vector<std::string> warnings;
+};
+
+IndexRun index(const fs::path& db, std::vector<fs::path> sources, bool rebuild = false, bool use_metadata = true,
+          std::uintmax_t max_bytes = default_max_file_bytes) {
+    IndexOptions options;
+    options.db_path = db.string();
+    options.sources = std::move(sources);
+    options.rebuild = rebuild;
+    options.use_metadata = use_metadata;
+    options.max_file_bytes = max_bytes;
+    std::vector<std::string> warnings;
+    IndexObserver observer;
+    observer.warning = [&](const std::string& line) { warnings.push_back(line); };
+    Result<IndexSummary> summary = run_index(options, observer);
+    return IndexRun{std::move(summary), std::move(warnings)};
+}
+
+schema::StoredArticle stored(const fs::path& db, const std::string& id) {
+    Xapian::Database database(db.string());
+    const std::string term = schema::exact_term(schema::id_term, id);
+    Xapian::PostingIterator it = database.postlist_begin(term);
+    EXPECT_NE(it, database.postlist_end(term)) << id;
+    if (it == database.postlist_end(term)) return {};
+    return schema::decode_document_data(database.get_document(*it).get_data()).value();
+}
+
+bool has_warning(const IndexRun& run, const std::string& needle) {
+    for (const std::string& w : run.warnings) {
+        if (w.find(needle) != std::string::npos) return true;
+    }
+    return false;
+}
+
+TEST(Indexer, IndexesTheSeedCorpusWithItsMetadata) {
+    testing::TempDir dir;
+    IndexRun run = index(dir / "db", {testing::seed_dir()});
+    ASSERT_TRUE(run.summary.ok()) << run.summary.error().message;
+    EXPECT_EQ(run.summary->added, 5u);
+    EXPECT_EQ(run.summary->skipped, 0u);
+    EXPECT_TRUE(run.warnings.empty());
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
+
+    const schema::StoredArticle article = stored(dir / "db", "002_66667886bb51a6a5");
+    EXPECT_EQ(article.title, "Putin Arrives in Pyongyang Today... First Visit in 24 Years");
+    EXPECT_EQ(article.outlet, "The Asia Business Daily");
+    EXPECT_EQ(article.date, "2024-06-18");
+    EXPECT_NE(article.body.find("Lim Soo-seok, spokesperson"), std::string::npos);
+}
+
+TEST(Indexer, ReindexingUnchangedFilesChangesNothing) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    IndexRun again = index(dir / "db", {testing::seed_dir()});
+    ASSERT_TRUE(again.summary.ok());
+    EXPECT_EQ(again.summary->added, 0u);
+    EXPECT_EQ(again.summary->updated, 0u);
+    EXPECT_EQ(again.summary->unchanged, 5u);
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
+}
+
+TEST(Indexer, AChangedFileOrMetadataIsUpdatedInPlace) {
+    testing::TempDir dir;
+    fs::copy(testing::seed_dir(), dir / "src");
+    ASSERT_TRUE(index(dir / "db", {dir / "src"}).summary.ok());
+    testing::write_file(dir / "src" / "000_4187df94d3ce0a80.txt", "A new headline\n\nA shorter article about kimchi.\n");
+    testing::write_file(dir / "src" / "001_e37822f24c939602.meta.json", R"({"outlet": "News1"})");
+    IndexRun run = index(dir / "db", {dir / "src"});
+    ASSERT_TRUE(run.summary.ok());
+    EXPECT_EQ(run.summary->updated, 2u);
+    EXPECT_EQ(run.summary->unchanged, 3u);
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
+    EXPECT_EQ(stored(dir / "db", "000_4187df94d3ce0a80").title, "South Korea Warns Russia Over Military Pact with North Korea");
+    EXPECT_NE(stored(dir / "db", "000_4187df94d3ce0a80").body.find("kimchi"), std::string::npos);
+    const schema::StoredArticle relabelled = stored(dir / "db", "001_e37822f24c939602");
+    EXPECT_EQ(relabelled.outlet, "News1");
+    EXPECT_EQ(relabelled.date, "");  // no longer given: unknown, not kept from before
+}
+
+TEST(Indexer, WithoutMetadataOutletAndDateAreUnknown) {
+    testing::TempDir dir;
+    IndexRun run = index(dir / "db", {testing::seed_dir()}, false, /*use_metadata=*/false);
+    ASSERT_TRUE(run.summary.ok());
+    const schema::StoredArticle article = stored(dir / "db", "000_4187df94d3ce0a80");
+    EXPECT_EQ(article.outlet, "unknown");
+    EXPECT_EQ(article.date, "");
+    EXPECT_FALSE(article.title.empty());
+}
+
+TEST(Indexer, BadFilesAreSkippedWithAWarningAndTheRunGoesOn) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "src" / ".hidden");
+    testing::write_file(dir / "src" / "good.txt", "Good title\n\nGood text about Pyongyang.\n");
+    testing::write_file(dir / "src" / "empty.txt", "");
+    testing::write_file(dir / "src" / "blank.txt", " \n\t\n");
+    testing::write_file(dir / "src" / "binary.txt", std::string("PK\x03\x04\0\0binary", 12));
+    testing::write_file(dir / "src" / "huge.txt", std::string(5000, 'a'));
+    testing::write_file(dir / "src" / "latin1.txt", "Orb\xE1n visited Seoul\n");
+    testing::write_file(dir / "src" / "baddate.txt", "Some text\n");
+    testing::write_file(dir / "src" / "baddate.meta.json", R"({"date": "June 18"})");
+    testing::write_file(dir / "src" / "badjson.txt", "Some text\n");
+    testing::write_file(dir / "src" / "badjson.meta.json", "{not json");
+    testing::write_file(dir / "src" / "typo.txt", "Some text\n");
+    testing::write_file(dir / "src" / "typo.meta.json", R"({"outet": "X"})");
+    testing::write_file(dir / "src" / "notes.md", "not an article");
+    testing::write_file(dir / "src" / ".hidden" / "secret.txt", "hidden");
+
+    IndexRun run = index(dir / "db", {dir / "src"}, false, true, /*max_bytes=*/4096);
+    ASSERT_TRUE(run.summary.ok()) << run.summary.error().message;
+    EXPECT_EQ(run.summary->added, 3u);  // good, latin1 (repaired), typo
+    EXPECT_EQ(run.summary->skipped, 6u);
+    EXPECT_EQ(run.summary->repaired, 2u);  // latin1's bytes, typo's unknown key
+    EXPECT_TRUE(has_warning(run, "empty.txt is empty"));
+    EXPECT_TRUE(has_warning(run, "blank.txt holds only white space"));
+    EXPECT_TRUE(has_warning(run, "binary.txt looks binary"));
+    EXPECT_TRUE(has_warning(run, "huge.txt is larger than the limit of 4096 bytes"));
+    EXPECT_TRUE(has_warning(run, "latin1.txt: 1 invalid UTF-8 sequence(s) replaced"));
+    EXPECT_TRUE(has_warning(run, "\"date\" must be a date written YYYY-MM-DD"));
+    EXPECT_TRUE(has_warning(run, "badjson.meta.json is not a JSON object"));
+    EXPECT_TRUE(has_warning(run, "unknown metadata key \"outet\""));
+    for (const std::string& w : run.warnings) EXPECT_EQ(w.find('\n'), std::string::npos) << w;
+    EXPECT_NE(stored(dir / "db", "latin1").body.find("Orb\xEF\xBF\xBDn"), std::string::npos);
+}
+
+TEST(Indexer, DuplicateIdsKeepTheFirstFile) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "a");
+    fs::create_directories(dir / "b");
+    testing::write_file(dir / "a" / "same.txt", "First\n");
+    testing::write_file(dir / "b" / "same.txt", "Second\n");
+    IndexRun run = index(dir / "db", {dir / "a", dir / "b"});
+    ASSERT_TRUE(run.summary.ok());
+    EXPECT_EQ(run.summary->added, 1u);
+    EXPECT_EQ(run.summary->skipped, 1u);
+    EXPECT_TRUE(has_warning(run, "already has the id \"same\""));
+    EXPECT_EQ(stored(dir / "db", "same").title, "First");
+}
+
+TEST(Indexer, RebuildReplacesTheIndexWhole) {
+    testing::TempDir dir;
+    fs::copy(testing::seed_dir(), dir / "src");
+    ASSERT_TRUE(index(dir / "db", {dir / "src"}).summary.ok());
+    fs::remove(dir / "src" / "004_776d4640786f29a7.txt");
+    IndexRun run = index(dir / "db", {dir / "src"}, /*rebuild=*/true);
+    ASSERT_TRUE(run.summary.ok()) << run.summary.error().message;
+    EXPECT_EQ(run.summary->added, 4u);
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 4u);
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2) << "no leftovers";
+}
+
+TEST(Indexer, MissingSourceIsAnError) {
+    testing::TempDir dir;
+    IndexRun run = index(dir / "db", {dir / "nowhere"});
+    ASSERT_FALSE(run.summary.ok());
+    EXPECT_NE(run.summary.error().message.find("no such file or folder"), std::string::npos);
+}
+
+TEST(Indexer, RefusesToWriteIntoSomethingThatIsNotAnIndex) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "db");
+    testing::write_file(dir / "db" / "iamglass", "garbage");
+    IndexRun run = index(dir / "db", {testing::seed_dir()});
+    ASSERT_FALSE(run.summary.ok());
+    EXPECT_EQ(run.summary.error().code, ErrorCode::bad_database);
+}
+
+}  // namespace
+}  // namespace corpus::indexer
