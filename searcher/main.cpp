@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
     app.add_option("--format", opt.format, "output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     app.add_option("--limit", opt.limit, "how many results to show")->check(CLI::Range(0, 10000))->capture_default_str();
     app.add_option("--offset", opt.offset, "how many results to skip first")->capture_default_str();
-    app.add_option("--outlet", opt.outlets, "only articles from this outlet (repeat for several)");
+    app.add_option("--outlet", opt.outlets, "only articles from this outlet (repeat for several)")
+        ->allow_extra_args(false);
     app.add_option("--from", opt.from, "only articles published on or after this date (YYYY-MM-DD)");
     app.add_option("--to", opt.to, "only articles published on or before this date (YYYY-MM-DD)");
     app.add_option("--color", opt.color, "highlight matches in bold")

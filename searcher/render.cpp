@@ -48,7 +48,7 @@ nlohmann::ordered_json facet_json(const std::vector<FacetCount>& facet) {
 
 void append_facet_line(std::string& out, std::string_view label, const std::vector<FacetCount>& facet) {
     if (facet.empty()) return;
-    out += fmt::format("{:<8}", label);
+    out += fmt::format("{:<9}", label);
     for (std::size_t i = 0; i < facet.size(); ++i) {
         out += fmt::format("{}{} ({})", i > 0 ? ", " : "", facet[i].value, facet[i].count);
     }

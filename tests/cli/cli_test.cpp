@@ -1,0 +1,195 @@
+// The real binaries as a user runs them: output, exit status, and every bad input.
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace corpus::testing {
+namespace {
+namespace fs = std::filesystem;
+
+class Cli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = std::make_unique<TempDir>();
+        const CommandResult indexed = run({index_bin(), "--db", db()});
+        ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    }
+    static void TearDownTestSuite() { dir_.reset(); }
+
+    static std::string db() { return (*dir_ / "db").string(); }
+
+    static CommandResult search(std::vector<std::string> args) {
+        args.insert(args.begin(), {search_bin(), "--db", db()});
+        return run(args);
+    }
+
+    // Validates JSON against schema/search-output.schema.json with the standard validator.
+    static void expect_valid_json(const std::string& json) {
+        TempDir tmp;
+        write_file(tmp / "out.json", json);
+        const std::string script =
+            "import json, sys, jsonschema\n"
+            "schema = json.load(open(sys.argv[1]))\n"
+            "jsonschema.Draft202012Validator.check_schema(schema)\n"
+            "jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))\n";
+        const CommandResult check =
+            run({CORPUS_JSONSCHEMA_PYTHON, "-c", script, (source_dir() / "schema" / "search-output.schema.json").string(),
+                 (tmp / "out.json").string()});
+        EXPECT_EQ(check.exit_code, 0) << check.err << "\n" << json;
+    }
+
+    static void expect_one_line_error(const CommandResult& result, const std::string& needle) {
+        EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+        EXPECT_TRUE(result.out.empty()) << result.out;
+        ASSERT_FALSE(result.err.empty());
+        EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "more than one line: " << result.err;
+        EXPECT_NE(result.err.find(needle), std::string::npos) << result.err;
+        EXPECT_EQ(result.err.find("terminate called"), std::string::npos) << result.err;
+        EXPECT_EQ(result.err.find("what()"), std::string::npos) << result.err;
+    }
+
+    static std::unique_ptr<TempDir> dir_;
+};
+
+std::unique_ptr<TempDir> Cli::dir_;
+
+TEST_F(Cli, QuickstartSearchFindsAndHighlights) {
+    const CommandResult result = search({"mutual assistance"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("000_4187df94d3ce0a80"), std::string::npos) << result.out;
+    // Piped output marks matches plainly; no terminal escapes.
+    EXPECT_NE(result.out.find("**mutual** **assistance**"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find('\033'), std::string::npos);
+    EXPECT_NE(result.out.find("Outlet:  Oilprice.com (1)"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Month:   2024-06 (1)"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, QuotedPhraseAndBoldOnRequest) {
+    const CommandResult result = search({"--color", "always", "\"mutual assistance\""});
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_NE(result.out.find("\033[1mmutual assistance\033[0m"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, JsonOutputFollowsTheSchema) {
+    const CommandResult result = search({"--format", "json", "mutual assistance"});
+    EXPECT_EQ(result.exit_code, 0);
+    expect_valid_json(result.out);
+    EXPECT_NE(result.out.find("\"id\": \"000_4187df94d3ce0a80\""), std::string::npos);
+    EXPECT_NE(result.out.find("<mark>mutual</mark> <mark>assistance</mark>"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\"total\": 1,"), std::string::npos);
+}
+
+TEST_F(Cli, EveryJsonShapeFollowsTheSchema) {
+    const std::vector<std::vector<std::string>> searches = {
+        {"--format", "json", "Putin"},
+        {"--format", "json", "--limit", "0", "Putin"},
+        {"--format", "json", "--explain", "Putin NOT (Seoul OR Blinken)"},
+        {"--format", "json", "--outlet", "FN News Global", "--from", "2024-06-01", "Putin"},
+        {"--format", "json", "kimchi"},
+    };
+    for (const auto& args : searches) {
+        const CommandResult result = search(args);
+        EXPECT_LE(result.exit_code, 1) << result.err;
+        expect_valid_json(result.out);
+    }
+}
+
+TEST_F(Cli, FiltersNarrowFromTheCommandLine) {
+    CommandResult result = search({"--format", "json", "--outlet", "FN News Global", "Putin"});
+    EXPECT_NE(result.out.find("\"total\": 2,"), std::string::npos) << result.out;
+    result = search({"--format", "json", "--from", "2024-06-18", "Putin"});
+    EXPECT_NE(result.out.find("\"total\": 3,"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, ExitStatusIsOneWhenNothingMatches) {
+    const CommandResult result = search({"kimchi"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.out.find("No articles match"), std::string::npos);
+    EXPECT_TRUE(result.err.empty());
+}
+
+TEST_F(Cli, TheEnvironmentNamesTheIndex) {
+    const CommandResult result = run({search_bin(), "Zinoviev"}, {{"CORPUS_SEARCH_DB", db()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("004_776d4640786f29a7"), std::string::npos);
+}
+
+TEST_F(Cli, BadQueriesAndOptionsAreOneLineErrors) {
+    expect_one_line_error(search({"\"mutual assistance"}), "unbalanced quote");
+    expect_one_line_error(search({"(Putin OR Kim"}), "unbalanced parenthesis");
+    expect_one_line_error(search({"Putin)"}), "unbalanced parenthesis");
+    expect_one_line_error(search({}), "empty query");
+    expect_one_line_error(search({"   "}), "empty query");
+    expect_one_line_error(search({"Putin AND"}), "'AND' needs something after it");
+    expect_one_line_error(search({"!!!"}), "no searchable words");
+    expect_one_line_error(search({"--bogus", "Putin"}), "--bogus");
+    expect_one_line_error(search({"--from", "June 18", "Putin"}), "not a date");
+    expect_one_line_error(search({"--to", "2024-02-30", "Putin"}), "not a date");
+    expect_one_line_error(search({"--from", "2024-06-20", "--to", "2024-06-01", "Putin"}), "--from is later than --to");
+    expect_one_line_error(search({"--limit", "many", "Putin"}), "--limit");
+    expect_one_line_error(search({"--format", "xml", "Putin"}), "--format");
+    expect_one_line_error(search({"Orb\xE1n"}), "not valid UTF-8");
+}
+
+TEST_F(Cli, MissingAndBrokenIndexesAreOneLineErrors) {
+    TempDir tmp;
+    const CommandResult missing = run({search_bin(), "--db", (tmp / "none").string(), "Putin"});
+    expect_one_line_error(missing, "no index at");
+    EXPECT_NE(missing.err.find("corpus-index --db"), std::string::npos) << "says how to create one";
+
+    fs::create_directories(tmp / "notdb");
+    write_file(tmp / "notdb" / "readme.txt", "hello");
+    expect_one_line_error(run({search_bin(), "--db", (tmp / "notdb").string(), "Putin"}), "not a readable");
+
+    fs::copy(db(), tmp / "corrupt", fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(tmp / "corrupt")) {
+        if (entry.path().extension() == ".glass") fs::resize_file(entry.path(), 100);
+    }
+    const CommandResult corrupt = run({search_bin(), "--db", (tmp / "corrupt").string(), "Putin"});
+    expect_one_line_error(corrupt, "corrupt");
+}
+
+TEST_F(Cli, IndexerReportsSkipsAndKeepsGoing) {
+    TempDir tmp;
+    fs::create_directories(tmp / "src");
+    write_file(tmp / "src" / "good.txt", "A headline\n\nText about Pyongyang.\n");
+    write_file(tmp / "src" / "empty.txt", "");
+    write_file(tmp / "src" / "binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+    write_file(tmp / "src" / "bad-utf8.txt", "Orb\xE1n\n");
+    const CommandResult result = run({index_bin(), "--db", (tmp / "db").string(), (tmp / "src").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("2 added, 0 updated, 0 unchanged, 2 skipped (1 repaired)"), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.err.find("warning: " + (tmp / "src" / "empty.txt").string() + " is empty"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("binary.txt looks binary"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("bad-utf8.txt: 1 invalid UTF-8"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find('\r'), std::string::npos) << "no progress display when not on a terminal";
+
+    const CommandResult again = run({index_bin(), "--db", (tmp / "db").string(), (tmp / "src").string()});
+    EXPECT_NE(again.out.find("0 added, 0 updated, 2 unchanged"), std::string::npos) << again.out;
+}
+
+TEST_F(Cli, IndexerErrorsAreOneLine) {
+    TempDir tmp;
+    expect_one_line_error(run({index_bin(), "--db", (tmp / "db").string(), (tmp / "nowhere").string()}),
+                          "no such file or folder");
+    expect_one_line_error(run({index_bin(), "--frobnicate"}), "--frobnicate");
+    fs::create_directories(tmp / "home");
+    write_file(tmp / "home" / "notes.txt", "mine");
+    expect_one_line_error(run({index_bin(), "--db", (tmp / "home").string(), (tmp / "home").string()}),
+                          "is not a corpus-search index");
+}
+
+TEST_F(Cli, HelpListsEveryOption) {
+    const CommandResult help = run({search_bin(), "--help"});
+    EXPECT_EQ(help.exit_code, 0);
+    for (const char* option : {"--db", "--format", "--limit", "--offset", "--outlet", "--from", "--to", "--explain"}) {
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+    }
+}
+
+}  // namespace
+}  // namespace corpus::testing
