@@ -1,0 +1,24 @@
+// Internal to page segmentation: the outlet and the publication date of a page that came
+// without metadata, inferred from lines of the laid-out page.
+//
+// Outlet evidence, strongest first: a copyright line ("© The Asia Business Daily(...)"),
+// a "More ... From <site>" header, a tagline ("<Site> - The No. 1 Source for ..."), the
+// site speaking of itself ("<Site> Media interviewed ..."; "Media" is dropped).
+//
+// Date evidence, strongest first: a "Published:"/"Posted" line near the article, a
+// dateline opening the body ("SEOUL, March 3, 2023 (Yonhap) --"), a date line or dated
+// byline between headline and body, the first fully dated sentence of the body. A date
+// above the headline (the capture date) or in a comment is never used.
+#pragma once
+
+#include "indexer/segment.h"
+#include "indexer/segment_lines.h"
+
+#include <optional>
+
+namespace corpus::indexer {
+
+std::optional<InferredValue> infer_outlet(const segment_detail::PageLayout& layout);
+std::optional<InferredValue> infer_date(const segment_detail::PageLayout& layout);
+
+}  // namespace corpus::indexer

@@ -1,0 +1,198 @@
+#include "indexer/segment.h"
+
+#include "indexer/metadata_inference.h"
+#include "indexer/segment_lines.h"
+#include "indexer/segment_text.h"
+
+#include <string>
+
+namespace corpus::indexer {
+namespace {
+
+using segment_detail::BadReason;
+using segment_detail::LineClass;
+using segment_detail::LineInfo;
+using segment_detail::LineRole;
+using segment_detail::PageLayout;
+
+// How far above the first paragraph the headline is looked for, in non-blank lines, and
+// how many single chrome lines ("Subscribe", a cookie notice) the search may step over.
+constexpr std::size_t head_max_lines = 15;
+constexpr std::size_t head_max_crossed_cues = 2;
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find('\n', start);
+        std::string_view line =
+            text.substr(start, end == std::string_view::npos ? end : end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines.push_back(line);
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+// A run of lines not interrupted by region-ending chrome, and the paragraph text in it.
+struct Region {
+    std::size_t first_good = 0;
+    std::size_t last_good = 0;
+    std::size_t mass = 0;  // bytes of paragraph text
+};
+
+// The region holding the most paragraph text is the article (boilerpipe's "largest
+// block"); its mass, not its position, decides, so lists above or below do not matter.
+std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
+    std::optional<Region> best;
+    Region current;
+    bool has_good = false;
+    auto close_region = [&] {
+        if (has_good && (!best || current.mass > best->mass)) best = current;
+        current = Region{};
+        has_good = false;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].line_class == LineClass::bad) {
+            close_region();
+        } else if (lines[i].line_class == LineClass::good) {
+            if (!has_good) current.first_good = i;
+            has_good = true;
+            current.last_good = i;
+            current.mass += lines[i].text.size();
+        }
+    }
+    close_region();
+    return best;
+}
+
+// Short sentences after the last paragraph ("He declined to comment.") still belong to
+// the article; credits and unpunctuated lines do not.
+std::size_t extend_over_closing_sentences(const std::vector<LineInfo>& lines, std::size_t last) {
+    for (std::size_t i = last + 1; i < lines.size(); ++i) {
+        const LineInfo& line = lines[i];
+        if (line.line_class == LineClass::blank) continue;
+        bool closing_sentence = line.line_class == LineClass::neutral && line.sentence_end &&
+                                !line.title_case && line.word_count >= 3;
+        if (!closing_sentence) break;
+        last = i;
+    }
+    return last;
+}
+
+// Lines above the first paragraph that may hold the headline, decks, captions and
+// bylines: back to the previous region-ending chrome.
+std::vector<std::size_t> collect_head(const std::vector<LineInfo>& lines, std::size_t first_good) {
+    std::vector<std::size_t> head;
+    std::size_t crossed_cues = 0;
+    for (std::size_t i = first_good; i-- > 0 && head.size() < head_max_lines;) {
+        const LineInfo& line = lines[i];
+        if (line.line_class == LineClass::blank) continue;
+        if (line.line_class == LineClass::good) break;
+        if (line.line_class == LineClass::bad) {
+            bool repeated_headline = line.bad_reason == BadReason::repeated &&
+                                     segment_detail::is_headline_like(line);
+            if (line.bad_reason == BadReason::cue && crossed_cues < head_max_crossed_cues) {
+                ++crossed_cues;
+                continue;
+            }
+            if (!repeated_headline) break;
+        }
+        head.insert(head.begin(), i);
+    }
+    return head;
+}
+
+bool is_title_candidate(const LineInfo& line) {
+    return (line.line_class == LineClass::neutral || line.bad_reason == BadReason::repeated) &&
+           segment_detail::is_headline_like(line);
+}
+
+bool has_copy_elsewhere(const std::vector<LineInfo>& lines, std::size_t index,
+                        const std::vector<std::string>& keys) {
+    const std::string& key = keys[index];
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (i != index && !keys[i].empty() && keys[i].find(key) != std::string::npos) return true;
+    return false;
+}
+
+// The first headline-like line of the head, unless another one is repeated elsewhere on
+// the page (a headline shown twice is the article's own: "North KoreaThe Fragile...").
+std::optional<std::size_t> choose_title(const std::vector<LineInfo>& lines,
+                                        const std::vector<std::size_t>& head) {
+    std::vector<std::size_t> candidates;
+    for (std::size_t i : head)
+        if (is_title_candidate(lines[i])) candidates.push_back(i);
+    if (candidates.empty()) return std::nullopt;
+    std::vector<std::string> keys(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].line_class != LineClass::blank)
+            keys[i] = segment_detail::comparison_key(lines[i].text);
+    for (std::size_t candidate : candidates)
+        if (has_copy_elsewhere(lines, candidate, keys)) return candidate;
+    return candidates.front();
+}
+
+bool contains_title(const LineInfo& line, const std::string& title_key) {
+    return !title_key.empty() &&
+           segment_detail::comparison_key(line.text).find(title_key) != std::string::npos;
+}
+
+PageLayout lay_out(std::vector<LineInfo> lines) {
+    PageLayout layout;
+    layout.roles.assign(lines.size(), LineRole::chrome);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].line_class == LineClass::blank) layout.roles[i] = LineRole::blank;
+
+    if (std::optional<Region> region = find_article_region(lines)) {
+        std::size_t last_body = extend_over_closing_sentences(lines, region->last_good);
+        std::vector<std::size_t> head = collect_head(lines, region->first_good);
+        layout.title_line = choose_title(lines, head);
+        std::string title_key;
+        if (layout.title_line) {
+            layout.roles[*layout.title_line] = LineRole::title;
+            title_key = segment_detail::comparison_key(lines[*layout.title_line].text);
+        }
+        auto is_body = [&](std::size_t i) {
+            const LineInfo& line = lines[i];
+            if (line.line_class == LineClass::good) return true;
+            return line.line_class == LineClass::neutral && !contains_title(line, title_key);
+        };
+        // Decks and captions between the headline and the first paragraph are the article's.
+        if (layout.title_line)
+            for (std::size_t i : head)
+                if (i > *layout.title_line && is_body(i)) layout.roles[i] = LineRole::body;
+        for (std::size_t i = region->first_good; i <= last_body; ++i)
+            if (lines[i].line_class != LineClass::blank && is_body(i))
+                layout.roles[i] = LineRole::body;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (layout.roles[i] != LineRole::body) continue;
+            if (!layout.first_body_line) layout.first_body_line = i;
+            layout.last_body_line = i;
+        }
+    }
+    layout.lines = std::move(lines);
+    return layout;
+}
+
+}  // namespace
+
+PageSegmentation segment_page(std::string_view page_text) {
+    PageLayout layout = lay_out(segment_detail::classify_lines(split_lines(page_text)));
+
+    PageSegmentation result;
+    result.title_line = layout.title_line;
+    if (layout.title_line) result.title = std::string(layout.lines[*layout.title_line].text);
+    for (std::size_t i = 0; i < layout.lines.size(); ++i) {
+        LineRole role = layout.roles[i];
+        if (role == LineRole::blank || role == LineRole::title) continue;
+        BlockKind kind = role == LineRole::body ? BlockKind::body : BlockKind::chrome;
+        result.blocks.push_back(Block{kind, std::string(layout.lines[i].text), i, i});
+    }
+    result.outlet = infer_outlet(layout);
+    result.date = infer_date(layout);
+    return result;
+}
+
+}  // namespace corpus::indexer
