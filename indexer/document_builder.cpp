@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include "indexer/segment.h"
 #include "schema/analysis.h"
 #include "schema/date.h"
 #include "schema/fields.h"
@@ -7,7 +8,13 @@
 namespace corpus::indexer {
 namespace {
 
-// Until page segmentation finds the headline, the first non-blank line stands in.
+// Paragraphs are stored blank-line separated: index_text() makes each one a block.
+void append_paragraph(std::string& text, const std::string& paragraph) {
+    if (!text.empty()) text += "\n\n";
+    text += paragraph;
+}
+
+// The first non-blank line, for a page in which segmentation found no headline.
 std::string first_line(const std::string& text) {
     constexpr std::size_t max_title_bytes = 300;
     std::size_t start = 0;
@@ -29,12 +36,33 @@ std::string first_line(const std::string& text) {
 }  // namespace
 
 schema::StoredArticle describe_article(const ArticleFile& article) {
+    const PageSegmentation page = segment_page(article.text);
     schema::StoredArticle stored;
     stored.id = article.id;
-    stored.title = article.metadata.title.value_or(first_line(article.text));
-    stored.outlet = article.metadata.outlet.value_or(std::string(schema::unknown_value));
-    stored.date = article.metadata.date.value_or("");
-    stored.body = article.text;
+    for (const Block& block : page.blocks) {
+        append_paragraph(block.kind == BlockKind::body ? stored.body : stored.chrome, block.text);
+    }
+    // A page in which no line reads as an article (a short note, a bare list) is still
+    // searchable by default: losing its text would be worse than keeping some chrome.
+    if (stored.body.empty()) std::swap(stored.body, stored.chrome);
+    // Metadata given with the article always wins over what the page suggests.
+    stored.title = article.metadata.title.value_or(page.title.empty() ? first_line(article.text) : page.title);
+    if (article.metadata.outlet) {
+        stored.outlet = *article.metadata.outlet;
+    } else if (page.outlet) {
+        stored.outlet = page.outlet->value;
+        stored.outlet_inferred = true;
+        stored.outlet_evidence = page.outlet->evidence;
+    } else {
+        stored.outlet = std::string(schema::unknown_value);
+    }
+    if (article.metadata.date) {
+        stored.date = *article.metadata.date;
+    } else if (page.date && schema::parse_date(page.date->value)) {
+        stored.date = page.date->value;
+        stored.date_inferred = true;
+        stored.date_evidence = page.date->evidence;
+    }
     stored.source = article.path.string();
     stored.content_hash = article.content_hash;
     return stored;
@@ -59,6 +87,8 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     Xapian::termpos article_position = 1;
     index_text(doc, article_text, article.title, article_position, 2);
     index_text(doc, article_text, article.body, article_position);
+    Xapian::termpos chrome_position = 1;
+    index_text(doc, chrome_text, article.chrome, chrome_position);
 
     doc.set_data(encode_document_data(article));
     return doc;

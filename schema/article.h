@@ -10,9 +10,14 @@ namespace corpus::schema {
 struct StoredArticle {
     std::string id;
     std::string title;
-    std::string outlet;  // display name; unknown_value when not given
-    std::string date;    // "YYYY-MM-DD"; empty when not given
-    std::string body;    // the text snippets are cut from
+    std::string outlet;  // display name; unknown_value when neither given nor inferred
+    std::string date;    // "YYYY-MM-DD"; empty when neither given nor inferred
+    bool outlet_inferred = false;  // found in the page, not given with it
+    bool date_inferred = false;
+    std::string outlet_evidence;  // the page line an inferred value came from
+    std::string date_evidence;
+    std::string body;    // the article's paragraphs, blank-line separated: snippets come from here
+    std::string chrome;  // the rest of the page, blank-line separated
     std::string source;  // the file it was read from
     std::string content_hash;  // of the file and its metadata: unchanged files are skipped
 };

@@ -28,11 +28,13 @@ struct Field {
 // the title is also kept under its own prefix so it can be searched alone.
 inline constexpr Field article_text{"article", "", FieldKind::text};
 inline constexpr Field title_text{"title", "S", FieldKind::text};
+// The page around the article (link lists, comments, footers): searched only on request.
+inline constexpr Field chrome_text{"chrome", "XC", FieldKind::text};
 inline constexpr Field id_term{"id", "Q", FieldKind::boolean};
 inline constexpr Field outlet_term{"outlet", "XO", FieldKind::boolean};
 inline constexpr Field month_term{"month", "XM", FieldKind::boolean};
 
-inline constexpr std::array all_fields{article_text, title_text, id_term, outlet_term, month_term};
+inline constexpr std::array all_fields{article_text, title_text, chrome_text, id_term, outlet_term, month_term};
 
 // Stemmed forms of a text field's words carry this marker before the field prefix,
 // as Xapian's own TermGenerator does: "Zassist", "ZSassist".

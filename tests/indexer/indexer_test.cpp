@@ -79,7 +79,9 @@ TEST(Indexer, AChangedFileOrMetadataIsUpdatedInPlace) {
     testing::TempDir dir;
     fs::copy(testing::seed_dir(), dir / "src");
     ASSERT_TRUE(index(dir / "db", {dir / "src"}).summary.ok());
-    testing::write_file(dir / "src" / "000_4187df94d3ce0a80.txt", "A new headline\n\nA shorter article about kimchi.\n");
+    testing::write_file(dir / "src" / "000_4187df94d3ce0a80.txt",
+                        "A new headline\n\nA shorter article, about kimchi exports from South Korea to Russia, "
+                        "which fell sharply after the new sanctions were announced in June.\n");
     testing::write_file(dir / "src" / "001_e37822f24c939602.meta.json", R"({"outlet": "News1"})");
     IndexRun run = index(dir / "db", {dir / "src"});
     ASSERT_TRUE(run.summary.ok());
@@ -93,14 +95,40 @@ TEST(Indexer, AChangedFileOrMetadataIsUpdatedInPlace) {
     EXPECT_EQ(relabelled.date, "");  // no longer given: unknown, not kept from before
 }
 
-TEST(Indexer, WithoutMetadataOutletAndDateAreUnknown) {
+TEST(Indexer, WithoutMetadataOutletIsInferredOrUnknownNeverGuessed) {
     testing::TempDir dir;
     IndexRun run = index(dir / "db", {testing::seed_dir()}, false, /*use_metadata=*/false);
     ASSERT_TRUE(run.summary.ok());
-    const schema::StoredArticle article = stored(dir / "db", "000_4187df94d3ce0a80");
-    EXPECT_EQ(article.outlet, "unknown");
-    EXPECT_EQ(article.date, "");
-    EXPECT_FALSE(article.title.empty());
+    // 001 never names its outlet; 002 does, in its copyright line.
+    const schema::StoredArticle unnamed = stored(dir / "db", "001_e37822f24c939602");
+    EXPECT_EQ(unnamed.outlet, "unknown");
+    EXPECT_FALSE(unnamed.outlet_inferred);
+    EXPECT_EQ(unnamed.date, "");  // its top line is a capture date, not a publication date
+    EXPECT_FALSE(unnamed.date_inferred);
+    EXPECT_EQ(unnamed.title, "Putin’s North Korea Visit Could Reshape Regional Security");
+    const schema::StoredArticle named = stored(dir / "db", "002_66667886bb51a6a5");
+    EXPECT_EQ(named.outlet, "The Asia Business Daily");
+    EXPECT_TRUE(named.outlet_inferred);
+    EXPECT_NE(named.outlet_evidence.find("© The Asia Business Daily"), std::string::npos);
+}
+
+TEST(Indexer, GivenMetadataWinsAndIsNotMarkedInferred) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    const schema::StoredArticle article = stored(dir / "db", "002_66667886bb51a6a5");
+    EXPECT_EQ(article.outlet, "The Asia Business Daily");
+    EXPECT_FALSE(article.outlet_inferred);
+    EXPECT_FALSE(article.date_inferred);
+}
+
+TEST(Indexer, TheBodyHoldsTheArticleAndTheChromeTheRest) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    const schema::StoredArticle article = stored(dir / "db", "001_e37822f24c939602");
+    EXPECT_NE(article.body.find("Im Eul Chul, a professor"), std::string::npos);
+    EXPECT_EQ(article.body.find("Nasdaq"), std::string::npos);
+    EXPECT_NE(article.chrome.find("Nasdaq Gains 4.4%"), std::string::npos);
+    EXPECT_EQ(article.body.find("Thursday, May 15, 2025"), std::string::npos);
 }
 
 TEST(Indexer, BadFilesAreSkippedWithAWarningAndTheRunGoesOn) {
@@ -111,7 +139,9 @@ TEST(Indexer, BadFilesAreSkippedWithAWarningAndTheRunGoesOn) {
     testing::write_file(dir / "src" / "blank.txt", " \n\t\n");
     testing::write_file(dir / "src" / "binary.txt", std::string("PK\x03\x04\0\0binary", 12));
     testing::write_file(dir / "src" / "huge.txt", std::string(5000, 'a'));
-    testing::write_file(dir / "src" / "latin1.txt", "Orb\xE1n visited Seoul\n");
+    testing::write_file(dir / "src" / "latin1.txt",
+                        "Orb\xE1n visits Seoul\n\nHungary's prime minister Orb\xE1n met officials in Seoul on "
+                        "Tuesday to discuss trade, energy and security in the region.\n");
     testing::write_file(dir / "src" / "baddate.txt", "Some text\n");
     testing::write_file(dir / "src" / "baddate.meta.json", R"({"date": "June 18"})");
     testing::write_file(dir / "src" / "badjson.txt", "Some text\n");
@@ -130,7 +160,7 @@ TEST(Indexer, BadFilesAreSkippedWithAWarningAndTheRunGoesOn) {
     EXPECT_TRUE(has_warning(run, "blank.txt holds only white space"));
     EXPECT_TRUE(has_warning(run, "binary.txt looks binary"));
     EXPECT_TRUE(has_warning(run, "huge.txt is larger than the limit of 4096 bytes"));
-    EXPECT_TRUE(has_warning(run, "latin1.txt: 1 invalid UTF-8 sequence(s) replaced"));
+    EXPECT_TRUE(has_warning(run, "latin1.txt: 2 invalid UTF-8 sequence(s) replaced"));
     EXPECT_TRUE(has_warning(run, "\"date\" must be a date written YYYY-MM-DD"));
     EXPECT_TRUE(has_warning(run, "badjson.meta.json is not a JSON object"));
     EXPECT_TRUE(has_warning(run, "unknown metadata key \"outet\""));

@@ -70,9 +70,10 @@ TEST_F(SeedSearch, PhrasesMatchExactWordsInOrder) {
 }
 
 TEST_F(SeedSearch, StemmingWidensWordsButNeverPhrases) {
-    EXPECT_EQ(ids("sanction"), (Ids{a000, a001, a002, a003, a004}));
+    // 003 says "sanctions" only in a headline of its "Latest" list, which is not the article.
+    EXPECT_EQ(ids("sanction"), (Ids{a000, a001, a002, a004}));
     EXPECT_EQ(ids("\"sanction\""), Ids{});
-    EXPECT_EQ(ids("\"sanctions\""), (Ids{a000, a001, a002, a003, a004}));
+    EXPECT_EQ(ids("\"sanctions\""), (Ids{a000, a001, a002, a004}));
 }
 
 TEST_F(SeedSearch, BooleanOperators) {
