@@ -15,6 +15,7 @@ enum class ErrorCode {
     bad_database,    // something there, but not a usable index
     index_mismatch,  // built by another schema version or analysis chain
     io,              // a file could not be read or written
+    not_found,       // no such article
     internal,        // an unexpected library failure, translated once
 };
 

@@ -37,6 +37,7 @@ struct Options {
     std::string from;
     std::string to;
     bool explain = false;
+    std::string show_id;
     std::vector<std::string> query_words;
 };
 
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_flag("--explain", opt.explain, "show how the query was parsed and the Xapian query it became");
+    app.add_option("--show", opt.show_id, "print what is stored for the article with this id, instead of searching");
     app.add_option("QUERY", opt.query_words, "words, \"phrases\", AND, OR, NOT, NEAR, NEAR/n, parentheses");
     try {
         app.parse(argc, argv);
@@ -80,6 +82,20 @@ int main(int argc, char** argv) {
         return exit_match;
     } catch (const CLI::ParseError& e) {
         return usage_error(e.what());
+    }
+
+    if (!opt.show_id.empty()) {
+        if (!opt.query_words.empty()) return usage_error("--show takes an article id, not a query");
+        auto searcher = corpus::searcher::Searcher::open(corpus::schema::resolve_index_path(opt.db));
+        if (!searcher) return fail(searcher.error());
+        auto article = searcher->show(opt.show_id);
+        if (!article) {
+            fail(article.error());
+            return article.error().code == corpus::ErrorCode::not_found ? exit_no_match : exit_error;
+        }
+        fmt::print("{}", opt.format == "json" ? corpus::searcher::render_article_json(article.value())
+                                              : corpus::searcher::render_article_text(article.value()));
+        return exit_match;
     }
 
     corpus::searcher::SearchRequest request;

@@ -36,8 +36,12 @@ std::string snippet_text(const Snippet& snippet, const TextStyle& style) {
     return out;
 }
 
-std::string display_date(const Hit& hit) {
-    return hit.date.empty() ? std::string(schema::unknown_value) : hit.date;
+std::string display_date(const std::string& date) {
+    return date.empty() ? std::string(schema::unknown_value) : date;
+}
+
+std::string with_inferred_mark(const std::string& value, bool inferred) {
+    return inferred ? value + " (inferred)" : value;
 }
 
 nlohmann::ordered_json facet_json(const std::vector<FacetCount>& facet) {
@@ -88,7 +92,8 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
                        result.hits.empty() ? result.offset : result.offset + 1, result.offset + result.hits.size());
     for (const Hit& hit : result.hits) {
         out += fmt::format("{:>3}. {}\n", hit.rank, hit.title.empty() ? hit.id : hit.title);
-        out += fmt::format("     {} | {} | {} | score {:.3f}\n", hit.id, hit.outlet, display_date(hit), hit.score);
+        out += fmt::format("     {} | {} | {} | score {:.3f}\n", hit.id, with_inferred_mark(hit.outlet, hit.outlet_inferred),
+                           with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
         out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
     }
     append_facet_line(out, "Outlet:", result.outlet_facet);
@@ -113,7 +118,9 @@ std::string render_json(const SearchResult& result, bool explain) {
             {"id", hit.id},
             {"title", hit.title},
             {"outlet", hit.outlet},
-            {"date", display_date(hit)},
+            {"date", display_date(hit.date)},
+            {"outlet_inferred", hit.outlet_inferred},
+            {"date_inferred", hit.date_inferred},
             {"score", hit.score},
             {"snippet", snippet_html(hit.snippet)},
         });
@@ -121,6 +128,39 @@ std::string render_json(const SearchResult& result, bool explain) {
     out["results"] = std::move(hits);
     out["facets"] = {{"outlet", facet_json(result.outlet_facet)}, {"date", facet_json(result.month_facet)}};
     // Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_article_text(const schema::StoredArticle& article) {
+    std::string out;
+    out += fmt::format("id:      {}\n", article.id);
+    out += fmt::format("title:   {}\n", article.title);
+    out += fmt::format("outlet:  {}{}\n", with_inferred_mark(article.outlet, article.outlet_inferred),
+                       article.outlet_inferred ? " from: " + article.outlet_evidence : "");
+    out += fmt::format("date:    {}{}\n", with_inferred_mark(display_date(article.date), article.date_inferred),
+                       article.date_inferred ? " from: " + article.date_evidence : "");
+    out += fmt::format("source:  {}\n", article.source);
+    out += fmt::format("\n--- body ---\n{}\n", article.body);
+    out += fmt::format("\n--- chrome ---\n{}\n", article.chrome);
+    return out;
+}
+
+std::string render_article_json(const schema::StoredArticle& article) {
+    nlohmann::ordered_json out;
+    out["schema_version"] = output_schema_version;
+    out["id"] = article.id;
+    out["title"] = article.title;
+    out["outlet"] = article.outlet;
+    out["outlet_inferred"] = article.outlet_inferred;
+    out["date"] = display_date(article.date);
+    out["date_inferred"] = article.date_inferred;
+    nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
+    if (article.outlet_inferred) evidence["outlet"] = article.outlet_evidence;
+    if (article.date_inferred) evidence["date"] = article.date_evidence;
+    out["evidence"] = std::move(evidence);
+    out["source"] = article.source;
+    out["body"] = article.body;
+    out["chrome"] = article.chrome;
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

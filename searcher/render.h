@@ -23,6 +23,10 @@ TextStyle plain_style();
 std::string render_text(const SearchResult& result, const TextStyle& style);
 std::string render_json(const SearchResult& result, bool explain);
 
+// One stored article (--show): metadata with inferred flags, title, body and chrome.
+std::string render_article_text(const schema::StoredArticle& article);
+std::string render_article_json(const schema::StoredArticle& article);
+
 // A snippet as HTML: text escaped, each match wrapped in <mark>...</mark>.
 std::string snippet_html(const Snippet& snippet);
 

@@ -63,6 +63,20 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
     }
 }
 
+Result<schema::StoredArticle> Searcher::show(const std::string& id) {
+    const std::string term = schema::exact_term(schema::id_term, id);
+    try {
+        db_.reopen();
+        Xapian::PostingIterator posting = db_.postlist_begin(term);
+        if (posting == db_.postlist_end(term)) {
+            return make_error(ErrorCode::not_found, "no article with id \"" + id + "\" in " + path_);
+        }
+        return schema::decode_document_data(db_.get_document(*posting).get_data());
+    } catch (const Xapian::Error& e) {
+        return schema::translate_xapian_error(e, "reading " + path_ + " failed");
+    }
+}
+
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<QueryNode> parsed = parse_query(request.query);
     if (!parsed) return parsed.error();
@@ -91,8 +105,8 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Result<schema::StoredArticle> article = schema::decode_document_data(it.get_document().get_data());
         if (!article) return article.error();
-        result.hits.push_back(Hit{it.get_rank() + 1, article->id,
-                                  article->title, article->outlet, article->date, it.get_weight(),
+        result.hits.push_back(Hit{it.get_rank() + 1, article->id, article->title, article->outlet, article->date,
+                                  article->outlet_inferred, article->date_inferred, it.get_weight(),
                                   make_snippet(article->body, compiled->highlights)});
     }
 

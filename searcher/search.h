@@ -2,6 +2,7 @@
 // exact facets over the whole match set, paging and snippets.
 #pragma once
 
+#include "schema/article.h"
 #include "schema/date.h"
 #include "schema/result.h"
 #include "searcher/snippet.h"
@@ -30,6 +31,8 @@ struct Hit {
     std::string title;
     std::string outlet;
     std::string date;  // "YYYY-MM-DD", or empty when unknown
+    bool outlet_inferred;  // found in the page, not given with it
+    bool date_inferred;
     double score;
     Snippet snippet;
 };
@@ -57,6 +60,9 @@ public:
     static Result<Searcher> open(const std::string& path);
 
     Result<SearchResult> search(const SearchRequest& request);
+
+    // Everything stored for one article; an Error with ErrorCode::not_found if no such id.
+    Result<schema::StoredArticle> show(const std::string& id);
 
 private:
     Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}

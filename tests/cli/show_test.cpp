@@ -1,0 +1,150 @@
+// corpus-search --show and --scope as a user runs them on the seed corpus: what the
+// engine thinks each article is, and chrome kept out of default searches.
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <sstream>
+
+namespace corpus::testing {
+namespace {
+namespace fs = std::filesystem;
+
+const char* const seed_ids[] = {"000_4187df94d3ce0a80", "001_e37822f24c939602", "002_66667886bb51a6a5",
+                                "003_457d596eeaa5c52e", "004_776d4640786f29a7"};
+
+class Show : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = std::make_unique<TempDir>();
+        ASSERT_EQ(run({index_bin(), "--db", db()}).exit_code, 0);
+        ASSERT_EQ(run({index_bin(), "--db", bare_db(), "--no-metadata"}).exit_code, 0);
+    }
+    static void TearDownTestSuite() { dir_.reset(); }
+    static std::string db() { return (*dir_ / "db").string(); }
+    static std::string bare_db() { return (*dir_ / "bare").string(); }
+
+    static nlohmann::json show(const std::string& database, const std::string& id) {
+        const CommandResult result = run({search_bin(), "--db", database, "--show", id, "--format", "json"});
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        return nlohmann::json::parse(result.out, nullptr, false);
+    }
+
+    static std::unique_ptr<TempDir> dir_;
+};
+
+std::unique_ptr<TempDir> Show::dir_;
+
+// Without surrounding spaces, tabs and no-break spaces, as segmentation stores lines.
+std::string trimmed(std::string line) {
+    const std::string nbsp = "\u00a0";
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.starts_with(nbsp))) {
+        line.erase(0, line.starts_with(nbsp) ? nbsp.size() : 1);
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.ends_with(nbsp))) {
+        line.resize(line.size() - (line.ends_with(nbsp) ? nbsp.size() : 1));
+    }
+    return line;
+}
+
+// Acceptance: every paragraph of the article in the body, nothing of the page around it,
+// and the headline as title, judged against the hand-labelled copies in tests/data.
+TEST_F(Show, BodyIsTheArticleAndTitleTheHeadline) {
+    for (const char* id : seed_ids) {
+        const nlohmann::json article = show(bare_db(), id);
+        ASSERT_TRUE(article.is_object()) << id;
+        const std::string body = article["body"];
+        const std::string chrome = article["chrome"];
+        std::istringstream labels(read_file(source_dir() / "tests" / "data" / "segmentation" / (std::string(id) + ".labels")));
+        std::string line;
+        while (std::getline(labels, line)) {
+            if (line.size() < 2 || line[1] != ' ') continue;
+            const std::string text = trimmed(line.substr(2));
+            if (text.empty()) continue;
+            if (line[0] == 'B') {
+                EXPECT_NE(body.find(text), std::string::npos) << id << " body lacks: " << text;
+            }
+            if (line[0] == 'C') {
+                EXPECT_EQ(body.find(text + "\n"), std::string::npos) << id << " body holds chrome: " << text;
+                EXPECT_NE(chrome.find(text), std::string::npos) << id << " chrome lacks: " << text;
+            }
+            if (line[0] == 'T') {
+                EXPECT_EQ(article["title"], text) << id;
+            }
+        }
+    }
+}
+
+TEST_F(Show, JsonFollowsTheSchemaAndFlagsInferredValues) {
+    for (const char* id : seed_ids) {
+        for (const std::string& database : {db(), bare_db()}) {
+            const CommandResult result = run({search_bin(), "--db", database, "--show", id, "--format", "json"});
+            TempDir tmp;
+            write_file(tmp / "out.json", result.out);
+            const CommandResult check = run({CORPUS_JSONSCHEMA_PYTHON, "-c",
+                                             "import json, sys, jsonschema\n"
+                                             "jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))"
+                                             ".validate(json.load(open(sys.argv[2])))\n",
+                                             (source_dir() / "schema" / "article-output.schema.json").string(),
+                                             (tmp / "out.json").string()});
+            EXPECT_EQ(check.exit_code, 0) << check.err << result.out;
+        }
+    }
+    const nlohmann::json given = show(db(), "002_66667886bb51a6a5");
+    EXPECT_EQ(given["outlet"], "The Asia Business Daily");
+    EXPECT_EQ(given["outlet_inferred"], false);
+    EXPECT_EQ(given["date"], "2024-06-18");
+    EXPECT_EQ(given["date_inferred"], false);
+}
+
+// Acceptance: without metadata, outlets named in the page are found; no capture date
+// is ever taken for a publication date.
+TEST_F(Show, WithoutMetadataOutletsComeFromThePageAndNoDateIsACaptureDate) {
+    const std::pair<const char*, const char*> named[] = {
+        {"000_4187df94d3ce0a80", "Oilprice.com"},
+        {"002_66667886bb51a6a5", "The Asia Business Daily"},
+        {"003_457d596eeaa5c52e", "NE Global"},
+    };
+    for (const auto& [id, outlet] : named) {
+        const nlohmann::json article = show(bare_db(), id);
+        EXPECT_EQ(article["outlet"], outlet) << id;
+        EXPECT_EQ(article["outlet_inferred"], true) << id;
+        EXPECT_TRUE(article["evidence"].contains("outlet")) << id;
+    }
+    for (const char* id : seed_ids) {
+        const nlohmann::json article = show(bare_db(), id);
+        EXPECT_NE(article["date"], "2025-05-15") << id;  // 001's capture date
+        EXPECT_NE(article["date"], "2024-12-23") << id;  // 004's capture date
+        if (article["date"] == "unknown") {
+            EXPECT_EQ(article["date_inferred"], false) << id;
+        }
+    }
+}
+
+TEST_F(Show, UnknownIdAndMisuseAreReported) {
+    const CommandResult missing = run({search_bin(), "--db", db(), "--show", "no_such_article"});
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_NE(missing.err.find("no article with id \"no_such_article\""), std::string::npos) << missing.err;
+    const CommandResult both = run({search_bin(), "--db", db(), "--show", seed_ids[0], "Putin"});
+    EXPECT_EQ(both.exit_code, 2);
+}
+
+TEST_F(Show, TextFormShowsBodyAndChromeApart) {
+    const CommandResult result = run({search_bin(), "--db", bare_db(), "--show", "002_66667886bb51a6a5"});
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_NE(result.out.find("outlet:  The Asia Business Daily (inferred) from: \u00a9 The Asia Business Daily"),
+              std::string::npos)
+        << result.out;
+    const std::size_t body = result.out.find("--- body ---");
+    const std::size_t chrome = result.out.find("--- chrome ---");
+    ASSERT_NE(body, std::string::npos);
+    ASSERT_NE(chrome, std::string::npos);
+    const std::size_t paragraph = result.out.find("Lim Soo-seok, spokesperson");
+    EXPECT_TRUE(body < paragraph && paragraph < chrome);
+    EXPECT_NE(result.out.find("All rights reserved", chrome), std::string::npos);
+}
+
+}  // namespace
+}  // namespace corpus::testing
