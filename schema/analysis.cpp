@@ -1,5 +1,7 @@
 #include "schema/analysis.h"
 
+#include "schema/names.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -185,13 +187,17 @@ std::string boolean_term(const Field& field, std::string_view value) {
 
 void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
                 Xapian::termpos& next_position, Xapian::termcount wdf) {
+    // Names are searched in the article stream only; the title is part of it.
+    const bool names = field.prefix == article_text.prefix && name_layer_enabled();
     std::size_t paragraph_start = 0;
     while (paragraph_start < text.size()) {
         std::size_t blank = text.find("\n\n", paragraph_start);
         std::size_t paragraph_end = blank == std::string_view::npos ? text.size() : blank;
         std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
         bool any = false;
-        for (const Token& token : tokenize(paragraph)) {
+        const std::vector<Token> tokens = tokenize(paragraph);
+        if (names) index_names(doc, paragraph, tokens, next_position, wdf);
+        for (const Token& token : tokens) {
             doc.add_posting(exact_term(field, token.word), next_position++, wdf);
             doc.add_term(stem_term(field, token.word), wdf);
             any = true;
@@ -204,7 +210,8 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
 const std::string& analysis_fingerprint() {
     static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
                                            ";break=word;norm=nfkc_cf,nomarks,noapos,nopossessive"
-                                           ";stem=english;gap=" + std::to_string(block_gap);
+                                           ";stem=english;gap=" + std::to_string(block_gap) +
+                                           ";names=" + name_tables_fingerprint();
     return fingerprint;
 }
 

@@ -6,7 +6,9 @@
 //                         apostrophe variants unified, possessive 's dropped,
 //                         remaining apostrophes dropped (don't = dont, Ch'oe = choe),
 //                         digit group separators dropped (36,000 = 36000)
-//   3. term construction  exact word terms with positions, English stems without
+//   3. term construction  exact word terms with positions, English stems without;
+//                         in the article stream, Korean personal names add name and
+//                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off)
 //
 // indexer/ and searcher/ never call ICU or Xapian::Stem themselves: a query and an
 // article that say the same thing produce the same terms because both come through here.

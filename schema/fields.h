@@ -40,6 +40,17 @@ inline constexpr std::array all_fields{article_text, title_text, chrome_text, id
 // as Xapian's own TermGenerator does: "Zassist", "ZSassist".
 inline constexpr std::string_view stem_marker = "Z";
 
+// The Korean-name layer (schema/names.h). Name terms are positional, in the article
+// stream, at the positions of the name's own words: "XH" + a Hangul reading of one word
+// ("XH정", "XH정은"); "XH<" and "XH>" stand just before and after each name. Person
+// terms are boolean: "XP" + person key ("XPyoon sok-yol") marks an article mentioning
+// the person, "XPS" + key + TAB + surface spelling ("XPSyoon sok-yol\tYoon Suk-yeol")
+// each spelling it used. Keys start with a lower-case letter, so "XP" + key never
+// begins with "XPS"; a scan of "XP" terms sees both kinds.
+inline constexpr std::string_view name_term_prefix = "XH";
+inline constexpr std::string_view person_prefix = "XP";
+inline constexpr std::string_view person_spelling_prefix = "XPS";
+
 // Value slots: sortable strings, read by filters, facets and result rendering.
 enum Slot : Xapian::valueno {
     slot_date = 0,    // "YYYYMMDD"; empty when the date is unknown

@@ -2,6 +2,7 @@
 
 #include "schema/analysis.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace corpus::searcher {
@@ -50,18 +51,48 @@ private:
         highlights.push_back(std::move(pattern));
     }
 
-    // Each typed word is ANDed; one that analysis splits ("Jong-un", "U.S.-led") is a phrase.
+    // A name in a query is that person, found through the name terms or as typed.
+    Xapian::Query person(const schema::NameSpan& span, const std::vector<schema::Token>& tokens, bool positive) {
+        const std::vector<schema::Token> typed(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
+                                               tokens.begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
+        if (positive) highlights.push_back({false, {}, schema::name_forms(span)});
+        remember_sequence(typed, positive);
+        return Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed));
+    }
+
+    // Names are found in the run as a whole (they span typed words) and become one part
+    // each; every other typed word is ANDed, and one that analysis splits ("U.S.-led")
+    // is a phrase.
     Built words(const QueryNode& node, bool positive) {
-        std::vector<Xapian::Query> parts;
+        std::string run;
+        std::vector<std::size_t> word_starts;  // byte offset of each typed word in `run`
         for (const std::string& typed : node.words) {
-            std::vector<schema::Token> tokens = schema::tokenize(typed);
-            if (tokens.empty()) continue;
-            if (tokens.size() == 1) {
-                parts.emplace_back(schema::stem_term(article_text, tokens[0].word));
-                if (positive) highlights.push_back({true, {schema::stem(tokens[0].word)}});
+            if (!run.empty()) run += ' ';
+            word_starts.push_back(run.size());
+            run += typed;
+        }
+        const std::vector<schema::Token> tokens = schema::tokenize(run);
+        std::vector<Xapian::Query> parts;
+        std::vector<bool> in_name(tokens.size(), false);
+        for (const schema::NameSpan& span : schema::find_names(run, tokens, schema::NameContext::query)) {
+            parts.push_back(person(span, tokens, positive));
+            std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(span.first),
+                      in_name.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, true);
+        }
+        std::vector<std::vector<schema::Token>> rest(node.words.size());
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            if (in_name[k]) continue;
+            const auto owner = std::upper_bound(word_starts.begin(), word_starts.end(), tokens[k].start) - 1;
+            rest[static_cast<std::size_t>(owner - word_starts.begin())].push_back(tokens[k]);
+        }
+        for (const std::vector<schema::Token>& word_tokens : rest) {
+            if (word_tokens.empty()) continue;
+            if (word_tokens.size() == 1) {
+                parts.emplace_back(schema::stem_term(article_text, word_tokens[0].word));
+                if (positive) highlights.push_back({true, {schema::stem(word_tokens[0].word)}});
             } else {
-                parts.push_back(exact_sequence(tokens));
-                remember_sequence(tokens, positive);
+                parts.push_back(exact_sequence(word_tokens));
+                remember_sequence(word_tokens, positive);
             }
         }
         if (parts.empty()) return std::optional<Xapian::Query>();
@@ -69,11 +100,56 @@ private:
         return std::optional(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
     }
 
+    // A phrase holding names also matches with each name in any of its layouts: one
+    // phrase per combination, the name's start/end markers standing at the phrase's edges.
     Built phrase(const std::string& text, bool positive) {
         std::vector<schema::Token> tokens = schema::tokenize(text);
         if (tokens.empty()) return make_error(ErrorCode::query_syntax, "empty phrase \"" + text + "\"");
+        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
+        if (spans.size() == 1 && spans[0].first == 0 && spans[0].last + 1 == tokens.size()) {
+            return std::optional(person(spans[0], tokens, positive));
+        }
         remember_sequence(tokens, positive);
-        return std::optional(exact_sequence(tokens));
+        if (spans.empty()) return std::optional(exact_sequence(tokens));
+        using Slots = std::vector<std::vector<std::string>>;
+        constexpr std::size_t max_phrases = 64;
+        std::vector<Slots> phrases{{}};
+        std::size_t next = 0;
+        auto add_words = [&](std::size_t end) {
+            for (; next < end; ++next) {
+                for (Slots& slots : phrases) slots.push_back({schema::exact_term(article_text, tokens[next].word)});
+            }
+        };
+        for (const schema::NameSpan& span : spans) {
+            add_words(span.first);
+            const std::vector<schema::NameForm> forms = schema::name_forms(span);
+            if (positive) highlights.push_back({false, {}, forms});
+            std::vector<Slots> longer;
+            for (const Slots& slots : phrases) {
+                for (const schema::NameForm& form : forms) {
+                    if (longer.size() == max_phrases) break;
+                    Slots grown = slots;
+                    if (span.first == 0) grown.push_back({schema::name_start_term()});
+                    grown.insert(grown.end(), form.begin(), form.end());
+                    if (span.last + 1 == tokens.size()) grown.push_back({schema::name_end_term()});
+                    longer.push_back(std::move(grown));
+                }
+            }
+            phrases = std::move(longer);
+            next = span.last + 1;
+        }
+        add_words(tokens.size());
+        std::vector<Xapian::Query> alternatives{exact_sequence(tokens)};
+        for (const Slots& slots : phrases) {
+            std::vector<Xapian::Query> subqueries;
+            for (const std::vector<std::string>& slot : slots) {
+                subqueries.push_back(slot.size() == 1 ? Xapian::Query(slot[0])
+                                                      : Xapian::Query(Xapian::Query::OP_OR, slot.begin(), slot.end()));
+            }
+            alternatives.emplace_back(Xapian::Query::OP_PHRASE, subqueries.begin(), subqueries.end(),
+                                      static_cast<Xapian::termcount>(subqueries.size()));
+        }
+        return std::optional(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
     }
 
     Built near(const QueryNode& node, bool positive) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "schema/fields.h"
+#include "schema/names.h"
 #include "schema/result.h"
 #include "searcher/query_parser.h"
 
@@ -14,10 +15,11 @@
 namespace corpus::searcher {
 
 // What the snippet highlights: a bare word matches any word with its stem; a phrase
-// matches its exact words in order.
+// matches its exact words in order; a name matches the article's own spelling of it.
 struct HighlightPattern {
     bool by_stem;                    // words[0] is a stem
     std::vector<std::string> words;  // normalized words (or the stem)
+    std::vector<schema::NameForm> name_forms = {};  // when set: a name (schema/names.h)
 };
 
 struct CompiledQuery {

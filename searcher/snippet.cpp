@@ -13,13 +13,33 @@ struct Match {
     std::size_t pattern;  // which pattern matched
 };
 
-std::vector<Match> find_matches(const std::vector<schema::Token>& tokens,
+// A name pattern lights every name the article writes that the query's name matches,
+// in whatever spelling the article used.
+void find_name_matches(std::string_view body, const std::vector<schema::Token>& tokens,
+                       const std::vector<HighlightPattern>& patterns, std::vector<Match>& matches) {
+    const bool any = std::any_of(patterns.begin(), patterns.end(),
+                                 [](const HighlightPattern& p) { return !p.name_forms.empty(); });
+    if (!any) return;
+    for (const schema::NameSpan& span : schema::find_names(body, tokens, schema::NameContext::document)) {
+        for (std::size_t p = 0; p < patterns.size(); ++p) {
+            const std::vector<schema::NameForm>& forms = patterns[p].name_forms;
+            if (std::any_of(forms.begin(), forms.end(),
+                            [&](const schema::NameForm& form) { return schema::form_matches(form, span); })) {
+                matches.push_back({span.first, span.last, p});
+            }
+        }
+    }
+}
+
+std::vector<Match> find_matches(std::string_view body, const std::vector<schema::Token>& tokens,
                                 const std::vector<HighlightPattern>& patterns) {
     std::vector<Match> matches;
+    find_name_matches(body, tokens, patterns, matches);
     std::vector<std::string> stems;  // computed only when a stem pattern needs them
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         for (std::size_t p = 0; p < patterns.size(); ++p) {
             const HighlightPattern& pattern = patterns[p];
+            if (!pattern.name_forms.empty()) continue;
             if (pattern.by_stem) {
                 if (stems.empty()) {
                     stems.reserve(tokens.size());
@@ -35,6 +55,7 @@ std::vector<Match> find_matches(const std::vector<schema::Token>& tokens,
             if (equal) matches.push_back({i, i + n - 1, p});
         }
     }
+    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
     return matches;
 }
 
@@ -101,7 +122,7 @@ Snippet make_snippet(std::string_view body, const std::vector<HighlightPattern>&
     const std::vector<schema::Token> tokens = schema::tokenize(body);
     Snippet snippet{{}, false, false};
     if (tokens.empty()) return snippet;
-    const std::vector<Match> matches = find_matches(tokens, patterns);
+    const std::vector<Match> matches = find_matches(body, tokens, patterns);
     const std::size_t first = best_window_start(matches, tokens.size(), max_words);
     const std::size_t last = std::min(tokens.size(), first + max_words) - 1;
 

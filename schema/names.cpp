@@ -1,0 +1,633 @@
+#include "schema/names.h"
+
+#include "schema/fields.h"
+#include "schema/names_tables.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace corpus::schema {
+namespace {
+
+struct Tables {
+    std::unordered_map<std::string, std::vector<std::string>> readings;  // spelling -> Hangul
+    std::unordered_map<std::string, std::string> surname_spellings;      // spelling -> usual spelling
+    std::unordered_map<std::string, std::string> hangul_surnames;        // Hangul -> usual spelling
+    std::unordered_map<std::string, std::string> hangul_syllables;       // Hangul -> RR spelling
+    std::unordered_set<std::string> not_given;
+};
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(separator, start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+// Table rows, without comments and blank lines.
+std::vector<std::string_view> rows(std::string_view table) {
+    std::vector<std::string_view> out;
+    for (std::string_view line : split(table, '\n')) {
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty() && line.front() != '#') out.push_back(line);
+    }
+    return out;
+}
+
+void add_reading(Tables& t, std::string_view spelling, std::string_view hangul) {
+    std::vector<std::string>& set = t.readings[std::string(spelling)];
+    if (std::find(set.begin(), set.end(), hangul) == set.end()) set.emplace_back(hangul);
+}
+
+// A malformed row is a build defect, caught by the tests on the first lookup.
+const Tables& tables() {
+    static const Tables instance = [] {
+        Tables t;
+        for (std::string_view row : rows(names_surnames_tsv)) {
+            std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2) continue;
+            std::vector<std::string_view> spellings = split(columns[1], ',');
+            if (spellings.empty()) continue;
+            for (std::string_view hangul : split(columns[0], ' ')) {
+                t.hangul_surnames.emplace(hangul, spellings.front());
+                for (std::string_view spelling : spellings) add_reading(t, spelling, hangul);
+            }
+            for (std::string_view spelling : spellings) t.surname_spellings.emplace(spelling, spellings.front());
+        }
+        for (std::string_view row : rows(names_syllables_tsv)) {
+            std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2) continue;
+            std::vector<std::string_view> spellings = split(columns[1], ',');
+            if (spellings.empty()) continue;
+            t.hangul_syllables.emplace(columns[0], spellings.front());
+            for (std::string_view spelling : spellings) add_reading(t, spelling, columns[0]);
+        }
+        for (std::string_view row : rows(names_not_names_txt)) t.not_given.emplace(row);
+        return t;
+    }();
+    return instance;
+}
+
+// Hangul syllables (U+AC00..U+D7A3) are three bytes in UTF-8, lead byte 0xEA..0xED.
+constexpr std::size_t hangul_bytes = 3;
+
+bool is_hangul_word(std::string_view word) {
+    if (word.empty() || word.size() % hangul_bytes != 0) return false;
+    for (std::size_t i = 0; i < word.size(); i += hangul_bytes) {
+        const auto b0 = static_cast<unsigned char>(word[i]);
+        const auto b1 = static_cast<unsigned char>(word[i + 1]);
+        const auto b2 = static_cast<unsigned char>(word[i + 2]);
+        const std::uint32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if ((b0 & 0xF0u) != 0xE0u || c < 0xAC00 || c > 0xD7A3) return false;
+    }
+    return true;
+}
+
+// The length of a possessive 's (any apostrophe) ending `surface`, else 0.
+std::size_t possessive_length(std::string_view surface) {
+    for (std::string_view possessive : {"'s", "\xE2\x80\x99s", "\xCA\xBCs", "\xE2\x80\x98s"}) {
+        if (surface.ends_with(possessive)) return possessive.size();
+    }
+    return 0;
+}
+
+using Segmentation = std::vector<std::string_view>;  // spellings, each in Tables::readings
+
+// The ways a word reads as one or two known spellings: the whole word first, then the
+// splits with the longest first part first (jongun: jong+un before jon+gun).
+std::vector<Segmentation> segment(std::string_view word) {
+    const Tables& t = tables();
+    std::vector<Segmentation> out;
+    if (t.readings.contains(std::string(word))) out.push_back({word});
+    for (std::size_t cut = word.size() - 1; cut >= 1 && cut < word.size(); --cut) {
+        if (t.readings.contains(std::string(word.substr(0, cut))) && t.readings.contains(std::string(word.substr(cut)))) {
+            out.push_back({word.substr(0, cut), word.substr(cut)});
+        }
+    }
+    return out;
+}
+
+// Every concatenation of one choice per set; empty when there would be too many.
+std::vector<std::string> combine(const std::vector<const std::vector<std::string>*>& sets) {
+    constexpr std::size_t max_combinations = 256;
+    std::vector<std::string> out{""};
+    for (const std::vector<std::string>* set : sets) {
+        if (out.size() * set->size() > max_combinations) return {};
+        std::vector<std::string> next;
+        for (const std::string& head : out) {
+            for (const std::string& tail : *set) next.push_back(head + tail);
+        }
+        out = std::move(next);
+    }
+    return out;
+}
+
+const std::vector<std::string>& readings_of(std::string_view spelling) {
+    return tables().readings.find(std::string(spelling))->second;
+}
+
+std::vector<std::string> token_readings(const std::vector<Segmentation>& segmentations) {
+    std::vector<std::string> out;
+    for (const Segmentation& segmentation : segmentations) {
+        std::vector<const std::vector<std::string>*> sets;
+        for (std::string_view spelling : segmentation) sets.push_back(&readings_of(spelling));
+        for (std::string& reading : combine(sets)) {
+            if (std::find(out.begin(), out.end(), reading) == out.end()) out.push_back(std::move(reading));
+        }
+    }
+    return out;
+}
+
+class Recognizer {
+public:
+    Recognizer(std::string_view text, const std::vector<Token>& tokens, NameContext context)
+        : text_(text), tokens_(tokens), query_(context == NameContext::query), t_(tables()), surname_(tokens.size()) {
+        // One hash lookup per word that can hold a surname; every later test reads this.
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            surname_[i] = capital(i) && t_.surname_spellings.contains(tokens[i].word);
+        }
+    }
+
+    std::vector<NameSpan> run() {
+        std::vector<NameSpan> spans;
+        for (std::size_t i = 0; i < tokens_.size();) {
+            std::optional<NameSpan> found = at(i);
+            if (!found) {
+                ++i;
+                continue;
+            }
+            i = found->last + 1;
+            spans.push_back(std::move(*found));
+        }
+        return spans;
+    }
+
+private:
+    bool capital(std::size_t i) const { return query_ || tokens_[i].capitalized; }
+    bool surname(std::size_t i) const { return surname_[i]; }
+
+    // Two words of one name: only white space or a hyphen between them, and no
+    // possessive on the first ("Kim’s Jong" is not a name).
+    bool joined(std::size_t a, std::size_t b) const {
+        const std::string_view surface = text_.substr(tokens_[a].start, tokens_[a].end - tokens_[a].start);
+        if (possessive_length(surface) > 0) return false;
+        if (tokens_[b].after_hyphen) return true;
+        for (std::size_t k = tokens_[a].end; k < tokens_[b].start; ++k) {
+            const char c = text_[k];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+        }
+        return true;
+    }
+
+    // The given-name words from `from` to `to` (inclusive), cut into syllables; nothing
+    // when they do not all parse or hold too many syllables.
+    std::optional<std::vector<std::vector<Segmentation>>> given(std::size_t from, std::size_t to) const {
+        constexpr std::size_t max_given_syllables = 3;
+        std::vector<std::vector<Segmentation>> out;
+        std::size_t syllables = 0;
+        for (std::size_t k = from; k <= to; ++k) {
+            if (k > from && !joined(k - 1, k)) return std::nullopt;
+            if (k == from ? !capital(k) || tokens_[k].after_hyphen : !capital(k) && !tokens_[k].after_hyphen) {
+                return std::nullopt;
+            }
+            std::vector<Segmentation> segmentations = segment(tokens_[k].word);
+            if (segmentations.empty()) return std::nullopt;
+            syllables += segmentations.front().size();
+            out.push_back(std::move(segmentations));
+        }
+        if (syllables > max_given_syllables) return std::nullopt;
+        // "Ban On", "Hong Kong": an English word alone is not a given name.
+        if (from == to && syllables == 1 && t_.not_given.contains(tokens_[from].word)) return std::nullopt;
+        return out;
+    }
+
+    // Korean order from i: the longest given name (two words, else one).
+    std::optional<NameSpan> korean(std::size_t i) const {
+        if (!capital(i) || tokens_[i].after_hyphen || !surname(i)) return std::nullopt;
+        for (std::size_t words = 2; words >= 1; --words) {
+            const std::size_t last = i + words;
+            if (last >= tokens_.size() || !joined(i, i + 1)) continue;
+            if (auto g = given(i + 1, last)) return make(i, last, std::move(*g), false);
+        }
+        return std::nullopt;
+    }
+
+    // Western order from i: one or two given-name words, then the surname. The given
+    // name needs two syllables: a one-syllable one reads as Korean order ("Jung Pak")
+    // or is Chinese ("Wang Yi").
+    std::optional<NameSpan> western(std::size_t i) const {
+        if (!capital(i)) return std::nullopt;
+        for (std::size_t words = 2; words >= 1; --words) {
+            const std::size_t last = i + words;
+            if (last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last)) continue;
+            if (!joined(last - 1, last)) continue;
+            auto g = given(i, last - 1);
+            if (!g || (words == 1 && g->front().front().size() == 1)) continue;
+            return make(i, last, std::move(*g), true);
+        }
+        return std::nullopt;
+    }
+
+    std::optional<NameSpan> hangul(std::size_t i) const {
+        constexpr std::size_t min_syllables = 3;
+        constexpr std::size_t max_syllables = 4;
+        const std::string& word = tokens_[i].word;
+        const std::size_t count = word.size() / hangul_bytes;
+        if (count < min_syllables || count > max_syllables) return std::nullopt;
+        std::size_t surname_bytes = 0;
+        for (std::size_t n : {2, 1}) {
+            if (surname_bytes == 0 && t_.hangul_surnames.contains(word.substr(0, n * hangul_bytes))) {
+                surname_bytes = n * hangul_bytes;
+            }
+        }
+        if (surname_bytes == 0) return std::nullopt;
+        NameSpan span{i, i, {std::vector<std::string>{word}}, {}, 1, true, false, false};
+        span.units.push_back({word.substr(0, surname_bytes), {word.substr(0, surname_bytes)}});
+        for (std::size_t k = surname_bytes; k < word.size(); k += hangul_bytes) {
+            span.units.push_back({word.substr(k, hangul_bytes), {word.substr(k, hangul_bytes)}});
+        }
+        return span;
+    }
+
+    std::optional<NameSpan> at(std::size_t i) const {
+        if (is_hangul_word(tokens_[i].word)) return hangul(i);
+        // Both orders parse "Jung Pak" and "Jang Ho Jin": the longer span wins, and on a
+        // tie Korean order, unless a hyphen marks the given name first ("Suk-yeol Yoon").
+        std::optional<NameSpan> k = korean(i);
+        std::optional<NameSpan> w = western(i);
+        if (!w) return k;
+        if (!k || w->last > k->last) return w;
+        if (w->last == k->last && w->last == i + 2 && tokens_[i + 1].after_hyphen && !tokens_[i + 2].after_hyphen) {
+            return w;
+        }
+        return k;
+    }
+
+    NameSpan make(std::size_t first, std::size_t last, std::vector<std::vector<Segmentation>> given_cuts,
+                  bool western_order) const {
+        NameSpan span{first, last, {}, {}, 1, surname(first), surname(last) && !tokens_[last].after_hyphen,
+                      western_order};
+        // The surname is read whole: "Choi" is 최, not cho+i.
+        std::vector<Segmentation> surname_cut{{tokens_[western_order ? last : first].word}};
+        // Token order: Korean puts the surname first, Western last.
+        std::vector<std::vector<Segmentation>> cuts;
+        if (!western_order) cuts.push_back(std::move(surname_cut));
+        for (auto& g : given_cuts) cuts.push_back(std::move(g));
+        if (western_order) cuts.push_back(std::move(surname_cut));
+        for (const std::vector<Segmentation>& cut : cuts) {
+            span.token_readings.push_back(token_readings(cut));
+            for (std::string_view spelling : cut.front()) {
+                span.units.push_back({std::string(spelling), readings_of(spelling)});
+            }
+        }
+        return span;
+    }
+
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    bool query_;
+    const Tables& t_;
+    std::vector<bool> surname_;  // capitalized (in documents) and in the surname table
+};
+
+std::vector<std::string> prefixed(const std::vector<std::string>& hangul) {
+    std::vector<std::string> out;
+    out.reserve(hangul.size());
+    for (const std::string& h : hangul) out.push_back(name_term(h));
+    return out;
+}
+
+// The slot of a run of units written as one word: every concatenation of their readings.
+std::optional<std::vector<std::string>> joined_slot(const std::vector<const NameUnit*>& units) {
+    std::vector<const std::vector<std::string>*> sets;
+    for (const NameUnit* unit : units) sets.push_back(&unit->hangul);
+    std::vector<std::string> readings = combine(sets);
+    if (readings.empty()) return std::nullopt;
+    return prefixed(readings);
+}
+
+// The layouts of one reading of the name: surname `s`, given-name syllables `g`.
+void add_layouts(const NameUnit& s, const std::vector<const NameUnit*>& g, std::set<NameForm>& forms) {
+    const std::vector<std::string> surname_slot = prefixed(s.hangul);
+    NameForm split;
+    for (const NameUnit* unit : g) split.push_back(prefixed(unit->hangul));
+    const std::optional<std::vector<std::string>> given_joined = g.size() > 1 ? joined_slot(g) : std::nullopt;
+
+    NameForm korean{surname_slot};
+    korean.insert(korean.end(), split.begin(), split.end());
+    forms.insert(korean);
+    NameForm western = split;
+    western.push_back(surname_slot);
+    forms.insert(western);
+    if (given_joined) {
+        forms.insert(NameForm{surname_slot, *given_joined});
+        forms.insert(NameForm{*given_joined, surname_slot});
+    }
+    std::vector<const NameUnit*> all{&s};
+    all.insert(all.end(), g.begin(), g.end());
+    if (auto whole = joined_slot(all)) forms.insert(NameForm{*whole});
+}
+
+Xapian::Query slot_query(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Section 7 fallback folding of one given-name syllable (see person_key in names.h).
+std::string fold_syllable(std::string s) {
+    if (s == "woo" || s == "wu") s = "u";
+    if (s == "yi") s = "i";
+    auto replace_all = [&s](std::string_view from, std::string_view to) {
+        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+            s.replace(at, from.size(), to);
+        }
+    };
+    static constexpr std::pair<std::string_view, std::string_view> initials[] = {
+        {"ch", "j"}, {"sh", "s"}, {"th", "d"}, {"wh", "hw"}, {"k", "g"}, {"t", "d"}, {"p", "b"}, {"r", "l"}};
+    for (const auto& [from, to] : initials) {
+        if (s.starts_with(from) && (s.size() == from.size() || s[from.size()] != from.back())) {
+            s.replace(0, from.size(), to);
+            break;
+        }
+    }
+    static constexpr std::pair<std::string_view, std::string_view> vowels[] = {
+        {"yeo", "yo"}, {"you", "yo"}, {"eo", "o"}, {"eu", "u"}, {"oo", "u"},
+        {"ee", "i"},   {"ui", "i"},   {"oi", "oe"}, {"u", "o"},  {"ck", "k"}};
+    for (const auto& [from, to] : vowels) replace_all(from, to);
+    if (s.size() > 1 && !s.ends_with("ng")) {
+        char& final = s.back();
+        final = final == 'g' ? 'k' : final == 'd' ? 't' : final == 'b' ? 'p' : final;
+    }
+    return s;
+}
+
+std::uint64_t fnv1a(std::string_view data, std::uint64_t hash) {
+    for (unsigned char c : data) hash = (hash ^ c) * 0x100000001b3ULL;
+    return hash;
+}
+
+}  // namespace
+
+bool name_layer_enabled() {
+    static const bool enabled = [] {
+        const char* value = std::getenv("CORPUS_NAME_LAYER");
+        return value == nullptr || std::string_view(value) != "off";
+    }();
+    return enabled;
+}
+
+const std::string& name_tables_fingerprint() {
+    static const std::string fingerprint = [] {
+        if (!name_layer_enabled()) return std::string("off");
+        std::uint64_t hash = 0xcbf29ce484222325ULL;
+        for (std::string_view table : {names_surnames_tsv, names_syllables_tsv, names_not_names_txt}) {
+            hash = fnv1a(table, hash);
+            hash = fnv1a("\x1f", hash);
+        }
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string hex(16, '0');
+        for (int i = 15; i >= 0; --i, hash >>= 4) hex[static_cast<std::size_t>(i)] = digits[hash & 0xF];
+        return hex;
+    }();
+    return fingerprint;
+}
+
+std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>& tokens, NameContext context) {
+    if (!name_layer_enabled()) return {};
+    return Recognizer(text, tokens, context).run();
+}
+
+std::string name_term(std::string_view hangul) {
+    std::string term(name_term_prefix);
+    term += hangul;
+    return term;
+}
+
+const std::string& name_start_term() {
+    static const std::string term = name_term("<");
+    return term;
+}
+
+const std::string& name_end_term() {
+    static const std::string term = name_term(">");
+    return term;
+}
+
+std::vector<std::vector<std::string>> name_token_terms(const NameSpan& span) {
+    std::vector<std::vector<std::string>> out;
+    for (const std::vector<std::string>& readings : span.token_readings) out.push_back(prefixed(readings));
+    return out;
+}
+
+std::vector<NameForm> name_forms(const NameSpan& span) {
+    std::set<NameForm> forms;
+    NameForm as_written = name_token_terms(span);
+    for (auto& slot : as_written) std::sort(slot.begin(), slot.end());
+    forms.insert(std::move(as_written));
+    std::vector<const NameUnit*> units;
+    for (const NameUnit& unit : span.units) units.push_back(&unit);
+    if (span.surname_first && units.size() > 1) {
+        add_layouts(*units.front(), std::vector<const NameUnit*>(units.begin() + 1, units.end()), forms);
+    }
+    if (span.surname_last && units.size() > 1) {
+        add_layouts(*units.back(), std::vector<const NameUnit*>(units.begin(), units.end() - 1), forms);
+    }
+    return {forms.begin(), forms.end()};
+}
+
+Xapian::Query name_query(const NameSpan& span) {
+    std::vector<Xapian::Query> phrases;
+    for (const NameForm& form : name_forms(span)) {
+        std::vector<Xapian::Query> slots{Xapian::Query(name_start_term())};
+        for (const std::vector<std::string>& slot : form) slots.push_back(slot_query(slot));
+        slots.emplace_back(name_end_term());
+        phrases.emplace_back(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                             static_cast<Xapian::termcount>(slots.size()));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+}
+
+bool form_matches(const NameForm& form, const NameSpan& document_span) {
+    const std::vector<std::vector<std::string>> terms = name_token_terms(document_span);
+    if (form.size() != terms.size()) return false;
+    for (std::size_t k = 0; k < form.size(); ++k) {
+        const bool meets = std::any_of(form[k].begin(), form[k].end(), [&](const std::string& term) {
+            return std::find(terms[k].begin(), terms[k].end(), term) != terms[k].end();
+        });
+        if (!meets) return false;
+    }
+    return true;
+}
+
+std::string person_key(const NameSpan& span) {
+    const Tables& t = tables();
+    // Two surnames and nothing else ("Jung Pak", "Pak Jung"): the order cannot be told,
+    // so the key lists both surnames alphabetically.
+    if (span.units.size() == 2 && span.surname_first && span.surname_last) {
+        auto first = t.surname_spellings.find(span.units[0].spelling);
+        auto second = t.surname_spellings.find(span.units[1].spelling);
+        if (first != t.surname_spellings.end() && second != t.surname_spellings.end()) {
+            return std::min(first->second, second->second) + " " + std::max(first->second, second->second);
+        }
+    }
+    const bool hangul = is_hangul_word(span.units.front().spelling);
+    const std::size_t surname_at = span.western ? span.units.size() - 1 : 0;
+    const std::string& surname = span.units[surname_at].spelling;
+    std::string key;
+    if (auto it = (hangul ? t.hangul_surnames : t.surname_spellings).find(surname);
+        it != (hangul ? t.hangul_surnames : t.surname_spellings).end()) {
+        key = it->second;
+    } else {
+        key = surname;
+    }
+    key += ' ';
+    bool first = true;
+    for (std::size_t k = 0; k < span.units.size(); ++k) {
+        if (k == surname_at) continue;
+        std::string spelling = span.units[k].spelling;
+        if (hangul) {
+            auto it = t.hangul_syllables.find(spelling);
+            if (it != t.hangul_syllables.end()) spelling = it->second;
+        }
+        if (!first) key += '-';
+        key += fold_syllable(std::move(spelling));
+        first = false;
+    }
+    return key;
+}
+
+std::optional<std::string> person_key(std::string_view name) {
+    const std::vector<Token> tokens = tokenize(name);
+    const std::vector<NameSpan> spans = find_names(name, tokens, NameContext::query);
+    if (spans.size() != 1 || spans[0].first != 0 || spans[0].last + 1 != tokens.size()) return std::nullopt;
+    return person_key(spans[0]);
+}
+
+void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                 Xapian::termpos first_position, Xapian::termcount wdf) {
+    for (const NameSpan& span : find_names(text, tokens, NameContext::document)) {
+        const Xapian::termpos at = first_position + static_cast<Xapian::termpos>(span.first);
+        const std::vector<std::vector<std::string>> terms = name_token_terms(span);
+        doc.add_posting(name_start_term(), at - 1, wdf);
+        for (std::size_t k = 0; k < terms.size(); ++k) {
+            for (const std::string& term : terms[k]) doc.add_posting(term, at + static_cast<Xapian::termpos>(k), wdf);
+        }
+        doc.add_posting(name_end_term(), at + static_cast<Xapian::termpos>(terms.size()), wdf);
+        const std::string key = person_key(span);
+        doc.add_boolean_term(person_term(key));
+        doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
+    }
+}
+
+std::string person_term(std::string_view key) {
+    std::string term(person_prefix);
+    term += key;
+    return term;
+}
+
+std::string person_spelling_term(std::string_view key, std::string_view surface) {
+    // Xapian refuses terms over 245 bytes; a name's spelling never comes close.
+    constexpr std::size_t max_term_bytes = 200;
+    std::string term(person_spelling_prefix);
+    term += key;
+    term += '\t';
+    term += surface;
+    if (term.size() > max_term_bytes) term.resize(max_term_bytes);
+    return term;
+}
+
+std::string name_surface(std::string_view text, const std::vector<Token>& tokens, const NameSpan& span) {
+    std::string_view raw = text.substr(tokens[span.first].start, tokens[span.last].end - tokens[span.first].start);
+    raw.remove_suffix(possessive_length(raw));
+    std::string out;
+    bool space = false;
+    for (char c : raw) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+bool same_person(std::string_view a, std::string_view b) {
+    const std::vector<Token> a_tokens = tokenize(a);
+    const std::vector<Token> b_tokens = tokenize(b);
+    const std::vector<NameSpan> a_spans = find_names(a, a_tokens, NameContext::query);
+    const std::vector<NameSpan> b_spans = find_names(b, b_tokens, NameContext::document);
+    if (a_spans.size() != 1 || b_spans.size() != 1) return false;
+    if (a_spans[0].first != 0 || a_spans[0].last + 1 != a_tokens.size()) return false;
+    if (b_spans[0].first != 0 || b_spans[0].last + 1 != b_tokens.size()) return false;
+    const std::vector<NameForm> forms = name_forms(a_spans[0]);
+    return std::any_of(forms.begin(), forms.end(),
+                       [&](const NameForm& form) { return form_matches(form, b_spans[0]); });
+}
+
+std::string describe_names(std::string_view query) {
+    const std::vector<Token> tokens = tokenize(query);
+    std::string out;
+    for (const NameSpan& span : find_names(query, tokens, NameContext::query)) {
+        out += "name \"" + name_surface(query, tokens, span) + "\": person key \"" + person_key(span) + "\"; ";
+        for (std::size_t k = 0; k < span.units.size(); ++k) {
+            out += k > 0 ? " " : "";
+            out += span.units[k].spelling + "=";
+            for (std::size_t h = 0; h < span.units[k].hangul.size(); ++h) {
+                out += (h > 0 ? "|" : "") + span.units[k].hangul[h];
+            }
+        }
+        out += "; surname " + std::string(span.surname_first && span.surname_last ? "first or last"
+                                          : span.surname_last                     ? "last"
+                                                                                  : "first");
+        out += "; " + std::to_string(name_forms(span).size()) + " layouts searched\n";
+    }
+    return out;
+}
+
+void PersonSpy::operator()(const Xapian::Document& doc, double) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(std::string(person_prefix));
+    for (; it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (!term.starts_with(person_prefix)) break;
+        if (term.starts_with(person_spelling_prefix)) {
+            const std::string rest = term.substr(person_spelling_prefix.size());
+            const std::size_t tab = rest.find('\t');
+            if (tab != std::string::npos) ++spellings_[rest.substr(0, tab)][rest.substr(tab + 1)];
+        } else {
+            ++articles_[term.substr(person_prefix.size())];
+        }
+    }
+}
+
+std::vector<PersonCount> PersonSpy::counts() const {
+    std::vector<PersonCount> out;
+    for (const auto& [key, count] : articles_) {
+        std::string display = key;
+        std::size_t best = 0;
+        if (auto it = spellings_.find(key); it != spellings_.end()) {
+            for (const auto& [surface, uses] : it->second) {
+                if (uses > best) {
+                    display = surface;
+                    best = uses;
+                }
+            }
+        }
+        out.push_back({key, std::move(display), count});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const PersonCount& a, const PersonCount& b) { return a.count > b.count; });
+    return out;
+}
+
+}  // namespace corpus::schema

@@ -1,0 +1,143 @@
+// The Korean-name layer of the analysis chain (issue 3): recognises romanized and
+// Hangul Korean personal names in a token stream, the same way at index and query time,
+// so that every spelling of one name meets and different people stay apart.
+//
+// Matching works on Hangul syllable candidates, not on one canonical spelling. Every
+// romanized syllable maps to the set of Hangul syllables it can spell (jong -> 정 종,
+// un -> 은 운 언), from the tables in schema/names/ (embedded at build time). A token
+// inside a name yields the Hangul strings it can spell ("Jongun" -> 정은, 종운, ...).
+//
+//   index:  each token of a recognised name gets one name term (name_term_prefix + Hangul)
+//           per reading, at the token's own position, and the positions just before and
+//           after the name get name_start_term / name_end_term, so that a phrase of name
+//           terms matches a whole name and never a part of a longer one.
+//   query:  a name becomes an OR of phrases (start, syllable slots, end), one per layout
+//           it may have in an article: syllables spaced or hyphenated, the given name
+//           joined, everything joined (Hangul), and the Western order (surname last).
+//           Two spellings meet when every slot's candidate sets intersect; this is not
+//           transitive (sung meets seong and seung, which do not meet each other).
+//
+// A name is a surname (surnames.tsv) followed by one or two words that parse entirely as
+// one or two given-name syllables each (syllables.tsv), or such words followed by a
+// surname (Western order), or one Hangul word of three or four syllables starting with a
+// surname. In documents every word must be capitalized (after a hyphen it may be lower
+// case: Jong-un); queries ignore case. A surname alone is not a name. Words with letters
+// no romanization has (Li Qiang, Namazu Hiroyuki) never parse, so they stay plain words.
+#pragma once
+
+#include "schema/analysis.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus::schema {
+
+enum class NameContext {
+    document,  // capitalization required
+    query,     // case ignored: users type lower case
+};
+
+// One syllable of a name, or a whole two-syllable surname (남궁).
+struct NameUnit {
+    std::string spelling;             // as written, normalized ("jong", "남")
+    std::vector<std::string> hangul;  // what it can spell
+};
+
+struct NameSpan {
+    std::size_t first;  // token indexes, inclusive
+    std::size_t last;
+    // Per token of the span: the Hangul strings that token can spell, for every way of
+    // cutting a joined given name into syllables ("jongun": jong+un and jon+gun).
+    std::vector<std::vector<std::string>> token_readings;
+    std::vector<NameUnit> units;  // in written order, one way of cutting each token
+    std::size_t surname_units;    // units of the surname: 1, or 0 for a Hangul-only name
+    bool surname_first;           // the first token can be the surname
+    bool surname_last;            // the last token can be the surname (Western order)
+    bool western;                 // read as Western order (Suk-yeol Yoon), for the key
+};
+
+// Finds the names in `tokens`, which tokenize(text) produced. Only tokens that can start
+// or end a name (capitalized, in documents) cost more than one hash lookup.
+std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>& tokens, NameContext context);
+
+// Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
+// terms, start/end markers and person terms. index_text calls it for the article stream.
+void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                 Xapian::termpos first_position, Xapian::termcount wdf);
+
+// Term construction. Name terms carry name_term_prefix (fields.h).
+std::string name_term(std::string_view hangul);
+const std::string& name_start_term();
+const std::string& name_end_term();
+
+// Document side: the name terms of each token of the span (same order as tokens).
+std::vector<std::vector<std::string>> name_token_terms(const NameSpan& span);
+
+// Query side: the layouts a name can have in an article, each a sequence of slots of
+// alternative terms, without the start/end markers (a phrase adds those at its edges).
+using NameForm = std::vector<std::vector<std::string>>;
+std::vector<NameForm> name_forms(const NameSpan& span);
+
+// OR of the phrases start + form + end, over every form.
+Xapian::Query name_query(const NameSpan& span);
+
+// True when a form matches a document span exactly (every slot meets its token).
+bool form_matches(const NameForm& form, const NameSpan& document_span);
+
+// The person key: a canonical equivalence-class key for grouping and filtering (facet,
+// --person), not for matching, which uses the candidate sets above. Surname by its
+// usual spelling, then each given-name syllable folded (eo/u/o -> o, eu -> u, oo -> u,
+// ee/ui -> i, yeo/you -> yo, oi -> oe; initial k/t/p/ch/r/sh -> g/d/b/j/l/s; final
+// g/d/b -> k/t/p): "Yoon Suk-yeol", "Yun Sŏk-yŏl" and "윤석열" are all "yoon sok-yol".
+// It merges more than matching does (성/승/송), which only widens a facet bucket.
+std::string person_key(const NameSpan& span);
+// The key of `name` when the whole of it is one name, else nothing ("Kim", "Li Qiang").
+std::optional<std::string> person_key(std::string_view name);
+
+// Person facet terms (prefixes in fields.h): person_term(key) marks an article that
+// mentions the person; person_spelling_term(key, surface) records each surface spelling
+// it used, so the facet can show the most common one.
+std::string person_term(std::string_view key);
+std::string person_spelling_term(std::string_view key, std::string_view surface);
+// The surface spelling of a mention: its text with white space collapsed and a
+// possessive 's / ’s removed ("Kim Jong Un’s" -> "Kim Jong Un").
+std::string name_surface(std::string_view text, const std::vector<Token>& tokens, const NameSpan& span);
+
+// Whether a query naming `a` finds an article that writes `b` (capitalized as in news):
+// the same test the index performs, without an index. For tests and tools.
+bool same_person(std::string_view a, std::string_view b);
+
+// For --explain: how the names in a query string were recognised and expanded, one line
+// per name; empty when the query holds no name.
+std::string describe_names(std::string_view query);
+
+// The person facet over a match set: register with Xapian::Enquire::add_matchspy.
+struct PersonCount {
+    std::string key;
+    std::string display;  // the spelling most matching articles used (ties: first in order)
+    std::size_t count;    // matching articles that mention the person
+};
+class PersonSpy : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::vector<PersonCount> counts() const;  // most articles first, then by key
+
+private:
+    std::map<std::string, std::size_t> articles_;                        // key -> count
+    std::map<std::string, std::map<std::string, std::size_t>> spellings_;  // key -> surface -> count
+};
+
+// The name layer can be switched off (CORPUS_NAME_LAYER=off in the environment, read
+// once) to measure what it costs; the analysis fingerprint records the choice.
+bool name_layer_enabled();
+
+// Identifies the embedded tables, for the analysis fingerprint.
+const std::string& name_tables_fingerprint();
+
+}  // namespace corpus::schema

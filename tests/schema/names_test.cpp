@@ -1,0 +1,173 @@
+// The Korean-name layer: golden recognition tables (text -> names found), the table of
+// same/different name pairs in tests/data/name_pairs.tsv, person keys and index terms.
+#include "schema/analysis.h"
+#include "schema/fields.h"
+#include "schema/names.h"
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace corpus::schema {
+namespace {
+
+// The surface spellings of the names found in `text`.
+std::vector<std::string> names_in(std::string_view text, NameContext context = NameContext::document) {
+    const std::vector<Token> tokens = tokenize(text);
+    std::vector<std::string> out;
+    for (const NameSpan& span : find_names(text, tokens, context)) out.push_back(name_surface(text, tokens, span));
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+struct RecognitionCase {
+    const char* text;
+    Names expected;
+};
+
+class NameRecognition : public ::testing::TestWithParam<RecognitionCase> {};
+
+TEST_P(NameRecognition, FindsExpectedNames) {
+    EXPECT_EQ(names_in(GetParam().text), GetParam().expected) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, NameRecognition,
+    ::testing::Values(
+        // Seed sentences.
+        RecognitionCase{"North Korean leader Kim Jong Un.", {"Kim Jong Un"}},
+        RecognitionCase{"Chairman Kim Jong-un on the 19th", {"Kim Jong-un"}},
+        RecognitionCase{"Putin and Kim Jong Un\u2019s Dangerous Bromance", {"Kim Jong Un"}},
+        RecognitionCase{"President Yoon Suk Yeol\u2019s policy", {"Yoon Suk Yeol"}},
+        RecognitionCase{"Jang Ho Jin, the head, and Cho Tae Yul, the Minister", {"Jang Ho Jin", "Cho Tae Yul"}},
+        RecognitionCase{"Minister Kim Hong-kyun delivered. Kim urged Russia", {"Kim Hong-kyun"}},
+        RecognitionCase{"Im Eul Chul, a professor", {"Im Eul Chul"}},
+        RecognitionCase{"Koh Yu Hwan, an emeritus professor", {"Koh Yu Hwan"}},
+        RecognitionCase{"DPRK Jung Pak, ROK Vice Foreign Minister Cho Koo-rae, and", {"Jung Pak", "Cho Koo-rae"}},
+        // Not names: surnames alone, English words, places, Chinese and Japanese names.
+        RecognitionCase{"spokesperson Lim said. Spokesperson Lim said", {}},
+        RecognitionCase{"Putin and Kim signed a pact; Kim: What Lies", {}},
+        RecognitionCase{"Found in Arkansas State Park\u2014Named After a Dog", {}},
+        RecognitionCase{"Mexico Decries U.S. Livestock Ban as Unilateral", {}},
+        RecognitionCase{"Seoul Office Annex in Jongno-gu, Seoul", {}},
+        RecognitionCase{"Chinese Premier Li Qiang in May", {}},
+        RecognitionCase{"Assistant Minister Namazu Hiroyuki.", {}},
+        RecognitionCase{"Flights to Hong Kong resumed", {}},
+        RecognitionCase{"South Korea\u2019s Ban On Exports", {}},
+        RecognitionCase{"kim jong un in lower case", {}},
+        RecognitionCase{"Kim\u2019s Jong Un", {"Jong Un"}},
+        // Western order, joined given names, all capitals, Hangul.
+        RecognitionCase{"President Suk-yeol Yoon said", {"Suk-yeol Yoon"}},
+        RecognitionCase{"Kim Jongun and KIM JONG UN", {"Kim Jongun", "KIM JONG UN"}},
+        RecognitionCase{"\uae40\uc815\uc740 \uc704\uc6d0\uc7a5", {"\uae40\uc815\uc740"}}));
+
+TEST(Names, QueriesIgnoreCaseDocumentsDoNot) {
+    EXPECT_EQ(names_in("kim jong un", NameContext::query), (Names{"kim jong un"}));
+    EXPECT_EQ(names_in("kim said", NameContext::query), (Names{}));
+    EXPECT_EQ(names_in("state park", NameContext::query), (Names{}));
+}
+
+struct Pair {
+    int line;
+    std::string query;
+    std::string article;
+    bool same;
+};
+
+std::vector<Pair> read_pairs() {
+    std::istringstream in(testing::read_file(testing::source_dir() / "tests/data/name_pairs.tsv"));
+    std::vector<Pair> pairs;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> columns;
+        std::istringstream fields(line);
+        for (std::string column; std::getline(fields, column, '\t');) columns.push_back(column);
+        EXPECT_EQ(columns.size(), 3u) << "name_pairs.tsv:" << number;
+        if (columns.size() != 3) continue;
+        EXPECT_TRUE(columns[2] == "same" || columns[2] == "different") << "name_pairs.tsv:" << number;
+        pairs.push_back({number, columns[0], columns[1], columns[2] == "same"});
+    }
+    return pairs;
+}
+
+TEST(Names, PairsTableHolds) {
+    const std::vector<Pair> pairs = read_pairs();
+    ASSERT_GE(pairs.size(), 150u);
+    for (const Pair& pair : pairs) {
+        EXPECT_EQ(same_person(pair.query, pair.article), pair.same)
+            << "name_pairs.tsv:" << pair.line << ": " << pair.query << " / " << pair.article << "\n"
+            << describe_names(pair.query);
+        // Same people share one person key, so the facet and --person group them.
+        if (pair.same) {
+            EXPECT_EQ(person_key(pair.query), person_key(pair.article))
+                << "name_pairs.tsv:" << pair.line << ": " << pair.query << " / " << pair.article;
+        }
+    }
+}
+
+TEST(Names, PersonKeys) {
+    EXPECT_EQ(person_key("Yoon Suk-yeol"), "yoon sok-yol");
+    EXPECT_EQ(person_key("\uc724\uc11d\uc5f4"), "yoon sok-yol");
+    EXPECT_EQ(person_key("Suk-yeol Yoon"), "yoon sok-yol");
+    EXPECT_EQ(person_key("Kim Jong Un"), person_key("Kim Jongun"));
+    EXPECT_NE(person_key("Kim Jong Un"), person_key("Kim Jong Il"));
+    EXPECT_EQ(person_key("Kim"), std::nullopt);
+    EXPECT_EQ(person_key("Li Qiang"), std::nullopt);
+    EXPECT_EQ(person_key("Kim Jong Un said"), std::nullopt);
+}
+
+TEST(Names, IndexTermsSitAtTheWordsPositions) {
+    Xapian::Document doc;
+    Xapian::termpos position = 1;
+    index_text(doc, article_text, "leader Kim Jong-un\u2019s visit", position);
+    std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> name_terms;
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (!(*it).starts_with(name_term_prefix)) continue;
+        name_terms.emplace_back(*it, std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()));
+    }
+    using Positions = std::vector<Xapian::termpos>;
+    auto positions_of = [&](const std::string& term) {
+        for (const auto& [t, p] : name_terms) {
+            if (t == term) return p;
+        }
+        return Positions{};
+    };
+    EXPECT_EQ(positions_of(name_start_term()), (Positions{1}));
+    EXPECT_EQ(positions_of(name_term("\uae40")), (Positions{2}));
+    EXPECT_EQ(positions_of(name_term("\uc815")), (Positions{3}));
+    EXPECT_EQ(positions_of(name_term("\uc885")), (Positions{3}));
+    EXPECT_EQ(positions_of(name_term("\uc740")), (Positions{4}));
+    EXPECT_EQ(positions_of(name_end_term()), (Positions{5}));
+    // The surface spelling without its possessive, under the person key.
+    const std::string key = *person_key("Kim Jong Un");
+    EXPECT_NE(doc.termlist_begin(), doc.termlist_end());
+    Xapian::TermIterator spelling = doc.termlist_begin();
+    spelling.skip_to(person_spelling_term(key, "Kim Jong-un"));
+    ASSERT_NE(spelling, doc.termlist_end());
+    EXPECT_EQ(*spelling, person_spelling_term(key, "Kim Jong-un"));
+    Xapian::TermIterator person = doc.termlist_begin();
+    person.skip_to(person_term(key));
+    ASSERT_NE(person, doc.termlist_end());
+    EXPECT_EQ(*person, person_term(key));
+}
+
+TEST(Names, FingerprintCoversTheTables) {
+    EXPECT_EQ(name_tables_fingerprint().size(), 16u);
+    EXPECT_NE(analysis_fingerprint().find(";names=" + name_tables_fingerprint()), std::string::npos);
+}
+
+TEST(Names, ExplainDescribesEachName) {
+    const std::string described = describe_names("Putin AND \"Yoon Suk-yeol\"");
+    EXPECT_NE(described.find("name \"Yoon Suk-yeol\": person key \"yoon sok-yol\""), std::string::npos) << described;
+    EXPECT_NE(described.find("suk=\uc11d|\uc219"), std::string::npos) << described;
+    EXPECT_EQ(describe_names("Putin said"), "");
+}
+
+}  // namespace
+}  // namespace corpus::schema
