@@ -34,6 +34,8 @@ struct Options {
     std::size_t limit = 10;
     std::size_t offset = 0;
     std::vector<std::string> outlets;
+    std::vector<std::string> persons;
+    std::string scope = "article";
     std::string from;
     std::string to;
     bool explain = false;
@@ -67,6 +69,11 @@ int main(int argc, char** argv) {
     app.add_option("--offset", opt.offset, "how many results to skip first")->capture_default_str();
     app.add_option("--outlet", opt.outlets, "only articles from this outlet (repeat for several)")
         ->allow_extra_args(false);
+    app.add_option("--person", opt.persons, "only articles mentioning this person, in any spelling (repeat for several)")
+        ->allow_extra_args(false);
+    app.add_option("--scope", opt.scope, "search the article (title and body) or the whole page, chrome included")
+        ->check(CLI::IsMember({"article", "all"}))
+        ->capture_default_str();
     app.add_option("--from", opt.from, "only articles published on or after this date (YYYY-MM-DD)");
     app.add_option("--to", opt.to, "only articles published on or before this date (YYYY-MM-DD)");
     app.add_option("--color", opt.color, "highlight matches in bold")
@@ -107,6 +114,8 @@ int main(int argc, char** argv) {
     request.limit = opt.limit;
     request.offset = opt.offset;
     request.outlets = opt.outlets;
+    request.persons = opt.persons;
+    request.scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article;
     auto from = date_option(opt.from, "--from");
     if (!from) return fail(from.error());
     auto to = date_option(opt.to, "--to");

@@ -12,6 +12,11 @@ using schema::article_text;
 
 class Builder {
 public:
+    explicit Builder(Scope scope) {
+        fields_.push_back(&article_text);
+        if (scope == Scope::all) fields_.push_back(&schema::chrome_text);
+    }
+
     // An empty optional: the node held no searchable word (punctuation only).
     Result<std::optional<Xapian::Query>> build(const QueryNode& node, bool positive) {
         switch (node.kind) {
@@ -36,12 +41,24 @@ public:
 private:
     using Built = Result<std::optional<Xapian::Query>>;
 
-    static Xapian::Query exact_sequence(const std::vector<schema::Token>& tokens) {
-        if (tokens.size() == 1) return Xapian::Query(schema::exact_term(article_text, tokens[0].word));
-        std::vector<Xapian::Query> terms;
-        for (const schema::Token& token : tokens) terms.emplace_back(schema::exact_term(article_text, token.word));
-        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                             static_cast<Xapian::termcount>(terms.size()));
+    // The query `make` builds for one text field, in every field of the scope. Fields
+    // number their positions apart, so a positional query never spans two of them.
+    template <typename Make>
+    Xapian::Query in_scope(Make make) const {
+        if (fields_.size() == 1) return make(*fields_[0]);
+        std::vector<Xapian::Query> each;
+        for (const schema::Field* field : fields_) each.push_back(make(*field));
+        return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    }
+
+    Xapian::Query exact_sequence(const std::vector<schema::Token>& tokens) const {
+        return in_scope([&](const schema::Field& field) {
+            if (tokens.size() == 1) return Xapian::Query(schema::exact_term(field, tokens[0].word));
+            std::vector<Xapian::Query> terms;
+            for (const schema::Token& token : tokens) terms.emplace_back(schema::exact_term(field, token.word));
+            return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                 static_cast<Xapian::termcount>(terms.size()));
+        });
     }
 
     void remember_sequence(const std::vector<schema::Token>& tokens, bool positive) {
@@ -88,7 +105,10 @@ private:
         for (const std::vector<schema::Token>& word_tokens : rest) {
             if (word_tokens.empty()) continue;
             if (word_tokens.size() == 1) {
-                parts.emplace_back(schema::stem_term(article_text, word_tokens[0].word));
+                const std::string& word = word_tokens[0].word;
+                parts.push_back(in_scope([&](const schema::Field& field) {
+                    return Xapian::Query(schema::stem_term(field, word));
+                }));
                 if (positive) highlights.push_back({true, {schema::stem(word_tokens[0].word)}});
             } else {
                 parts.push_back(exact_sequence(word_tokens));
@@ -153,19 +173,23 @@ private:
     }
 
     Built near(const QueryNode& node, bool positive) {
-        std::vector<Xapian::Query> operands;
+        std::vector<std::string> words;
         for (const QueryNode& child : node.children) {
             std::vector<schema::Token> tokens = schema::tokenize(child.words.at(0));
             if (tokens.size() != 1) {
                 return make_error(ErrorCode::query_syntax,
                                   "NEAR joins single words; \"" + child.words.at(0) + "\" is not one word");
             }
-            operands.emplace_back(schema::exact_term(article_text, tokens[0].word));
+            words.push_back(tokens[0].word);
             remember_sequence(tokens, positive);
         }
         // Xapian's window counts the operands' own positions too.
-        const auto window = static_cast<Xapian::termcount>(node.window + operands.size());
-        return std::optional(Xapian::Query(Xapian::Query::OP_NEAR, operands.begin(), operands.end(), window));
+        const auto window = static_cast<Xapian::termcount>(node.window + words.size());
+        return std::optional(in_scope([&](const schema::Field& field) {
+            std::vector<Xapian::Query> operands;
+            for (const std::string& word : words) operands.emplace_back(schema::exact_term(field, word));
+            return Xapian::Query(Xapian::Query::OP_NEAR, operands.begin(), operands.end(), window);
+        }));
     }
 
     Built all(const QueryNode& node, bool positive) {
@@ -201,12 +225,14 @@ private:
         if (alternatives.empty()) return std::optional<Xapian::Query>();
         return std::optional(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
     }
+
+    std::vector<const schema::Field*> fields_;
 };
 
 }  // namespace
 
-Result<CompiledQuery> compile_query(const QueryNode& root) {
-    Builder builder;
+Result<CompiledQuery> compile_query(const QueryNode& root, Scope scope) {
+    Builder builder(scope);
     Result<std::optional<Xapian::Query>> query =
         root.kind == QueryNode::Kind::negate ? builder.build(QueryNode{QueryNode::Kind::all, {}, {root}}, true)
                                              : builder.build(root, true);

@@ -27,6 +27,9 @@ struct CompiledQuery {
     std::vector<HighlightPattern> highlights;  // from the positive parts of the query only
 };
 
-Result<CompiledQuery> compile_query(const QueryNode& root);
+// Where words are looked for: the article (title and body), or the whole page.
+enum class Scope { article, all };
+
+Result<CompiledQuery> compile_query(const QueryNode& root, Scope scope = Scope::article);
 
 }  // namespace corpus::searcher

@@ -46,8 +46,24 @@ std::string with_inferred_mark(const std::string& value, bool inferred) {
 
 nlohmann::ordered_json facet_json(const std::vector<FacetCount>& facet) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const FacetCount& entry : facet) out.push_back({{"value", entry.value}, {"count", entry.count}});
+    for (const FacetCount& entry : facet) {
+        nlohmann::ordered_json item = {{"value", entry.value}, {"count", entry.count}};
+        if (!entry.key.empty()) item["key"] = entry.key;
+        out.push_back(std::move(item));
+    }
     return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
 }
 
 void append_facet_line(std::string& out, std::string_view label, const std::vector<FacetCount>& facet) {
@@ -82,14 +98,17 @@ std::string snippet_html(const Snippet& snippet) {
 std::string render_text(const SearchResult& result, const TextStyle& style) {
     std::string out;
     if (style.explain) {
-        out += fmt::format("query:   {}\nparsed:  {}\nxapian:  {}\n\n", result.query, result.parsed, result.xapian_query);
+        out += fmt::format("query:   {}\nparsed:  {}\n", result.query, result.parsed);
+        for (const std::string& line : lines_of(result.names)) out += fmt::format("name:    {}\n", line);
+        out += fmt::format("xapian:  {}\n\n", result.xapian_query);
     }
     if (result.total == 0) {
         out += "No articles match.\n";
         return out;
     }
-    out += fmt::format("{} article{} match; showing {}-{}.\n\n", result.total, result.total == 1 ? "" : "s",
-                       result.hits.empty() ? result.offset : result.offset + 1, result.offset + result.hits.size());
+    out += fmt::format("{} article{} match", result.total, result.total == 1 ? "" : "s");
+    out += result.hits.empty() ? std::string(".\n\n")
+                               : fmt::format("; showing {}-{}.\n\n", result.offset + 1, result.offset + result.hits.size());
     for (const Hit& hit : result.hits) {
         out += fmt::format("{:>3}. {}\n", hit.rank, hit.title.empty() ? hit.id : hit.title);
         out += fmt::format("     {} | {} | {} | score {:.3f}\n", hit.id, with_inferred_mark(hit.outlet, hit.outlet_inferred),
@@ -98,6 +117,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     }
     append_facet_line(out, "Outlet:", result.outlet_facet);
     append_facet_line(out, "Month:", result.month_facet);
+    append_facet_line(out, "Person:", result.person_facet);
     return out;
 }
 
@@ -106,7 +126,7 @@ std::string render_json(const SearchResult& result, bool explain) {
     out["schema_version"] = output_schema_version;
     out["query"] = result.query;
     if (explain) {
-        out["explain"] = {{"parsed", result.parsed}, {"xapian", result.xapian_query}};
+        out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
     }
     out["total"] = result.total;
     out["offset"] = result.offset;
@@ -126,7 +146,9 @@ std::string render_json(const SearchResult& result, bool explain) {
         });
     }
     out["results"] = std::move(hits);
-    out["facets"] = {{"outlet", facet_json(result.outlet_facet)}, {"date", facet_json(result.month_facet)}};
+    out["facets"] = {{"outlet", facet_json(result.outlet_facet)},
+                     {"date", facet_json(result.month_facet)},
+                     {"person", facet_json(result.person_facet)}};
     // Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

@@ -4,6 +4,7 @@
 #include "schema/article.h"
 #include "schema/fields.h"
 #include "schema/index.h"
+#include "schema/names.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 
@@ -12,7 +13,20 @@
 namespace corpus::searcher {
 namespace {
 
-Xapian::Query apply_filters(Xapian::Query query, const SearchRequest& request) {
+Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& request) {
+    if (!request.persons.empty()) {
+        std::vector<Xapian::Query> persons;
+        for (const std::string& name : request.persons) {
+            const std::optional<std::string> key = schema::person_key(name);
+            if (!key) {
+                return make_error(ErrorCode::usage, "--person \"" + name + "\" is not a Korean personal name",
+                                  "give a full name, such as \"Yoon Suk Yeol\"");
+            }
+            persons.emplace_back(schema::person_term(*key));
+        }
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_OR, persons.begin(), persons.end()));
+    }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
         for (const std::string& outlet : request.outlets) {
@@ -80,9 +94,11 @@ Result<schema::StoredArticle> Searcher::show(const std::string& id) {
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<QueryNode> parsed = parse_query(request.query);
     if (!parsed) return parsed.error();
-    Result<CompiledQuery> compiled = compile_query(parsed.value());
+    Result<CompiledQuery> compiled = compile_query(parsed.value(), request.scope);
     if (!compiled) return compiled.error();
-    const Xapian::Query query = apply_filters(compiled->query, request);
+    const Result<Xapian::Query> filtered = apply_filters(compiled->query, request);
+    if (!filtered) return filtered.error();
+    const Xapian::Query& query = filtered.value();
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
@@ -90,6 +106,8 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Xapian::ValueCountMatchSpy month_spy(schema::slot_month);
     enquire.add_matchspy(&outlet_spy);
     enquire.add_matchspy(&month_spy);
+    schema::PersonSpy person_spy;
+    enquire.add_matchspy(&person_spy);
     // Facets and the total must be exact: make Xapian look at every candidate.
     const Xapian::doccount everything = db_.get_doccount();
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -99,6 +117,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.query = request.query;
     result.parsed = describe(parsed.value());
     result.xapian_query = query.get_description();
+    result.names = schema::describe_names(request.query);
     result.total = mset.get_matches_estimated();
     result.offset = request.offset;
     result.limit = request.limit;
@@ -119,6 +138,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
+    for (const schema::PersonCount& person : person_spy.counts()) {
+        result.person_facet.push_back({person.display, person.count, person.key});
+    }
     return result;
 }
 

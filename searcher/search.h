@@ -5,6 +5,7 @@
 #include "schema/article.h"
 #include "schema/date.h"
 #include "schema/result.h"
+#include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 
 #include <xapian.h>
@@ -20,7 +21,9 @@ struct SearchRequest {
     std::string query;
     std::size_t offset = 0;
     std::size_t limit = 10;
+    Scope scope = Scope::article;
     std::vector<std::string> outlets;  // any of these (case and spacing ignored)
+    std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
     std::optional<schema::Date> from;  // inclusive
     std::optional<schema::Date> to;    // inclusive
 };
@@ -40,18 +43,21 @@ struct Hit {
 struct FacetCount {
     std::string value;
     std::size_t count;
+    std::string key = {};  // the person facet's grouping key
 };
 
 struct SearchResult {
     std::string query;
     std::string parsed;  // the query as understood, fully parenthesized
     std::string xapian_query;  // Xapian's description of the final query, for --explain
+    std::string names;         // how the query's names were recognised, one line each
     std::size_t total = 0;     // exact number of matching articles
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<Hit> hits;
     std::vector<FacetCount> outlet_facet;  // most articles first
     std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
+    std::vector<FacetCount> person_facet;  // display name (the commonest spelling), most articles first
 };
 
 class Searcher {

@@ -2,7 +2,9 @@
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
 
 namespace corpus::testing {
@@ -88,6 +90,7 @@ TEST_F(Cli, EveryJsonShapeFollowsTheSchema) {
         {"--format", "json", "--explain", "Putin NOT (Seoul OR Blinken)"},
         {"--format", "json", "--outlet", "FN News Global", "--from", "2024-06-01", "Putin"},
         {"--format", "json", "kimchi"},
+        {"--format", "json", "--scope", "all", "--person", "Kim Jong-un", "Nasdaq OR Putin"},
     };
     for (const auto& args : searches) {
         const CommandResult result = search(args);
@@ -183,10 +186,38 @@ TEST_F(Cli, IndexerErrorsAreOneLine) {
                           "is not a corpus-search index");
 }
 
+TEST_F(Cli, PersonFacetAndFilterWorkInAnySpelling) {
+    CommandResult result = search({"--format", "json", "Putin"});
+    const nlohmann::json putin = nlohmann::json::parse(result.out);
+    std::map<std::string, int> counts;
+    for (const auto& entry : putin["facets"]["person"]) counts[entry["value"]] = entry["count"];
+    EXPECT_EQ(counts["Kim Jong Un"], 5);
+    EXPECT_EQ(counts["Yoon Suk Yeol"], 3);
+    EXPECT_EQ(counts.count("Kim Jong-un"), 0u) << "one display name per person";
+    EXPECT_EQ(counts.count("Yoon Suk-yeol"), 0u) << "one display name per person";
+
+    result = search({"--format", "json", "--person", "yun seok-yeol", "Putin"});
+    EXPECT_EQ(nlohmann::json::parse(result.out)["total"], 3) << result.out;
+    result = search({"--format", "json", "--person", "\uc724\uc11d\uc5f4", "--person", "Cho Tae-yul", "Putin"});
+    EXPECT_EQ(nlohmann::json::parse(result.out)["total"], 3) << result.out;
+    expect_one_line_error(search({"--person", "Kim", "Putin"}), "is not a Korean personal name");
+}
+
+TEST_F(Cli, ExplainShowsHowNamesWereRead) {
+    const CommandResult result = search({"--explain", "--limit", "0", "Yoon Suk-yeol's visit"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("name:"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\uc724"), std::string::npos) << "the Hangul readings: " << result.out;
+    const CommandResult json = search({"--format", "json", "--explain", "Yoon Suk-yeol"});
+    EXPECT_FALSE(nlohmann::json::parse(json.out)["explain"]["names"].empty());
+    expect_valid_json(json.out);
+}
+
 TEST_F(Cli, HelpListsEveryOption) {
     const CommandResult help = run({search_bin(), "--help"});
     EXPECT_EQ(help.exit_code, 0);
-    for (const char* option : {"--db", "--format", "--limit", "--offset", "--outlet", "--from", "--to", "--explain"}) {
+    for (const char* option : {"--db", "--format", "--limit", "--offset", "--outlet", "--from", "--to", "--explain",
+                               "--person", "--scope", "--show", "--color"}) {
         EXPECT_NE(help.out.find(option), std::string::npos) << option;
     }
 }

@@ -146,5 +146,33 @@ TEST_F(Show, TextFormShowsBodyAndChromeApart) {
     EXPECT_NE(result.out.find("All rights reserved", chrome), std::string::npos);
 }
 
+// Acceptance: a word only in a page's chrome (001's "Hot this week" list) finds nothing
+// by default and finds that page with --scope all.
+TEST_F(Show, ChromeIsSearchedOnlyWithScopeAll) {
+    const CommandResult article = run({search_bin(), "--db", db(), "--format", "json", "Nasdaq"});
+    EXPECT_EQ(article.exit_code, 1) << article.out;
+    const CommandResult all = run({search_bin(), "--db", db(), "--format", "json", "--scope", "all", "Nasdaq"});
+    EXPECT_EQ(all.exit_code, 0) << all.err;
+    const nlohmann::json result = nlohmann::json::parse(all.out);
+    ASSERT_EQ(result["total"], 1);
+    EXPECT_EQ(result["results"][0]["id"], "001_e37822f24c939602");
+    // The same holds for phrases and NEAR, and for words in both places.
+    EXPECT_EQ(run({search_bin(), "--db", db(), "\"Tariff Truce\""}).exit_code, 1);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--scope", "all", "\"Tariff Truce\""}).exit_code, 0);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--scope", "all", "Brent NEAR/2 settles"}).exit_code, 0);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "Brent NEAR/2 settles"}).exit_code, 1);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--scope", "page", "Nasdaq"}).exit_code, 2);
+}
+
+// A phrase never runs from one paragraph into the next.
+TEST_F(Show, PhrasesStopAtParagraphBoundaries) {
+    // 000's body: "...to a new level." then the paragraph "First Vice Foreign Minister ...".
+    EXPECT_EQ(run({search_bin(), "--db", db(), "\"first vice foreign minister\""}).exit_code, 0);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "\"new level first vice\""}).exit_code, 1);
+    // 000's chrome: "Download The Free Oilprice App Today" then "Back to homepage".
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--scope", "all", "\"back to homepage\""}).exit_code, 0);
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--scope", "all", "\"app today back\""}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace corpus::testing
