@@ -80,6 +80,7 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     doc.add_boolean_term(exact_term(month_term, month));
     doc.add_value(slot_month, month);
     if (date) doc.add_value(slot_date, date->sortable());
+    doc.add_value(slot_source, article.source);
 
     // Title words count double in the article stream: a headline says what it is about.
     Xapian::termpos title_position = 1;

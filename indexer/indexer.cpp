@@ -5,8 +5,11 @@
 #include "schema/article.h"
 #include "schema/fields.h"
 #include "schema/index.h"
+#include "schema/index_layout.h"
 
 #include <chrono>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <system_error>
 #include <unistd.h>
 #include <unordered_set>
@@ -16,6 +19,59 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The folder's lock, held for the whole run; the kernel drops it if the process dies.
+class RunLock {
+public:
+    static Result<RunLock> acquire(const fs::path& index_dir) {
+        const fs::path path = index_dir / schema::lock_file_name;
+        const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) return make_error(ErrorCode::io, "cannot open " + path.string());
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd);
+            return make_error(ErrorCode::busy, "another corpus-index run is writing " + index_dir.string(),
+                              "wait for it to finish");
+        }
+        return RunLock(fd);
+    }
+    RunLock(RunLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+    RunLock& operator=(RunLock&&) = delete;
+    ~RunLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+private:
+    explicit RunLock(int fd) : fd_(fd) {}
+    int fd_;
+};
+
+// An index folder must be absent, empty, or laid out by us: never write into a folder
+// that holds something else (a home directory, an old index of another layout).
+Status check_index_folder(const fs::path& index_dir) {
+    std::error_code ec;
+    if (!fs::exists(index_dir, ec)) {
+        fs::create_directories(index_dir, ec);
+        if (ec) return make_error(ErrorCode::io, "cannot create " + index_dir.string() + ": " + ec.message());
+        return Ok{};
+    }
+    if (!fs::is_directory(index_dir, ec)) {
+        return make_error(ErrorCode::bad_database, index_dir.string() + " exists but is not a corpus-search index",
+                          "choose another --db, or move it away");
+    }
+    for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name == schema::stub_file_name || name == schema::lock_file_name || name.starts_with("gen-") ||
+            name.starts_with(std::string(schema::stub_file_name) + ".")) {
+            continue;
+        }
+        return make_error(ErrorCode::bad_database,
+                          index_dir.string() + " exists but is not a corpus-search index (it holds " + name + ")",
+                          "choose another --db, or move it away");
+    }
+    return Ok{};
+}
+
 // The content hash of the article already indexed under `id_term`, or empty.
 std::string indexed_hash(const Xapian::Database& db, const std::string& id_term) {
     Xapian::PostingIterator posting = db.postlist_begin(id_term);
@@ -24,85 +80,151 @@ std::string indexed_hash(const Xapian::Database& db, const std::string& id_term)
     return stored ? stored->content_hash : std::string();
 }
 
-Status index_files(Xapian::WritableDatabase& db, const std::vector<fs::path>& paths, const IndexOptions& options,
-                   const IndexObserver& observer, IndexSummary& summary) {
-    std::unordered_set<std::string> seen_ids;
-    std::size_t in_batch = 0;
-    db.begin_transaction();
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (observer.progress) observer.progress(i, paths.size());
-        Result<ArticleFile> article = read_article(paths[i], options.max_file_bytes, options.use_metadata);
+bool under_any(const std::string& file, const std::vector<fs::path>& roots) {
+    for (const fs::path& root : roots) {
+        const std::string prefix = root.string();
+        if (file == prefix) return true;
+        if (file.size() > prefix.size() && file.compare(0, prefix.size(), prefix) == 0 &&
+            (prefix.ends_with('/') || file[prefix.size()] == '/')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+class Run {
+public:
+    Run(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary)
+        : db_(db), options_(options), observer_(observer), summary_(summary) {}
+
+    void index(const std::vector<fs::path>& paths) {
+        db_.begin_transaction();
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            if (observer_.progress) observer_.progress(i, paths.size());
+            index_file(paths[i]);
+        }
+        db_.commit_transaction();
+        if (observer_.progress) observer_.progress(paths.size(), paths.size());
+    }
+
+    // Deletes the articles that came from under `roots` but whose files were not seen.
+    void delete_missing(const std::vector<fs::path>& roots) {
+        std::vector<Xapian::docid> gone;
+        for (Xapian::ValueIterator it = db_.valuestream_begin(schema::slot_source);
+             it != db_.valuestream_end(schema::slot_source); ++it) {
+            const std::string source = *it;
+            if (under_any(source, roots) && !seen_paths_.contains(source)) gone.push_back(it.get_docid());
+        }
+        db_.begin_transaction();
+        for (Xapian::docid id : gone) {
+            db_.delete_document(id);
+            ++summary_.deleted;
+            count_into_batch();
+        }
+        db_.commit_transaction();
+    }
+
+private:
+    void warn(const std::string& line) const {
+        if (observer_.warning) observer_.warning(line);
+    }
+
+    void count_into_batch() {
+        if (++in_batch_ < options_.batch_size) return;
+        db_.commit_transaction();
+        db_.begin_transaction();
+        in_batch_ = 0;
+    }
+
+    void index_file(const fs::path& path) {
+        // A file that exists is never deleted as "gone", even if it cannot be read now.
+        seen_paths_.insert(path.string());
+        Result<ArticleFile> article = read_article(path, options_.max_file_bytes, options_.use_metadata);
         if (!article) {
-            ++summary.skipped;
-            if (observer.warning) observer.warning(article.error().message);
-            continue;
+            ++summary_.skipped;
+            warn(article.error().message);
+            return;
         }
-        if (!seen_ids.insert(article->id).second) {
-            ++summary.skipped;
-            if (observer.warning) {
-                observer.warning(paths[i].string() + ": another file already has the id \"" + article->id +
-                                 "\", skipped");
-            }
-            continue;
+        if (!seen_ids_.insert(article->id).second) {
+            ++summary_.skipped;
+            warn(path.string() + ": another file already has the id \"" + article->id + "\", skipped");
+            return;
         }
-        for (const std::string& warning : article->warnings) {
-            if (observer.warning) observer.warning(warning);
-        }
-        if (!article->warnings.empty()) ++summary.repaired;
+        for (const std::string& warning : article->warnings) warn(warning);
+        if (!article->warnings.empty()) ++summary_.repaired;
 
         const std::string id = schema::exact_term(schema::id_term, article->id);
-        const std::string previous_hash = indexed_hash(db, id);
+        const std::string previous_hash = indexed_hash(db_, id);
         if (!previous_hash.empty() && previous_hash == article->content_hash) {
-            ++summary.unchanged;
-            continue;
+            ++summary_.unchanged;
+            return;
         }
-        db.replace_document(id, build_document(describe_article(article.value())));
-        ++(previous_hash.empty() ? summary.added : summary.updated);
-        if (++in_batch == options.batch_size) {
-            db.commit_transaction();
-            db.begin_transaction();
-            in_batch = 0;
-        }
+        db_.replace_document(id, build_document(describe_article(article.value())));
+        ++(previous_hash.empty() ? summary_.added : summary_.updated);
+        count_into_batch();
     }
-    db.commit_transaction();
-    if (observer.progress) observer.progress(paths.size(), paths.size());
-    return Ok{};
-}
 
-// Runs the whole index into `db_path`, translating Xapian errors once.
-Status index_into(const std::string& db_path, const std::vector<fs::path>& paths, const IndexOptions& options,
-                  const IndexObserver& observer, IndexSummary& summary) {
-    Result<Xapian::WritableDatabase> db = schema::open_for_writing(db_path);
+    Xapian::WritableDatabase& db_;
+    const IndexOptions& options_;
+    const IndexObserver& observer_;
+    IndexSummary& summary_;
+    std::unordered_set<std::string> seen_ids_;
+    std::unordered_set<std::string> seen_paths_;
+    std::size_t in_batch_ = 0;
+};
+
+// Indexes into one generation folder, translating Xapian errors once.
+Status index_generation(const fs::path& generation, const std::vector<fs::path>& paths, const IndexOptions& options,
+                        const IndexObserver& observer, IndexSummary& summary) {
+    Result<Xapian::WritableDatabase> db = schema::open_for_writing(generation.string());
     if (!db) return db.error();
     try {
-        Status status = index_files(db.value(), paths, options, observer, summary);
+        Run run(db.value(), options, observer, summary);
+        run.index(paths);
+        std::vector<fs::path> roots;
+        for (const fs::path& source : options.sources) roots.push_back(fs::absolute(source).lexically_normal());
+        run.delete_missing(roots);
         db->close();
-        return status;
+        return Ok{};
     } catch (const Xapian::Error& e) {
-        return schema::translate_xapian_error(e, "indexing into " + db_path + " failed");
+        return schema::translate_xapian_error(e, "indexing into " + generation.string() + " failed");
     }
 }
 
-// Builds a fresh index beside the live one and only then puts it in its place, so a
-// failed rebuild leaves the previous index as it was.
-Status rebuild_into(const std::string& db_path, const std::vector<fs::path>& paths, const IndexOptions& options,
-                    const IndexObserver& observer, IndexSummary& summary) {
-    const fs::path live(db_path);
-    const fs::path fresh = live.string() + ".rebuild-" + std::to_string(::getpid());
-    const fs::path retired = live.string() + ".old-" + std::to_string(::getpid());
-    std::error_code ec;
-    fs::remove_all(fresh, ec);
-    if (Status built = index_into(fresh.string(), paths, options, observer, summary); !built) {
+// Removes generations that no reader can be using: all but the live one and the one
+// before it (a search that opened it just before the switch may still be reading it).
+void remove_old_generations(const fs::path& index_dir, unsigned live, std::optional<unsigned> previous) {
+    for (unsigned generation : schema::generations(index_dir)) {
+        if (generation == live || generation == previous) continue;
+        std::error_code ec;
+        fs::remove_all(schema::generation_dir(index_dir, generation), ec);
+    }
+}
+
+Status index_into(const fs::path& index_dir, const std::vector<fs::path>& paths, const IndexOptions& options,
+                  const IndexObserver& observer, IndexSummary& summary) {
+    if (Status usable = check_index_folder(index_dir); !usable) return usable;
+    Result<RunLock> lock = RunLock::acquire(index_dir);
+    if (!lock) return lock.error();
+    Result<std::optional<unsigned>> live = schema::live_generation(index_dir);
+    if (!live) return live.error();
+
+    if (live.value() && !options.rebuild) {
+        // Leftovers of a rebuild that died before its switch are of no use to anyone.
+        remove_old_generations(index_dir, *live.value(), *live.value() > 1 ? *live.value() - 1 : *live.value());
+        return index_generation(schema::generation_dir(index_dir, *live.value()), paths, options, observer, summary);
+    }
+    // A first build or a rebuild: a new generation, switched to only when complete.
+    const std::vector<unsigned> existing = schema::generations(index_dir);
+    const unsigned next = existing.empty() ? 1 : existing.back() + 1;
+    const fs::path fresh = schema::generation_dir(index_dir, next);
+    if (Status built = index_generation(fresh, paths, options, observer, summary); !built) {
+        std::error_code ec;
         fs::remove_all(fresh, ec);
         return built;
     }
-    const bool had_live = fs::exists(live, ec);
-    if (had_live) fs::rename(live, retired, ec);
-    if (!ec) fs::rename(fresh, live, ec);
-    if (ec) {
-        return make_error(ErrorCode::io, "cannot put the rebuilt index in place at " + db_path + ": " + ec.message());
-    }
-    if (had_live) fs::remove_all(retired, ec);
+    if (Status switched = schema::switch_generation(index_dir, next); !switched) return switched;
+    remove_old_generations(index_dir, next, live.value());
     return Ok{};
 }
 
@@ -112,16 +234,10 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexObserver&
     const auto started = std::chrono::steady_clock::now();
     Result<std::vector<fs::path>> paths = collect_article_paths(options.sources);
     if (!paths) return paths.error();
-    if (!fs::path(options.db_path).parent_path().empty()) {
-        std::error_code ec;
-        fs::create_directories(fs::path(options.db_path).parent_path(), ec);
-        if (ec) return make_error(ErrorCode::io, "cannot create " + fs::path(options.db_path).parent_path().string() +
-                                                     ": " + ec.message());
-    }
     IndexSummary summary;
-    Status status = options.rebuild ? rebuild_into(options.db_path, paths.value(), options, observer, summary)
-                                    : index_into(options.db_path, paths.value(), options, observer, summary);
-    if (!status) return status.error();
+    if (Status status = index_into(fs::path(options.db_path), paths.value(), options, observer, summary); !status) {
+        return status.error();
+    }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

@@ -1,4 +1,11 @@
 // An indexing run: article files in, one Xapian index updated, counts out.
+//
+// Incremental by default: new files are added, changed ones (by content hash) replaced,
+// and articles whose files are gone from the given sources deleted, one committed
+// transaction per batch, so a run killed at any point leaves every committed article
+// searchable and the next run completes the work. The index folder's layout, and how a
+// rebuild switches generations atomically, is in schema/index_layout.h. One run at a
+// time holds the folder's lock; another gets ErrorCode::busy.
 #pragma once
 
 #include "indexer/source.h"
@@ -15,7 +22,7 @@ namespace corpus::indexer {
 struct IndexOptions {
     std::string db_path;
     std::vector<std::filesystem::path> sources;
-    bool rebuild = false;  // build a fresh index instead of updating
+    bool rebuild = false;  // build a fresh generation and switch to it, instead of updating
     bool use_metadata = true;
     std::uintmax_t max_file_bytes = default_max_file_bytes;
     std::size_t batch_size = 1000;  // documents per transaction
@@ -24,6 +31,7 @@ struct IndexOptions {
 struct IndexSummary {
     std::size_t added = 0;
     std::size_t updated = 0;
+    std::size_t deleted = 0;   // articles whose files are gone from the sources
     std::size_t unchanged = 0;
     std::size_t skipped = 0;   // files that could not be indexed (each with a warning)
     std::size_t repaired = 0;  // indexed after repairing invalid UTF-8

@@ -12,10 +12,11 @@ namespace {
 
 constexpr int exit_ok = 0;
 constexpr int exit_error = 2;
+constexpr int exit_busy = 75;  // EX_TEMPFAIL: another run holds the index; try later
 
 int fail(const corpus::Error& error) {
     fmt::print(stderr, "corpus-index: {}{}{}\n", error.message, error.hint.empty() ? "" : "; ", error.hint);
-    return exit_error;
+    return error.code == corpus::ErrorCode::busy ? exit_busy : exit_error;
 }
 
 }  // namespace
@@ -28,10 +29,14 @@ int main(int argc, char** argv) {
     bool no_metadata = false;
     bool quiet = false;
     std::uintmax_t max_file_bytes = corpus::indexer::default_max_file_bytes;
+    std::size_t batch_size = 1000;
     app.add_option("--db", db_flag, "index folder (default: $CORPUS_SEARCH_DB, else ~/.local/share/corpus-search/index)");
-    app.add_flag("--rebuild", rebuild, "build a fresh index, then replace the old one with it");
+    app.add_flag("--rebuild", rebuild, "build a fresh index beside the live one, then switch to it atomically");
     app.add_flag("--no-metadata", no_metadata, "ignore <id>.meta.json files: index the text alone");
     app.add_option("--max-file-size", max_file_bytes, "skip files larger than this many bytes")
+        ->capture_default_str();
+    app.add_option("--batch-size", batch_size, "articles per committed transaction")
+        ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "no progress display and no summary line");
     app.add_option("SOURCE", sources, "article files or folders (default: the bundled data/)");
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
     options.rebuild = rebuild;
     options.use_metadata = !no_metadata;
     options.max_file_bytes = max_file_bytes;
+    options.batch_size = batch_size;
     if (sources.empty()) sources.push_back(CORPUS_BUNDLED_DATA_DIR);
     options.sources.assign(sources.begin(), sources.end());
 
@@ -69,9 +75,9 @@ int main(int argc, char** argv) {
     corpus::Result<corpus::indexer::IndexSummary> summary = corpus::indexer::run_index(options, observer);
     if (!summary) return fail(summary.error());
     if (!quiet) {
-        fmt::print("{}: {} added, {} updated, {} unchanged, {} skipped ({} repaired) in {:.2f} s\n", options.db_path,
-                   summary->added, summary->updated, summary->unchanged, summary->skipped, summary->repaired,
-                   summary->seconds);
+        fmt::print("{}: {} added, {} updated, {} deleted, {} unchanged, {} skipped ({} repaired) in {:.2f} s\n",
+                   options.db_path, summary->added, summary->updated, summary->deleted, summary->unchanged,
+                   summary->skipped, summary->repaired, summary->seconds);
     }
     return exit_ok;
 }

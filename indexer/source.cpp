@@ -78,11 +78,13 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const fs::p
 
 Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>& sources) {
     std::set<fs::path> paths;
-    for (const fs::path& source : sources) {
+    for (const fs::path& given : sources) {
+        // Absolute paths: they are stored, and later runs from elsewhere must match them.
+        const fs::path source = fs::absolute(given).lexically_normal();
         std::error_code ec;
         const fs::file_status status = fs::status(source, ec);
         if (ec || !fs::exists(status)) {
-            return make_error(ErrorCode::io, "no such file or folder: " + source.string());
+            return make_error(ErrorCode::io, "no such file or folder: " + given.string());
         }
         if (!fs::is_directory(status)) {
             paths.insert(source);
@@ -98,7 +100,7 @@ Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>&
                 paths.insert(it->path());
             }
         }
-        if (ec) return make_error(ErrorCode::io, "cannot list " + source.string() + ": " + ec.message());
+        if (ec) return make_error(ErrorCode::io, "cannot list " + given.string() + ": " + ec.message());
     }
     return std::vector<fs::path>(paths.begin(), paths.end());
 }

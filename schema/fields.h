@@ -11,7 +11,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -56,6 +56,7 @@ enum Slot : Xapian::valueno {
     slot_date = 0,    // "YYYYMMDD"; empty when the date is unknown
     slot_outlet = 1,  // the outlet's display name, or unknown_value
     slot_month = 2,   // "YYYY-MM", or unknown_value
+    slot_source = 3,  // the absolute path of the article's file: files gone are found by it
 };
 
 // What an article without a given outlet or date reports for it.

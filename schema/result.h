@@ -16,6 +16,7 @@ enum class ErrorCode {
     index_mismatch,  // built by another schema version or analysis chain
     io,              // a file could not be read or written
     not_found,       // no such article
+    busy,            // another run holds the index
     internal,        // an unexpected library failure, translated once
 };
 

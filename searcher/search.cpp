@@ -4,11 +4,13 @@
 #include "schema/article.h"
 #include "schema/fields.h"
 #include "schema/index.h"
+#include "schema/index_layout.h"
 #include "schema/names.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 
 #include <algorithm>
+#include <sys/stat.h>
 
 namespace corpus::searcher {
 namespace {
@@ -53,7 +55,18 @@ std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
     return counts;
 }
 
+// The stub file's inode and change time: a rebuild renames a new stub into place.
+std::string stub_identity(const std::string& index_dir) {
+    struct stat info {};
+    if (::stat(schema::stub_path(index_dir).c_str(), &info) != 0) return {};
+    return std::to_string(info.st_ino) + ":" + std::to_string(info.st_ctim.tv_sec) + "." +
+           std::to_string(info.st_ctim.tv_nsec);
+}
+
 }  // namespace
+
+Searcher::Searcher(Xapian::Database db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)), stub_identity_(stub_identity(path_)) {}
 
 Result<Searcher> Searcher::open(const std::string& path) {
     Result<Xapian::Database> db = schema::open_for_reading(path);
@@ -61,9 +74,26 @@ Result<Searcher> Searcher::open(const std::string& path) {
     return Searcher(std::move(db.value()), path);
 }
 
+Status Searcher::refresh() {
+    const std::string identity = stub_identity(path_);
+    Result<Xapian::Database> db = schema::open_for_reading(path_);
+    if (!db) return db.error();
+    db_ = std::move(db.value());
+    stub_identity_ = identity;
+    return Ok{};
+}
+
+void Searcher::refresh_if_switched() {
+    if (stub_identity(path_) != stub_identity_) {
+        // A failure here shows up as an error from the search that follows.
+        (void)refresh();
+    }
+}
+
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
-    // A reindex that commits while we read invalidates what we hold; reading again
-    // from the latest revision is always right, and a few tries are always enough.
+    refresh_if_switched();
+    // A reindex that commits while we read invalidates what we hold, and a rebuild may
+    // remove a generation we were reading; the newest state is always a right answer.
     constexpr int attempts = 5;
     for (int attempt = 1;; ++attempt) {
         try {
@@ -71,6 +101,9 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == attempts) return make_error(ErrorCode::io, "the index kept changing during the search");
             db_.reopen();
+        } catch (const Xapian::DatabaseError& e) {
+            if (attempt == attempts) return schema::translate_xapian_error(e, "searching " + path_ + " failed");
+            if (Status refreshed = refresh(); !refreshed) return refreshed.error();
         } catch (const Xapian::Error& e) {
             return schema::translate_xapian_error(e, "searching " + path_ + " failed");
         }
@@ -79,6 +112,7 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
 
 Result<schema::StoredArticle> Searcher::show(const std::string& id) {
     const std::string term = schema::exact_term(schema::id_term, id);
+    refresh_if_switched();
     try {
         db_.reopen();
         Xapian::PostingIterator posting = db_.postlist_begin(term);

@@ -71,11 +71,16 @@ public:
     Result<schema::StoredArticle> show(const std::string& id);
 
 private:
-    Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+    Searcher(Xapian::Database db, std::string path);
     Result<SearchResult> run(const SearchRequest& request);
+    // Follows the index to its newest state: a rebuild replaces the stub, which
+    // Database::reopen() does not follow, so a new Database is opened.
+    Status refresh();
+    void refresh_if_switched();
 
     Xapian::Database db_;
     std::string path_;
+    std::string stub_identity_;  // which stub file db_ was opened through
 };
 
 }  // namespace corpus::searcher

@@ -147,7 +147,7 @@ TEST_F(Cli, MissingAndBrokenIndexesAreOneLineErrors) {
     expect_one_line_error(run({search_bin(), "--db", (tmp / "notdb").string(), "Putin"}), "not a readable");
 
     fs::copy(db(), tmp / "corrupt", fs::copy_options::recursive);
-    for (const auto& entry : fs::directory_iterator(tmp / "corrupt")) {
+    for (const auto& entry : fs::recursive_directory_iterator(tmp / "corrupt")) {
         if (entry.path().extension() == ".glass") fs::resize_file(entry.path(), 100);
     }
     const CommandResult corrupt = run({search_bin(), "--db", (tmp / "corrupt").string(), "Putin"});
@@ -163,7 +163,7 @@ TEST_F(Cli, IndexerReportsSkipsAndKeepsGoing) {
     write_file(tmp / "src" / "bad-utf8.txt", "Orb\xE1n\n");
     const CommandResult result = run({index_bin(), "--db", (tmp / "db").string(), (tmp / "src").string()});
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.out.find("2 added, 0 updated, 0 unchanged, 2 skipped (1 repaired)"), std::string::npos)
+    EXPECT_NE(result.out.find("2 added, 0 updated, 0 deleted, 0 unchanged, 2 skipped (1 repaired)"), std::string::npos)
         << result.out;
     EXPECT_NE(result.err.find("warning: " + (tmp / "src" / "empty.txt").string() + " is empty"), std::string::npos)
         << result.err;
@@ -172,7 +172,7 @@ TEST_F(Cli, IndexerReportsSkipsAndKeepsGoing) {
     EXPECT_EQ(result.err.find('\r'), std::string::npos) << "no progress display when not on a terminal";
 
     const CommandResult again = run({index_bin(), "--db", (tmp / "db").string(), (tmp / "src").string()});
-    EXPECT_NE(again.out.find("0 added, 0 updated, 2 unchanged"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("0 added, 0 updated, 0 deleted, 2 unchanged"), std::string::npos) << again.out;
 }
 
 TEST_F(Cli, IndexerErrorsAreOneLine) {

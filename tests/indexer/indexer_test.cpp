@@ -8,6 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace corpus::indexer {
 namespace {
 namespace fs = std::filesystem;
@@ -192,6 +196,61 @@ TEST(Indexer, RebuildReplacesTheIndexWhole) {
     EXPECT_EQ(run.summary->added, 4u);
     EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 4u);
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2) << "no leftovers";
+}
+
+TEST(Indexer, FilesGoneFromTheSourcesAreDeletedAndOnlyThose) {
+    testing::TempDir dir;
+    fs::copy(testing::seed_dir(), dir / "src");
+    fs::create_directories(dir / "other");
+    testing::write_file(dir / "other" / "elsewhere.txt", "Elsewhere\n\nAn article indexed from another folder.\n");
+    ASSERT_TRUE(index(dir / "db", {dir / "src"}).summary.ok());
+    ASSERT_TRUE(index(dir / "db", {dir / "other"}).summary.ok());
+    fs::remove(dir / "src" / "003_457d596eeaa5c52e.txt");
+    testing::write_file(dir / "src" / "005_new.txt", "A new article\n\nAbout the treaty and its articles.\n");
+    IndexRun run = index(dir / "db", {dir / "src"});
+    ASSERT_TRUE(run.summary.ok());
+    EXPECT_EQ(run.summary->added, 1u);
+    EXPECT_EQ(run.summary->deleted, 1u);
+    EXPECT_EQ(run.summary->unchanged, 4u);
+    Xapian::Database db((dir / "db").string());
+    EXPECT_EQ(db.get_doccount(), 6u);  // 4 seeds + the new one + the one from the other folder
+    EXPECT_EQ(db.get_termfreq(schema::exact_term(schema::id_term, "003_457d596eeaa5c52e")), 0u);
+    EXPECT_EQ(db.get_termfreq(schema::exact_term(schema::id_term, "elsewhere")), 1u);
+
+    IndexRun again = index(dir / "db", {dir / "src"});
+    ASSERT_TRUE(again.summary.ok());
+    EXPECT_EQ(again.summary->added + again.summary->updated + again.summary->deleted, 0u);
+}
+
+TEST(Indexer, OneRunAtATime) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    const int fd = ::open((dir / "db" / ".lock").c_str(), O_RDWR);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    IndexRun blocked = index(dir / "db", {testing::seed_dir()});
+    ::close(fd);
+    ASSERT_FALSE(blocked.summary.ok());
+    EXPECT_EQ(blocked.summary.error().code, ErrorCode::busy);
+    EXPECT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+}
+
+TEST(Indexer, RebuildSwitchesGenerationsThroughTheStub) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    EXPECT_EQ(testing::read_file(dir / "db" / "XAPIANDB"), "auto gen-000001\n");
+    // A rebuild that died before its switch left this behind.
+    fs::create_directories(dir / "db" / "gen-000002");
+    testing::write_file(dir / "db" / "gen-000002" / "junk", "half-built");
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}, /*rebuild=*/true).summary.ok());
+    EXPECT_EQ(testing::read_file(dir / "db" / "XAPIANDB"), "auto gen-000003\n");
+    EXPECT_TRUE(fs::exists(dir / "db" / "gen-000001")) << "the previous generation stays for readers";
+    EXPECT_FALSE(fs::exists(dir / "db" / "gen-000002"));
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}, /*rebuild=*/true).summary.ok());
+    EXPECT_EQ(testing::read_file(dir / "db" / "XAPIANDB"), "auto gen-000004\n");
+    EXPECT_FALSE(fs::exists(dir / "db" / "gen-000001"));
+    EXPECT_TRUE(fs::exists(dir / "db" / "gen-000003"));
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
 }
 
 TEST(Indexer, MissingSourceIsAnError) {

@@ -1,5 +1,6 @@
 // Queries against a real index of the five seed articles, with the answers a careful
 // reader of the files expects.
+#include "indexer/indexer.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
 #include "tests/support/test_support.h"
@@ -201,6 +202,27 @@ TEST_F(SeedSearch, SnippetHighlightsInflectionsAndEscapesHtml) {
     EXPECT_NE(html.find("UN <mark>sanctions</mark>."), std::string::npos) << html;
     EXPECT_NE(html.find("Russia&#39;s <mark>desperation</mark>"), std::string::npos) << html;
     EXPECT_EQ(html.find('\''), std::string::npos) << "quotes must be escaped: " << html;
+}
+
+// An open Searcher follows a rebuild's switch of generations without being reopened.
+TEST(SearcherRefresh, FollowsARebuild) {
+    testing::TempDir dir;
+    std::filesystem::copy(testing::seed_dir(), dir / "src");
+    indexer::IndexOptions options;
+    options.db_path = (dir / "db").string();
+    options.sources = {dir / "src"};
+    ASSERT_TRUE(indexer::run_index(options, {}).ok());
+    Result<Searcher> searcher = Searcher::open(options.db_path);
+    ASSERT_TRUE(searcher.ok());
+    SearchRequest request;
+    request.query = "kimchi";
+    EXPECT_EQ(searcher->search(request)->total, 0u);
+
+    testing::write_file(dir / "src" / "kimchi.txt", "Kimchi exports rise\n\nKimchi exports to Russia rose in June.\n");
+    options.rebuild = true;
+    ASSERT_TRUE(indexer::run_index(options, {}).ok());
+    EXPECT_EQ(searcher->search(request)->total, 1u);
+    EXPECT_TRUE(searcher->show("kimchi").ok());
 }
 
 }  // namespace
