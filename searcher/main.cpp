@@ -2,16 +2,23 @@
 #include "schema/date.h"
 #include "schema/index.h"
 #include "schema/text.h"
+#include "searcher/option_layers.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
 #include <unistd.h>
 
 namespace {
+
+using corpus::searcher::SearchRequest;
+using corpus::searcher::Searcher;
 
 // Like grep: something matched, nothing matched, or an error.
 constexpr int exit_match = 0;
@@ -29,6 +36,7 @@ int usage_error(const std::string& message) {
 
 struct Options {
     std::string db;
+    std::string config;
     std::string format = "text";
     std::string color = "auto";
     std::size_t limit = 10;
@@ -39,7 +47,10 @@ struct Options {
     std::string from;
     std::string to;
     bool explain = false;
+    bool count = false;
+    bool ids = false;
     std::string show_id;
+    std::string batch;
     std::vector<std::string> query_words;
 };
 
@@ -57,81 +68,132 @@ bool use_terminal_style(const std::string& color) {
     return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"Search a corpus-search index. Exit status: 0 when articles match, 1 when none do, 2 on an error.",
-                 "corpus-search"};
-    Options opt;
-    app.add_option("--db", opt.db, "index folder (default: $CORPUS_SEARCH_DB, else ~/.local/share/corpus-search/index)");
-    app.add_option("--format", opt.format, "output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    app.add_option("--limit", opt.limit, "how many results to show")->check(CLI::Range(0, 10000))->capture_default_str();
+void define_options(CLI::App& app, Options& opt) {
+    // Layered options may come several times (config, environment, flag): the last wins.
+    auto last_wins = [](CLI::Option* option) { return option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast); };
+    last_wins(app.add_option("--db", opt.db,
+                             "index folder (default: ~/.local/share/corpus-search/index) [env: CORPUS_SEARCH_DB]"));
+    app.add_option("--config", opt.config,
+                   "config file of \"key = value\" lines for db, format, limit, scope, color "
+                   "(default: ~/.config/corpus-search/config) [env: CORPUS_SEARCH_CONFIG]");
+    last_wins(app.add_option("--format", opt.format, "output format [env: CORPUS_SEARCH_FORMAT]")
+                  ->check(CLI::IsMember({"text", "json"}))
+                  ->capture_default_str());
+    last_wins(app.add_option("--limit", opt.limit, "how many results to show [env: CORPUS_SEARCH_LIMIT]")
+                  ->check(CLI::Range(0, 10000))
+                  ->capture_default_str());
     app.add_option("--offset", opt.offset, "how many results to skip first")->capture_default_str();
     app.add_option("--outlet", opt.outlets, "only articles from this outlet (repeat for several)")
         ->allow_extra_args(false);
     app.add_option("--person", opt.persons, "only articles mentioning this person, in any spelling (repeat for several)")
         ->allow_extra_args(false);
-    app.add_option("--scope", opt.scope, "search the article (title and body) or the whole page, chrome included")
-        ->check(CLI::IsMember({"article", "all"}))
-        ->capture_default_str();
+    last_wins(app.add_option("--scope", opt.scope,
+                             "search the article (title and body) or the whole page, chrome included "
+                             "[env: CORPUS_SEARCH_SCOPE]")
+                  ->check(CLI::IsMember({"article", "all"}))
+                  ->capture_default_str());
     app.add_option("--from", opt.from, "only articles published on or after this date (YYYY-MM-DD)");
     app.add_option("--to", opt.to, "only articles published on or before this date (YYYY-MM-DD)");
-    app.add_option("--color", opt.color, "highlight matches in bold")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
+                  ->check(CLI::IsMember({"auto", "always", "never"}))
+                  ->capture_default_str());
     app.add_flag("--explain", opt.explain, "show how the query was parsed and the Xapian query it became");
+    app.add_flag("--count", opt.count, "print only the number of matching articles");
+    app.add_flag("--ids", opt.ids, "print only the ids of matching articles, one per line (all of them unless --limit)");
+    app.add_option("--batch", opt.batch,
+                   "answer the queries in FILE (- for standard input), one per line, as JSON Lines");
     app.add_option("--show", opt.show_id, "print what is stored for the article with this id, instead of searching");
     app.add_option("QUERY", opt.query_words, "words, \"phrases\", AND, OR, NOT, NEAR, NEAR/n, parentheses");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
-        fmt::print("{}", app.help());
-        return exit_match;
-    } catch (const CLI::ParseError& e) {
-        return usage_error(e.what());
-    }
+}
 
-    if (!opt.show_id.empty()) {
-        if (!opt.query_words.empty()) return usage_error("--show takes an article id, not a query");
-        auto searcher = corpus::searcher::Searcher::open(corpus::schema::resolve_index_path(opt.db));
-        if (!searcher) return fail(searcher.error());
-        auto article = searcher->show(opt.show_id);
-        if (!article) {
-            fail(article.error());
-            return article.error().code == corpus::ErrorCode::not_found ? exit_no_match : exit_error;
-        }
-        fmt::print("{}", opt.format == "json" ? corpus::searcher::render_article_json(article.value())
-                                              : corpus::searcher::render_article_text(article.value()));
-        return exit_match;
-    }
-
-    corpus::searcher::SearchRequest request;
-    for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
-    if (corpus::schema::looks_binary(request.query) || corpus::schema::repair_utf8(request.query) > 0) {
-        return usage_error("the query is not valid UTF-8 text");
-    }
-    if (request.query.find_first_not_of(" \t\n") == std::string::npos) return usage_error("empty query");
+corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given) {
+    SearchRequest request;
     request.limit = opt.limit;
     request.offset = opt.offset;
     request.outlets = opt.outlets;
     request.persons = opt.persons;
     request.scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article;
     auto from = date_option(opt.from, "--from");
-    if (!from) return fail(from.error());
+    if (!from) return from.error();
     auto to = date_option(opt.to, "--to");
-    if (!to) return fail(to.error());
+    if (!to) return to.error();
     request.from = from.value();
     request.to = to.value();
     if (request.from && request.to && request.from->sortable() > request.to->sortable()) {
-        return usage_error("--from is later than --to");
+        return corpus::make_error(corpus::ErrorCode::usage, "--from is later than --to", "see corpus-search --help");
     }
+    if (opt.count) {
+        request.limit = 0;
+        request.snippets = false;
+    } else if (opt.ids) {
+        request.snippets = false;
+        if (!limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
+    }
+    return request;
+}
 
-    auto searcher = corpus::searcher::Searcher::open(corpus::schema::resolve_index_path(opt.db));
-    if (!searcher) return fail(searcher.error());
-    auto result = searcher->search(request);
+// A query typed by a person or read from a batch file: text, and not empty.
+corpus::Status check_query_text(std::string& query) {
+    if (corpus::schema::looks_binary(query) || corpus::schema::repair_utf8(query) > 0) {
+        return corpus::make_error(corpus::ErrorCode::usage, "the query is not valid UTF-8 text");
+    }
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return corpus::make_error(corpus::ErrorCode::query_syntax, "empty query");
+    }
+    return corpus::Ok{};
+}
+
+int run_show(Searcher& searcher, const Options& opt) {
+    auto article = searcher.show(opt.show_id);
+    if (!article) {
+        fail(article.error());
+        return article.error().code == corpus::ErrorCode::not_found ? exit_no_match : exit_error;
+    }
+    fmt::print("{}", opt.format == "json" ? corpus::searcher::render_article_json(article.value())
+                                          : corpus::searcher::render_article_text(article.value()));
+    return exit_match;
+}
+
+// Every query shares the open index; a bad one gets an error line and the batch goes on.
+int run_batch(Searcher& searcher, const Options& opt, SearchRequest request) {
+    std::ifstream file;
+    if (opt.batch != "-") {
+        file.open(opt.batch);
+        if (!file) return fail(corpus::make_error(corpus::ErrorCode::io, "cannot read the batch file " + opt.batch));
+    }
+    std::istream& in = opt.batch == "-" ? std::cin : file;
+    bool any_match = false;
+    bool any_error = false;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#') continue;
+        request.query = line;
+        corpus::Status valid = check_query_text(request.query);
+        auto result = valid ? searcher.search(request) : corpus::Result<corpus::searcher::SearchResult>(valid.error());
+        if (result) {
+            any_match = any_match || result->total > 0;
+            fmt::print("{}", corpus::searcher::render_json_line(result.value(), opt.explain, number));
+        } else {
+            any_error = true;
+            fmt::print("{}", corpus::searcher::render_error_line(number, request.query, result.error()));
+        }
+        std::fflush(stdout);
+    }
+    return any_error ? exit_error : any_match ? exit_match : exit_no_match;
+}
+
+int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
+    for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
+    if (corpus::Status valid = check_query_text(request.query); !valid) return fail(valid.error());
+    auto result = searcher.search(request);
     if (!result) return fail(result.error());
-
-    if (opt.format == "json") {
+    if (opt.count) {
+        fmt::print("{}\n", result->total);
+    } else if (opt.ids) {
+        for (const corpus::searcher::Hit& hit : result->hits) fmt::print("{}\n", hit.id);
+    } else if (opt.format == "json") {
         fmt::print("{}", corpus::searcher::render_json(result.value(), opt.explain));
     } else {
         corpus::searcher::TextStyle style = use_terminal_style(opt.color) ? corpus::searcher::terminal_style()
@@ -140,4 +202,43 @@ int main(int argc, char** argv) {
         fmt::print("{}", corpus::searcher::render_text(result.value(), style));
     }
     return result->total > 0 ? exit_match : exit_no_match;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Search a corpus-search index. Exit status: 0 when articles match, 1 when none do, 2 on an error.",
+                 "corpus-search"};
+    Options opt;
+    define_options(app, opt);
+    auto args = corpus::searcher::with_layered_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!args) return fail(args.error());
+    std::reverse(args->begin(), args->end());  // CLI11 takes a vector of arguments last first
+    try {
+        app.parse(args.value());
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+        return exit_match;
+    } catch (const CLI::ParseError& e) {
+        return usage_error(e.what());
+    }
+
+    const int modes = !opt.show_id.empty() + !opt.batch.empty() + opt.count + opt.ids;
+    if (modes > 1) return usage_error("--show, --batch, --count and --ids do not go together");
+    if ((!opt.show_id.empty() || !opt.batch.empty()) && !opt.query_words.empty()) {
+        return usage_error(!opt.show_id.empty() ? "--show takes an article id, not a query"
+                                                : "--batch reads its queries from the file, not the command line");
+    }
+    // --ids lists every match unless the command line itself limits it.
+    const bool limit_on_command_line = std::any_of(argv + 1, argv + argc, [](const char* arg) {
+        return std::string_view(arg) == "--limit" || std::string_view(arg).starts_with("--limit=");
+    });
+    auto request = make_request(opt, limit_on_command_line);
+    if (!request) return fail(request.error());
+
+    auto searcher = Searcher::open(corpus::schema::resolve_index_path(opt.db));
+    if (!searcher) return fail(searcher.error());
+    if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
+    if (!opt.batch.empty()) return run_batch(searcher.value(), opt, std::move(request.value()));
+    return run_query(searcher.value(), opt, std::move(request.value()));
 }

@@ -3,6 +3,8 @@
 #include "schema/fields.h"
 
 #include <fmt/core.h>
+
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace corpus::searcher {
@@ -121,9 +123,12 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     return out;
 }
 
-std::string render_json(const SearchResult& result, bool explain) {
+namespace {
+
+nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std::optional<std::size_t> line) {
     nlohmann::ordered_json out;
     out["schema_version"] = output_schema_version;
+    if (line) out["line"] = *line;
     out["query"] = result.query;
     if (explain) {
         out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
@@ -149,8 +154,31 @@ std::string render_json(const SearchResult& result, bool explain) {
     out["facets"] = {{"outlet", facet_json(result.outlet_facet)},
                      {"date", facet_json(result.month_facet)},
                      {"person", facet_json(result.person_facet)}};
-    // Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return out;
+}
+
+// Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
+std::string dump(const nlohmann::ordered_json& json, int indent) {
+    return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string render_json(const SearchResult& result, bool explain) {
+    return dump(search_json(result, explain, std::nullopt), 2);
+}
+
+std::string render_json_line(const SearchResult& result, bool explain, std::size_t line) {
+    return dump(search_json(result, explain, line), -1);
+}
+
+std::string render_error_line(std::size_t line, const std::string& query, const Error& error) {
+    nlohmann::ordered_json out;
+    out["schema_version"] = output_schema_version;
+    out["line"] = line;
+    out["query"] = query;
+    out["error"] = error.hint.empty() ? error.message : error.message + "; " + error.hint;
+    return dump(out, -1);
 }
 
 std::string render_article_text(const schema::StoredArticle& article) {
@@ -183,7 +211,7 @@ std::string render_article_json(const schema::StoredArticle& article) {
     out["source"] = article.source;
     out["body"] = article.body;
     out["chrome"] = article.chrome;
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return dump(out, 2);
 }
 
 }  // namespace corpus::searcher

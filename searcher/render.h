@@ -23,6 +23,11 @@ TextStyle plain_style();
 std::string render_text(const SearchResult& result, const TextStyle& style);
 std::string render_json(const SearchResult& result, bool explain);
 
+// --batch: one compact JSON object per line, the same object as render_json plus the
+// batch file's line number; a query that failed gets {"line", "query", "error"}.
+std::string render_json_line(const SearchResult& result, bool explain, std::size_t line);
+std::string render_error_line(std::size_t line, const std::string& query, const Error& error);
+
 // One stored article (--show): metadata with inferred flags, title, body and chrome.
 std::string render_article_text(const schema::StoredArticle& article);
 std::string render_article_json(const schema::StoredArticle& article);

@@ -160,7 +160,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         if (!article) return article.error();
         result.hits.push_back(Hit{it.get_rank() + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, it.get_weight(),
-                                  make_snippet(article->body, compiled->highlights)});
+                                  request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{}});
     }
 
     result.outlet_facet = read_facet(outlet_spy);

@@ -27,18 +27,8 @@ protected:
         return run(args);
     }
 
-    // Validates JSON against schema/search-output.schema.json with the standard validator.
     static void expect_valid_json(const std::string& json) {
-        TempDir tmp;
-        write_file(tmp / "out.json", json);
-        const std::string script =
-            "import json, sys, jsonschema\n"
-            "schema = json.load(open(sys.argv[1]))\n"
-            "jsonschema.Draft202012Validator.check_schema(schema)\n"
-            "jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))\n";
-        const CommandResult check =
-            run({CORPUS_JSONSCHEMA_PYTHON, "-c", script, (source_dir() / "schema" / "search-output.schema.json").string(),
-                 (tmp / "out.json").string()});
+        const CommandResult check = validate_json("search-output.schema.json", json);
         EXPECT_EQ(check.exit_code, 0) << check.err << "\n" << json;
     }
 

@@ -59,6 +59,22 @@ CommandResult run(const std::vector<std::string>& argv, const std::map<std::stri
     return CommandResult{exit_code, read_file(io / "out"), read_file(io / "err")};
 }
 
+CommandResult validate_json(const std::string& schema_file, const std::string& json, bool json_lines) {
+    TempDir tmp;
+    write_file(tmp / "out.json", json);
+    const std::string script =
+        "import json, sys, jsonschema\n"
+        "schema = json.load(open(sys.argv[1]))\n"
+        "jsonschema.Draft202012Validator.check_schema(schema)\n"
+        "validator = jsonschema.Draft202012Validator(schema)\n"
+        "text = open(sys.argv[2]).read()\n"
+        "docs = [json.loads(l) for l in text.splitlines()] if sys.argv[3] == 'lines' else [json.loads(text)]\n"
+        "assert docs, 'no JSON at all'\n"
+        "for doc in docs: validator.validate(doc)\n";
+    return run({CORPUS_JSONSCHEMA_PYTHON, "-c", script, (source_dir() / "schema" / schema_file).string(),
+                (tmp / "out.json").string(), json_lines ? "lines" : "one"});
+}
+
 fs::path source_dir() {
     return CORPUS_SOURCE_DIR;
 }

@@ -42,6 +42,10 @@ std::string search_bin();
 // Builds an index of the bundled seed corpus at `db` with the indexer library.
 void build_seed_index(const std::filesystem::path& db);
 
+// Validates JSON text (or, with json_lines, every line of it) against a JSON Schema in
+// schema/ with the standard validator (python3-jsonschema); exit_code 0 when valid.
+CommandResult validate_json(const std::string& schema_file, const std::string& json, bool json_lines = false);
+
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
 
