@@ -61,7 +61,8 @@ Status check_index_folder(const fs::path& index_dir) {
     }
     for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name == schema::stub_file_name || name == schema::lock_file_name || name.starts_with("gen-") ||
+        if (name == schema::stub_file_name || name == schema::lock_file_name ||
+            name == schema::nightly_lock_file_name || name.starts_with("gen-") ||
             name.starts_with(std::string(schema::stub_file_name) + ".")) {
             continue;
         }

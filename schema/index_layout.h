@@ -4,6 +4,7 @@
 //   DIR/gen-000003/     the live generation, a plain Xapian database
 //   DIR/gen-000002/     the one before, kept until the next switch for readers still on it
 //   DIR/.lock           held (flock) by the indexer while it writes
+//   DIR/.nightly.lock   held (flock) by scripts/nightly-reindex around a whole run
 //
 // Readers open DIR and Xapian follows the stub. A rebuild writes a new generation and then
 // replaces the stub with rename(2), which is atomic: a reader sees the old index or the
@@ -22,6 +23,7 @@ namespace corpus::schema {
 
 inline constexpr const char* stub_file_name = "XAPIANDB";
 inline constexpr const char* lock_file_name = ".lock";
+inline constexpr const char* nightly_lock_file_name = ".nightly.lock";
 
 std::filesystem::path stub_path(const std::filesystem::path& index_dir);
 std::filesystem::path generation_dir(const std::filesystem::path& index_dir, unsigned generation);

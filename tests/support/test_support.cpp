@@ -7,7 +7,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
+
+extern char** environ;
 
 namespace corpus::testing {
 namespace fs = std::filesystem;
@@ -73,6 +77,31 @@ CommandResult validate_json(const std::string& schema_file, const std::string& j
         "for doc in docs: validator.validate(doc)\n";
     return run({CORPUS_JSONSCHEMA_PYTHON, "-c", script, (source_dir() / "schema" / schema_file).string(),
                 (tmp / "out.json").string(), json_lines ? "lines" : "one"});
+}
+
+int spawn(const std::vector<std::string>& argv) {
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = -1;
+    const int failed = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (failed != 0) throw std::runtime_error("cannot start " + argv.at(0));
+    return pid;
+}
+
+int wait_for(int pid) {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) != pid) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+fs::path binary_dir() {
+    return fs::path(index_bin()).parent_path();
 }
 
 fs::path source_dir() {

@@ -34,6 +34,14 @@ struct CommandResult {
 CommandResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
                   const std::string& stdin_text = {});
 
+// Starts a program in the background, its output discarded; wait_for() reaps it and
+// returns its exit status (128 + signal when killed).
+int spawn(const std::vector<std::string>& argv);
+int wait_for(int pid);
+
+// The folder the binaries are in, for putting them first on PATH.
+std::filesystem::path binary_dir();
+
 std::filesystem::path source_dir();
 std::filesystem::path seed_dir();  // the bundled data/
 std::string index_bin();

@@ -1,0 +1,91 @@
+// scripts/nightly-reindex as cron or systemd runs it: incremental changes, a lock
+// against a second run, one log line per run.
+#include "tests/support/test_support.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace corpus::testing {
+namespace {
+namespace fs = std::filesystem;
+
+class Nightly : public ::testing::Test {
+protected:
+    void SetUp() override {
+        fs::copy(seed_dir(), tmp_ / "src");
+        const char* path = std::getenv("PATH");
+        // The build's corpus-index, not one installed earlier.
+        env_ = {{"PATH", binary_dir().string() + ":" + (path != nullptr ? path : "/usr/bin:/bin")},
+                {"CORPUS_REINDEX_LOG", (tmp_ / "reindex.log").string()}};
+    }
+
+    CommandResult nightly() {
+        return run({(source_dir() / "scripts" / "nightly-reindex").string(), "--db", db(), src()}, env_);
+    }
+    std::string db() const { return (tmp_ / "db").string(); }
+    std::string src() const { return (tmp_ / "src").string(); }
+    std::string search(const std::string& query) {
+        return run({search_bin(), "--db", db(), "--ids", query}).out;
+    }
+
+    TempDir tmp_;
+    std::map<std::string, std::string> env_;
+};
+
+// Acceptance: adding, editing and deleting a file changes exactly those articles; a
+// second run reports no changes.
+TEST_F(Nightly, ChangesExactlyWhatChangedInTheSourceFolder) {
+    ASSERT_EQ(nightly().exit_code, 0);
+    write_file(tmp_ / "src" / "005_added.txt", "Kimchi diplomacy\n\nSeoul sent kimchi to Pyongyang as a gesture.\n");
+    std::string edited = read_file(tmp_ / "src" / "000_4187df94d3ce0a80.txt");
+    edited.replace(edited.find("mutual assistance"), 17, "sauerkraut assistance");
+    write_file(tmp_ / "src" / "000_4187df94d3ce0a80.txt", edited);
+    fs::remove(tmp_ / "src" / "003_457d596eeaa5c52e.txt");
+
+    const CommandResult changed = nightly();
+    EXPECT_EQ(changed.exit_code, 0) << changed.err;
+    EXPECT_NE(changed.out.find("1 added, 1 updated, 1 deleted, 3 unchanged, 0 skipped"), std::string::npos) << changed.out;
+    EXPECT_EQ(search("kimchi"), "005_added\n");
+    EXPECT_EQ(search("sauerkraut"), "000_4187df94d3ce0a80\n");
+    EXPECT_EQ(search("\"mutual assistance\""), "");
+    EXPECT_EQ(search("multiwarhead"), "");
+
+    const CommandResult again = nightly();
+    EXPECT_EQ(again.exit_code, 0);
+    EXPECT_NE(again.out.find("0 added, 0 updated, 0 deleted, 5 unchanged"), std::string::npos) << again.out;
+
+    const std::string log = read_file(tmp_ / "reindex.log");
+    EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 3) << log;
+    EXPECT_NE(log.find("result=ok"), std::string::npos) << log;
+    EXPECT_NE(log.find("counts=\"1 added, 1 updated, 1 deleted, 3 unchanged"), std::string::npos) << log;
+    EXPECT_NE(log.find("index=" + db()), std::string::npos) << log;
+}
+
+TEST_F(Nightly, ASecondRunWhileOneIsGoingExitsAtOnce) {
+    ASSERT_EQ(nightly().exit_code, 0);
+    const int fd = ::open((tmp_ / "db" / ".nightly.lock").c_str(), O_RDWR);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);  // as a running nightly-reindex holds it
+    const CommandResult busy = nightly();
+    ::close(fd);
+    EXPECT_EQ(busy.exit_code, 75);
+    EXPECT_NE(busy.err.find("another reindex of " + db() + " is running"), std::string::npos) << busy.err;
+    EXPECT_NE(read_file(tmp_ / "reindex.log").find("result=busy"), std::string::npos);
+    EXPECT_EQ(nightly().exit_code, 0);
+}
+
+TEST_F(Nightly, FailuresAreLoggedAndReturned) {
+    fs::remove_all(tmp_ / "src");
+    const CommandResult failed = nightly();
+    EXPECT_EQ(failed.exit_code, 2);
+    EXPECT_NE(failed.err.find("no such file or folder"), std::string::npos) << failed.err;
+    EXPECT_NE(read_file(tmp_ / "reindex.log").find("result=failed(2)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace corpus::testing
