@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -102,6 +103,30 @@ int wait_for(int pid) {
 
 fs::path binary_dir() {
     return fs::path(index_bin()).parent_path();
+}
+
+void write_made_up_articles(const fs::path& dir, std::size_t first, std::size_t count, int version) {
+    static const char* const words[] = {
+        "Seoul", "Pyongyang", "minister", "talks", "sanctions", "missile", "treaty", "summit", "officials",
+        "said", "on", "the", "a", "of", "and", "to", "in", "security", "alliance", "cooperation", "trade",
+        "envoy", "Moscow", "Beijing", "Tokyo", "Washington", "reported", "according", "military", "diplomatic"};
+    fs::create_directories(dir);
+    for (std::size_t n = first; n < first + count; ++n) {
+        std::uint64_t state = n * 6364136223846793005ULL + 1442695040888963407ULL;
+        auto next_word = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return words[(state >> 33) % (sizeof words / sizeof words[0])];
+        };
+        char id[16];
+        std::snprintf(id, sizeof id, "art%05zu", n);
+        std::string text = std::string("Report ") + id + " on the peninsula, version " + std::to_string(version) + "\n\n";
+        for (int paragraph = 0; paragraph < 4; ++paragraph) {
+            text += "The envoy said that";
+            for (int w = 0; w < 60; ++w) text += std::string(" ") + next_word();
+            text += ", officials said on the peninsula.\n\n";
+        }
+        write_file(dir / (std::string(id) + ".txt"), text);
+    }
 }
 
 fs::path source_dir() {

@@ -54,6 +54,11 @@ void build_seed_index(const std::filesystem::path& db);
 // schema/ with the standard validator (python3-jsonschema); exit_code 0 when valid.
 CommandResult validate_json(const std::string& schema_file, const std::string& json, bool json_lines = false);
 
+// Writes `count` made-up articles (ids art00000...) of a few hundred words into `dir`;
+// every one holds the word "peninsula", and `version` is written into each, so that a
+// second call with another version changes every file.
+void write_made_up_articles(const std::filesystem::path& dir, std::size_t first, std::size_t count, int version);
+
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
 
