@@ -79,6 +79,24 @@ TEST_F(Nightly, ASecondRunWhileOneIsGoingExitsAtOnce) {
     EXPECT_EQ(nightly().exit_code, 0);
 }
 
+// Acceptance: two nightly runs started together: one runs, the other exits at once.
+TEST_F(Nightly, TwoRunsStartedTogether) {
+    write_made_up_articles(tmp_ / "src", 0, 2000, 1);
+    const std::string script = (source_dir() / "scripts" / "nightly-reindex").string();
+    const std::string command = "\"$0\" --db \"$1\" \"$2\" >/dev/null 2>\"$3\"; echo $? >\"$3.status\"";
+    std::vector<int> pids;
+    for (const char* name : {"first", "second"}) {
+        pids.push_back(spawn({"/usr/bin/env", "PATH=" + env_.at("PATH"), "CORPUS_REINDEX_LOG=" + env_.at("CORPUS_REINDEX_LOG"),
+                              "sh", "-c", command, script, db(), src(), (tmp_ / name).string()}));
+    }
+    for (int pid : pids) wait_for(pid);
+    const std::string first = read_file(tmp_ / "first.status") + read_file(tmp_ / "second.status");
+    EXPECT_TRUE(first == "0\n75\n" || first == "75\n0\n") << first;
+    const std::string said = read_file(tmp_ / "first") + read_file(tmp_ / "second");
+    EXPECT_NE(said.find("another reindex of " + db() + " is running"), std::string::npos) << said;
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--count", "\"officials said on the peninsula\""}).out, "2000\n");
+}
+
 TEST_F(Nightly, FailuresAreLoggedAndReturned) {
     fs::remove_all(tmp_ / "src");
     const CommandResult failed = nightly();
