@@ -112,6 +112,7 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
     request.offset = opt.offset;
     request.outlets = opt.outlets;
     request.persons = opt.persons;
+    request.explain = opt.explain;
     request.scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article;
     auto from = date_option(opt.from, "--from");
     if (!from) return from.error();

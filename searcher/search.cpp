@@ -151,7 +151,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.query = request.query;
     result.parsed = describe(parsed.value());
     result.xapian_query = query.get_description();
-    result.names = schema::describe_names(request.query);
+    if (request.explain) result.names = schema::describe_names(request.query);
     result.total = mset.get_matches_estimated();
     result.offset = request.offset;
     result.limit = request.limit;

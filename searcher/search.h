@@ -22,6 +22,7 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     bool snippets = true;  // --count and --ids need none
+    bool explain = false;  // also describe how names in the query were read
     Scope scope = Scope::article;
     std::vector<std::string> outlets;  // any of these (case and spacing ignored)
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
