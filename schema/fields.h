@@ -57,6 +57,7 @@ enum Slot : Xapian::valueno {
     slot_outlet = 1,  // the outlet's display name, or unknown_value
     slot_month = 2,   // "YYYY-MM", or unknown_value
     slot_source = 3,  // the absolute path of the article's file: files gone are found by it
+    slot_persons = 4,  // people mentioned, "key<TAB>spelling" lines: the person facet (person_facet.h)
 };
 
 // What an article without a given outlet or date reports for it.

@@ -6,6 +6,7 @@
 #include "schema/index.h"
 #include "schema/index_layout.h"
 #include "schema/names.h"
+#include "schema/person_facet.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 
@@ -140,7 +141,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Xapian::ValueCountMatchSpy month_spy(schema::slot_month);
     enquire.add_matchspy(&outlet_spy);
     enquire.add_matchspy(&month_spy);
-    schema::PersonSpy person_spy;
+    Xapian::ValueCountMatchSpy person_spy(schema::slot_persons);
     enquire.add_matchspy(&person_spy);
     // Facets and the total must be exact: make Xapian look at every candidate.
     const Xapian::doccount everything = db_.get_doccount();
@@ -172,7 +173,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
-    for (const schema::PersonCount& person : person_spy.counts()) {
+    for (const schema::PersonCount& person : schema::person_counts(person_spy)) {
         result.person_facet.push_back({person.display, person.count, person.key});
     }
     return result;
