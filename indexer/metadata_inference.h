@@ -5,10 +5,11 @@
 // a "More ... From <site>" header, a tagline ("<Site> - The No. 1 Source for ..."), the
 // site speaking of itself ("<Site> Media interviewed ..."; "Media" is dropped).
 //
-// Date evidence, strongest first: a "Published:"/"Posted" line near the article, a
-// dateline opening the body ("SEOUL, March 3, 2023 (Yonhap) --"), a date line or dated
-// byline between headline and body, the first fully dated sentence of the body. A date
-// above the headline (the capture date) or in a comment is never used.
+// Date evidence, strongest first: a "Published"/"Posted" line near the article, a date
+// line or dated byline below the headline and above the first paragraph, a dateline
+// opening the body ("SEOUL, March 3, 2023 (Yonhap) --"), an "Updated" line. A date in a
+// sentence (about an event: "died June 20, 1961"), above the headline (the capture date)
+// or in a comment is never used.
 #pragma once
 
 #include "indexer/segment.h"

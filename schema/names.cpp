@@ -221,20 +221,19 @@ private:
         return std::nullopt;
     }
 
-    // Western order from i: one or two given-name words, then the surname. The given
-    // name needs two syllables: a one-syllable one reads as Korean order ("Jung Pak")
-    // or is Chinese ("Wang Yi").
+    // Western order from i: two given-name words, then the surname ("Suk-yeol Yoon",
+    // "Jae In Moon"). One word before a surname is not enough: with one syllable it reads
+    // as Korean order ("Jung Pak") or is Chinese ("Wang Yi"), and a joined one is as
+    // likely a Western given name that happens to parse ("Anna Lee": an+na).
     std::optional<NameSpan> western(std::size_t i) const {
-        if (!capital(i)) return std::nullopt;
-        for (std::size_t words = 2; words >= 1; --words) {
-            const std::size_t last = i + words;
-            if (last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last)) continue;
-            if (!joined(last - 1, last)) continue;
-            auto g = given(i, last - 1);
-            if (!g || (words == 1 && g->front().front().size() == 1)) continue;
-            return make(i, last, std::move(*g), true);
+        const std::size_t last = i + 2;
+        if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last) ||
+            !joined(last - 1, last)) {
+            return std::nullopt;
         }
-        return std::nullopt;
+        auto g = given(i, last - 1);
+        if (!g) return std::nullopt;
+        return make(i, last, std::move(*g), true);
     }
 
     std::optional<NameSpan> hangul(std::size_t i) const {
@@ -258,18 +257,35 @@ private:
         return span;
     }
 
-    std::optional<NameSpan> at(std::size_t i) const {
-        if (is_hangul_word(tokens_[i].word)) return hangul(i);
-        // Both orders parse "Jung Pak" and "Jang Ho Jin": the longer span wins, and on a
-        // tie Korean order, unless a hyphen marks the given name first ("Suk-yeol Yoon").
+    // Both orders parse "Jung Pak" and "Jang Ho Jin": the longer span wins, and on a tie
+    // Korean order, unless a hyphen marks the given name first ("Suk-yeol Yoon").
+    std::optional<NameSpan> romanized(std::size_t i) const {
         std::optional<NameSpan> k = korean(i);
         std::optional<NameSpan> w = western(i);
         if (!w) return k;
         if (!k || w->last > k->last) return w;
-        if (w->last == k->last && w->last == i + 2 && tokens_[i + 1].after_hyphen && !tokens_[i + 2].after_hyphen) {
-            return w;
-        }
+        if (w->last == k->last && tokens_[i + 1].after_hyphen && !tokens_[i + 2].after_hyphen) return w;
         return k;
+    }
+
+    // A common English word (not_names.txt) is capitalized at the start of every sentence
+    // and in headlines, so its capital is no evidence of a name. It starts one only as a
+    // surname before a given name of two syllables ("An Cheol-su", not "So I", "So Kim")
+    // or as a hyphenated given name ("In-ho Lee", not "In Kim Jong"), and never when that
+    // cuts short a name starting right after it ("So Kim Yo Jong said").
+    bool credible_after_english_word(const NameSpan& span) const {
+        const bool full_given = span.western ? tokens_[span.first + 1].after_hyphen
+                                             : span.units.size() - span.surname_units >= 2;
+        if (!full_given) return false;
+        const std::optional<NameSpan> next = romanized(span.first + 1);
+        return !next || next->last <= span.last;
+    }
+
+    std::optional<NameSpan> at(std::size_t i) const {
+        if (is_hangul_word(tokens_[i].word)) return hangul(i);
+        std::optional<NameSpan> span = romanized(i);
+        if (span && t_.not_given.contains(tokens_[i].word) && !credible_after_english_word(*span)) return std::nullopt;
+        return span;
     }
 
     NameSpan make(std::size_t first, std::size_t last, std::vector<std::vector<Segmentation>> given_cuts,
@@ -592,41 +608,6 @@ std::string describe_names(std::string_view query) {
                                                                                   : "first");
         out += "; " + std::to_string(name_forms(span).size()) + " layouts searched\n";
     }
-    return out;
-}
-
-void PersonSpy::operator()(const Xapian::Document& doc, double) {
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(std::string(person_prefix));
-    for (; it != doc.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (!term.starts_with(person_prefix)) break;
-        if (term.starts_with(person_spelling_prefix)) {
-            const std::string rest = term.substr(person_spelling_prefix.size());
-            const std::size_t tab = rest.find('\t');
-            if (tab != std::string::npos) ++spellings_[rest.substr(0, tab)][rest.substr(tab + 1)];
-        } else {
-            ++articles_[term.substr(person_prefix.size())];
-        }
-    }
-}
-
-std::vector<PersonCount> PersonSpy::counts() const {
-    std::vector<PersonCount> out;
-    for (const auto& [key, count] : articles_) {
-        std::string display = key;
-        std::size_t best = 0;
-        if (auto it = spellings_.find(key); it != spellings_.end()) {
-            for (const auto& [surface, uses] : it->second) {
-                if (uses > best) {
-                    display = surface;
-                    best = uses;
-                }
-            }
-        }
-        out.push_back({key, std::move(display), count});
-    }
-    std::stable_sort(out.begin(), out.end(), [](const PersonCount& a, const PersonCount& b) { return a.count > b.count; });
     return out;
 }
 

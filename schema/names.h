@@ -18,11 +18,15 @@
 //           transitive (sung meets seong and seung, which do not meet each other).
 //
 // A name is a surname (surnames.tsv) followed by one or two words that parse entirely as
-// one or two given-name syllables each (syllables.tsv), or such words followed by a
-// surname (Western order), or one Hangul word of three or four syllables starting with a
-// surname. In documents every word must be capitalized (after a hyphen it may be lower
-// case: Jong-un); queries ignore case. A surname alone is not a name. Words with letters
-// no romanization has (Li Qiang, Namazu Hiroyuki) never parse, so they stay plain words.
+// one or two given-name syllables each (syllables.tsv), or two such words followed by a
+// surname (Western order: Suk-yeol Yoon; not Anna Lee), or one Hangul word of three or
+// four syllables starting with a surname. In documents every word must be capitalized
+// (after a hyphen it may be lower case: Jong-un); queries ignore case. A surname alone is
+// not a name. A common English word (not_names.txt: In, So, Young) starts a name only as
+// a surname before two given-name syllables, or as a hyphenated given name, and never
+// when that cuts short a name starting after it ("In Kim Jong Un" names Kim Jong Un).
+// Words with letters no romanization has (Li Qiang, Namazu Hiroyuki) never parse, so
+// they stay plain words.
 #pragma once
 
 #include "schema/analysis.h"
@@ -30,7 +34,6 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,22 +119,6 @@ bool same_person(std::string_view a, std::string_view b);
 // For --explain: how the names in a query string were recognised and expanded, one line
 // per name; empty when the query holds no name.
 std::string describe_names(std::string_view query);
-
-// The person facet over a match set: register with Xapian::Enquire::add_matchspy.
-struct PersonCount {
-    std::string key;
-    std::string display;  // the spelling most matching articles used (ties: first in order)
-    std::size_t count;    // matching articles that mention the person
-};
-class PersonSpy : public Xapian::MatchSpy {
-public:
-    void operator()(const Xapian::Document& doc, double weight) override;
-    std::vector<PersonCount> counts() const;  // most articles first, then by key
-
-private:
-    std::map<std::string, std::size_t> articles_;                        // key -> count
-    std::map<std::string, std::map<std::string, std::size_t>> spellings_;  // key -> surface -> count
-};
 
 // The name layer can be switched off (CORPUS_NAME_LAYER=off in the environment, read
 // once) to measure what it costs; the analysis fingerprint records the choice.

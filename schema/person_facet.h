@@ -7,14 +7,18 @@
 // and it reads one value per document instead of a whole term list.
 #pragma once
 
-#include "schema/names.h"
-
 #include <xapian.h>
 
 #include <string>
 #include <vector>
 
 namespace corpus::schema {
+
+struct PersonCount {
+    std::string key;
+    std::string display;  // the spelling most matching articles used
+    std::size_t count;    // matching articles that mention the person
+};
 
 // The slot_persons value for a document whose name terms are already added.
 std::string person_facet_value(const Xapian::Document& doc);

@@ -294,6 +294,34 @@ GeneratedPage headline_list_above_and_long_comments(const Article& article) {
     return generated;
 }
 
+// A paragraph recalling history: its date is an event's, not the article's.
+const std::string history_paragraph =
+    "Moscow and Pyongyang first signed a treaty of mutual assistance on July 6, 1961, and "
+    "the alliance lapsed after the Soviet Union collapsed three decades later.";
+
+// Key points under the headline, then a dated byline; the body recalls history; the
+// copyright footer names no one.
+GeneratedPage key_points_byline_and_generic_footer(const Article& article) {
+    GeneratedPage generated;
+    PageBuilder& page = generated.page;
+    page.chrome({"Home | World | Politics | Economy | Culture | Opinion"});
+    page.title(article);
+    page.line("  \xE2\x80\xA2 Seoul says the treaty breaks Security Council resolutions on arms "
+              "transfers to the North.",
+              Role::body)
+        .line("  \xE2\x80\xA2 Moscow says the pact is aimed at no third country and keeps to "
+              "international law.",
+              Role::body)
+        .blank();
+    page.paragraph("By Jane Doe | 2023.03.22 07:15", Role::chrome);
+    page.body({history_paragraph});
+    page.body(article.paragraphs);
+    page.chrome({"Share on Facebook", "Share on X", "\xC2\xA9 All rights reserved."});
+    generated.date = "2023-03-22";
+    generated.date_evidence_contains = "By Jane Doe";
+    return generated;
+}
+
 struct TemplateCase {
     std::string name;
     std::function<GeneratedPage(const Article&)> make;
@@ -361,7 +389,8 @@ std::vector<TemplateCase> template_cases() {
                      {"one_paragraph", one_paragraph_article},
                      {"ticker_inline_chrome", ticker_and_inline_chrome},
                      {"teasers_above_repeated_lists", teasers_above_and_repeated_lists},
-                     {"headline_list_above_long_comments", headline_list_above_and_long_comments}};
+                     {"headline_list_above_long_comments", headline_list_above_and_long_comments},
+                     {"key_points_byline_generic_footer", key_points_byline_and_generic_footer}};
     std::vector<TemplateCase> cases;
     for (const auto& [name, make] : templates)
         for (const Article* article : {&sanctions_article, &radar_article})
@@ -371,6 +400,89 @@ std::vector<TemplateCase> template_cases() {
 
 INSTANTIATE_TEST_SUITE_P(Templates, TemplatePage, ::testing::ValuesIn(template_cases()),
                          [](const auto& info) { return info.param.name; });
+
+// Copyright footers: the holder, or nothing when the notice names no one.
+struct FooterCase {
+    const char* footer;
+    std::optional<std::string> outlet;
+};
+
+void PrintTo(const FooterCase& footer_case, std::ostream* out) { *out << footer_case.footer; }
+
+class CopyrightFooter : public ::testing::TestWithParam<FooterCase> {};
+
+TEST_P(CopyrightFooter, NamesTheHolderOrNothing) {
+    std::string page = sanctions_article.title + "\n\n";
+    for (const std::string& paragraph : sanctions_article.paragraphs) page += paragraph + "\n\n";
+    page += std::string("Share on Facebook\n\n") + GetParam().footer + "\n";
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.outlet ? std::optional(result.outlet->value) : std::nullopt, GetParam().outlet)
+        << GetParam().footer;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, CopyrightFooter,
+    ::testing::Values(
+        FooterCase{"\xC2\xA9 2023 Peninsula Times. All rights reserved.", "Peninsula Times"},
+        FooterCase{"Copyright \xC2\xA9 Daily Peninsula All Rights Reserved.", "Daily Peninsula"},
+        FooterCase{"Copyright (c) 2010-2024 Korea Ledger, Inc.", "Korea Ledger"},
+        FooterCase{"\xC2\xA9 Korea Ledger 2024. All rights reserved.", "Korea Ledger"},
+        FooterCase{"\xC2\xA9 All rights reserved.", std::nullopt},
+        FooterCase{"Copyright \xC2\xA9 2024. All Rights Reserved.", std::nullopt},
+        FooterCase{"\xC2\xA9 2024 The", std::nullopt},
+        FooterCase{"Copyright 2024 Inc.", std::nullopt}));
+
+// The publication date comes from a byline, a date line or a dateline near the headline,
+// never from a date in a sentence: the first paragraph recalls a date from history.
+struct DatedHead {
+    const char* name;
+    std::vector<std::string> above_title;
+    std::vector<std::string> below_title;
+    std::optional<std::string> date;
+};
+
+void PrintTo(const DatedHead& head, std::ostream* out) { *out << head.name; }
+
+class PublicationDate : public ::testing::TestWithParam<DatedHead> {};
+
+TEST_P(PublicationDate, ComesFromTheBylineNotFromHistory) {
+    std::string page = "Home | World | Politics | Economy\n\n";
+    for (const std::string& line : GetParam().above_title) page += line + "\n\n";
+    page += sanctions_article.title + "\n\n";
+    for (const std::string& line : GetParam().below_title) page += line + "\n\n";
+    page += history_paragraph + "\n\n";
+    for (const std::string& paragraph : sanctions_article.paragraphs) page += paragraph + "\n\n";
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.date ? std::optional(result.date->value) : std::nullopt, GetParam().date)
+        << (result.date ? result.date->evidence : "");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, PublicationDate,
+    ::testing::Values(
+        DatedHead{"published", {}, {"By Jane Doe", "Published March 22, 2023"}, "2023-03-22"},
+        DatedHead{"posted", {}, {"Posted : 2023-03-22 23:37"}, "2023-03-22"},
+        DatedHead{"posted_and_updated",
+                  {},
+                  {"Posted : 2023-03-22 23:37 Updated : 2023-03-24 10:38"},
+                  "2023-03-22"},
+        DatedHead{"updated_before_published",
+                  {},
+                  {"Updated: March 24, 2023", "Published March 22, 2023"},
+                  "2023-03-22"},
+        DatedHead{"updated_only", {}, {"By Jane Doe", "Updated: March 24, 2023"}, "2023-03-24"},
+        DatedHead{"date_line", {}, {"Jane Doe staff reporter", "2023-03-22"}, "2023-03-22"},
+        DatedHead{"date_line_with_time", {}, {"Jane Doe", "March 22, 2023 at 07:49 KST"},
+                  "2023-03-22"},
+        DatedHead{"dotted_byline", {}, {"By Jane Doe | 2023.03.22 11:18"}, "2023-03-22"},
+        DatedHead{"day_month_year", {}, {"By Jane Doe", "22 March 2023"}, "2023-03-22"},
+        DatedHead{"dateline",
+                  {},
+                  {"SEOUL, March 22, 2023 (Yonhap) -- Officials met on Friday."},
+                  "2023-03-22"},
+        DatedHead{"no_byline", {}, {"By Jane Doe"}, std::nullopt},
+        DatedHead{"capture_date_on_top", {"Friday, March 24, 2023"}, {}, std::nullopt}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 TEST(SegmentPage, EmptyAndChromeOnlyPagesHaveNoTitleOrBody) {
     for (const char* text : {"", "\n\n", "Home\nWorld\n\xC2\xA9 2024 Example"}) {

@@ -61,8 +61,22 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"South Korea\u2019s Ban On Exports", {}},
         RecognitionCase{"kim jong un in lower case", {}},
         RecognitionCase{"Kim\u2019s Jong Un", {"Jong Un"}},
+        // English words capitalized at the start of a sentence are not part of a name.
+        RecognitionCase{"In Kim Jong Un's visit", {"Kim Jong Un"}},
+        RecognitionCase{"So Kim Yo Jong said", {"Kim Yo Jong"}},
+        RecognitionCase{"Young Kim Jong Un", {"Kim Jong Un"}},
+        RecognitionCase{"In Ri Sol Ju's dress", {"Ri Sol Ju"}},
+        RecognitionCase{"Young Park Jin said", {"Park Jin"}},
+        RecognitionCase{"Man Wang Yi said", {}},
+        RecognitionCase{"So I said. So Kim said", {}},
+        RecognitionCase{"In Seoul, Yoon Suk Yeol said", {"Yoon Suk Yeol"}},
+        // ... but such a word still starts a name with evidence of its own.
+        RecognitionCase{"An Cheol-su and Go Yu Hwan", {"An Cheol-su", "Go Yu Hwan"}},
+        RecognitionCase{"In-ho Lee said", {"In-ho Lee"}},
         // Western order, joined given names, all capitals, Hangul.
         RecognitionCase{"President Suk-yeol Yoon said", {"Suk-yeol Yoon"}},
+        // One word before a surname may be a Western given name that parses (an+na).
+        RecognitionCase{"commenter Anna Lee wrote", {}},
         RecognitionCase{"Kim Jongun and KIM JONG UN", {"Kim Jongun", "KIM JONG UN"}},
         RecognitionCase{"\uae40\uc815\uc740 \uc704\uc6d0\uc7a5", {"\uae40\uc815\uc740"}}));
 
@@ -70,6 +84,9 @@ TEST(Names, QueriesIgnoreCaseDocumentsDoNot) {
     EXPECT_EQ(names_in("kim jong un", NameContext::query), (Names{"kim jong un"}));
     EXPECT_EQ(names_in("kim said", NameContext::query), (Names{}));
     EXPECT_EQ(names_in("state park", NameContext::query), (Names{}));
+    EXPECT_EQ(names_in("in kim jong un", NameContext::query), (Names{"kim jong un"}));
+    EXPECT_EQ(names_in("so kim yo jong said", NameContext::query), (Names{"kim yo jong"}));
+    EXPECT_EQ(names_in("anna lee", NameContext::query), (Names{}));
 }
 
 struct Pair {

@@ -1,6 +1,7 @@
 // Issue 3 acceptance: Korean names searched in a real index of the five seed articles.
 #include "schema/index.h"
 #include "schema/names.h"
+#include "schema/person_facet.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/search.h"
@@ -127,11 +128,11 @@ TEST_F(NameSearch, PersonFacetAndFilter) {
 
     Xapian::Enquire enquire(database.value());
     enquire.set_query(compiled->query);
-    schema::PersonSpy spy;
+    Xapian::ValueCountMatchSpy spy(schema::slot_persons);
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 10, database->get_doccount());
     std::map<std::string, std::pair<std::string, std::size_t>> facet;
-    for (const schema::PersonCount& count : spy.counts()) facet[count.key] = {count.display, count.count};
+    for (const schema::PersonCount& count : schema::person_counts(spy)) facet[count.key] = {count.display, count.count};
     const std::string kim = *schema::person_key("Kim Jong-un");
     const std::string yoon = *schema::person_key("\uc724\uc11d\uc5f4");
     EXPECT_EQ(facet[kim], (std::pair<std::string, std::size_t>{"Kim Jong Un", 5}));
