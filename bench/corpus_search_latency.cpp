@@ -1,0 +1,59 @@
+// corpus-search's side of scripts/benchmark's in-process latency: the query mix answered
+// through the same library call the CLI makes (corpus::searcher::Searcher::search), with
+// the first page of 10, snippets and the outlet, month and person facets over the whole
+// match set, exactly as a results page needs them; nothing is rendered. Times the mix
+// (see bench::time_query_mix) and prints JSON lines.
+#include "bench_common.h"
+
+#include "schema/date.h"
+#include "searcher/search.h"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: corpus-search-latency --db DIR --queries FILE [--reps N]\n"
+    "Answers each query of FILE (category TAB query TAB outlet TAB from TAB to) N times.\n";
+
+volatile std::size_t sink;  // keeps the page's work from being optimised away
+
+std::optional<corpus::schema::Date> date_or_none(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::optional<corpus::schema::Date> date = corpus::schema::parse_date(text);
+    if (!date) throw std::runtime_error("bad date in the query mix: " + text);
+    return date;
+}
+
+std::string describe(const corpus::Error& error) {
+    return error.message + (error.hint.empty() ? "" : " (" + error.hint + ")");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return bench::guarded_main("corpus-search-latency", [&] {
+        const bench::Options options = bench::parse_options(argc, argv, usage);
+        if (options.queries.empty()) throw std::runtime_error("--queries is required");
+        const std::vector<bench::BenchQuery> queries = bench::read_queries(options.queries);
+        corpus::Result<corpus::searcher::Searcher> opened = corpus::searcher::Searcher::open(options.db);
+        if (!opened) throw std::runtime_error(describe(opened.error()));
+        corpus::searcher::Searcher& searcher = opened.value();
+        std::size_t checksum = 0;
+        const int status = bench::time_query_mix("corpus-search", queries, options.reps, [&](const bench::BenchQuery& q) {
+            corpus::searcher::SearchRequest request;
+            request.query = q.query;
+            request.limit = 10;
+            if (!q.outlet.empty()) request.outlets.push_back(q.outlet);
+            request.from = date_or_none(q.from);
+            request.to = date_or_none(q.to);
+            const corpus::Result<corpus::searcher::SearchResult> result = searcher.search(request);
+            if (!result) throw std::runtime_error(q.query + ": " + describe(result.error()));
+            for (const corpus::searcher::Hit& hit : result->hits) {
+                checksum += hit.title.size() + hit.snippet.parts.size();
+            }
+            checksum += result->outlet_facet.size() + result->month_facet.size() + result->person_facet.size();
+            return result->total;
+        });
+        sink = checksum;
+        return status;
+    });
+}

@@ -1,0 +1,118 @@
+"""Translates scripts/bench/query-mix.txt (corpus-search syntax) for each engine.
+
+Writes, into --out: queries.corpus-search.tsv, queries.plain-xapian.tsv and
+queries.fts5.tsv (CATEGORY TAB QUERY TAB OUTLET TAB FROM TAB TO, read by the bench/
+tools) and batch.txt (the query texts alone, for corpus-search --batch and the
+one-process-per-query comparison, which cannot carry per-query filters).
+
+corpus-search and Xapian's QueryParser read the same syntax here (juxtaposition as AND
+via the default operator, AND/OR/NOT, "phrases", NEAR and NEAR/n), so the Xapian text is
+the original. FTS5 differs: NEAR/n becomes NEAR(a b, n), AND NOT becomes NOT, and a word
+that is not an FTS5 bareword (Jong-un, Putin's) is quoted, which FTS5 reads as a phrase
+of its tokens, as corpus-search does.
+"""
+
+import argparse
+import pathlib
+import re
+import sys
+
+ENGINES = ("corpus-search", "plain-xapian", "fts5")
+TOKEN = re.compile(r'\s*(?:("[^"]*"|\u201c[^\u201d]*\u201d)|(\()|(\))|(NEAR(?:/(\d+))?(?=\s))|(\S+?)(?=[\s()]|$))')
+BAREWORD = re.compile(r"^[A-Za-z0-9_\u0080-\U0010ffff]+$")
+
+
+def parse_mix(path):
+    """Yields (category, query, outlet, from, to) for each line of the mix."""
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split(" | ")]
+        if len(parts) < 2 or not parts[1]:
+            sys.exit(f"{path}:{number}: expected CATEGORY | QUERY [| key=value ...]")
+        filters = {"outlet": "", "from": "", "to": ""}
+        for part in parts[2:]:
+            key, _, value = part.partition("=")
+            if key not in filters or not value:
+                sys.exit(f"{path}:{number}: unknown filter '{part}' (outlet=, from=, to=)")
+            filters[key] = value
+        yield parts[0], parts[1], filters["outlet"], filters["from"], filters["to"]
+
+
+def tokens(query):
+    position = 0
+    while position < len(query):
+        match = TOKEN.match(query, position)
+        if not match or match.end() == position:
+            if query[position:].strip():
+                raise ValueError(f"cannot tokenize {query!r} at {position}")
+            return
+        position = match.end()
+        phrase, opening, closing, near, distance, word = match.groups()
+        if phrase:
+            yield ("phrase", '"' + phrase[1:-1] + '"')
+        elif opening:
+            yield ("(", "(")
+        elif closing:
+            yield (")", ")")
+        elif near:
+            yield ("near", int(distance) if distance else 10)
+        else:
+            yield ("word", word)
+
+
+def to_fts5(query):
+    out = []
+    items = list(tokens(query))
+    i = 0
+    while i < len(items):
+        kind, text = items[i]
+        if kind == "near":
+            if not out or i + 1 >= len(items) or items[i + 1][0] not in ("word", "phrase"):
+                raise ValueError(f"NEAR needs a word or phrase on each side in {query!r}")
+            left = out.pop()
+            right = fts5_term(*items[i + 1])
+            out.append(f"NEAR({left} {right}, {text})")
+            i += 2
+            continue
+        if kind == "word" and text == "AND" and i + 1 < len(items) and items[i + 1] == ("word", "NOT"):
+            i += 1  # FTS5's NOT is already binary: a AND NOT b is a NOT b
+            continue
+        if kind == "word" and text == "NOT" and (not out or out[-1] in ("(", "AND", "OR")):
+            raise ValueError(f"FTS5 has no unary NOT: {query!r}")
+        out.append(text if kind in ("(", ")") else fts5_term(kind, text))
+        i += 1
+    return " ".join(out).replace("( ", "(").replace(" )", ")")
+
+
+def fts5_term(kind, text):
+    if kind == "phrase":
+        return text
+    if text in ("AND", "OR", "NOT"):
+        return text
+    return text if BAREWORD.match(text) else '"' + text.replace('"', '""') + '"'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mix", type=pathlib.Path, required=True)
+    parser.add_argument("--out", type=pathlib.Path, required=True)
+    args = parser.parse_args()
+    rows = list(parse_mix(args.mix))
+    args.out.mkdir(parents=True, exist_ok=True)
+    for engine in ENGINES:
+        lines = []
+        for category, query, outlet, start, end in rows:
+            try:
+                text = to_fts5(query) if engine == "fts5" else query
+            except ValueError as error:
+                sys.exit(f"translate_queries: {error}")
+            lines.append("\t".join((category, text, outlet, start, end)))
+        (args.out / f"queries.{engine}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (args.out / "batch.txt").write_text("".join(row[1] + "\n" for row in rows), encoding="utf-8")
+    print(len(rows))
+
+
+if __name__ == "__main__":
+    main()
