@@ -151,6 +151,10 @@ Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes,
     XXH3_64bits_update(state, article.text.data(), article.text.size());
     XXH3_64bits_update(state, "\0", 1);
     XXH3_64bits_update(state, metadata_text.data(), metadata_text.size());
+    // The path too: an article whose folder moved is updated, so its stored source is
+    // right when files gone from that folder are looked for.
+    const std::string location = path.string();
+    XXH3_64bits_update(state, location.data(), location.size());
     article.content_hash = hex64(XXH3_64bits_digest(state));
     XXH3_freeState(state);
     return article;

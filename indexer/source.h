@@ -32,7 +32,7 @@ struct ArticleFile {
     std::filesystem::path path;
     std::string text;  // valid UTF-8, '\n' line endings
     ArticleMetadata metadata;
-    std::string content_hash;           // of the text and the metadata file
+    std::string content_hash;           // of the text, the metadata file and the path
     std::vector<std::string> warnings;  // repaired, but indexed
 };
 

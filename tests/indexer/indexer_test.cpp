@@ -253,6 +253,18 @@ TEST(Indexer, RebuildSwitchesGenerationsThroughTheStub) {
     EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
 }
 
+TEST(Indexer, AMovedFolderUpdatesWhereItsArticlesComeFrom) {
+    testing::TempDir dir;
+    fs::copy(testing::seed_dir(), dir / "old");
+    ASSERT_TRUE(index(dir / "db", {dir / "old"}).summary.ok());
+    fs::rename(dir / "old", dir / "new");
+    IndexRun moved = index(dir / "db", {dir / "new"});
+    ASSERT_TRUE(moved.summary.ok());
+    EXPECT_EQ(moved.summary->updated, 5u);
+    EXPECT_EQ(stored(dir / "db", "000_4187df94d3ce0a80").source,
+              (dir / "new" / "000_4187df94d3ce0a80.txt").string());
+}
+
 TEST(Indexer, MissingSourceIsAnError) {
     testing::TempDir dir;
     IndexRun run = index(dir / "db", {dir / "nowhere"});
