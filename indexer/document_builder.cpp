@@ -82,6 +82,7 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     doc.add_value(slot_month, month);
     if (date) doc.add_value(slot_date, date->sortable());
     doc.add_value(slot_source, article.source);
+    doc.add_value(slot_content_hash, article.content_hash);
 
     // Title words count double in the article stream: a headline says what it is about.
     Xapian::termpos title_position = 1;

@@ -2,7 +2,6 @@
 
 #include "indexer/document_builder.h"
 #include "schema/analysis.h"
-#include "schema/article.h"
 #include "schema/fields.h"
 #include "schema/index.h"
 #include "schema/index_layout.h"
@@ -73,12 +72,12 @@ Status check_index_folder(const fs::path& index_dir) {
     return Ok{};
 }
 
-// The content hash of the article already indexed under `id_term`, or empty.
+// The content hash of the article already indexed under `id_term`, or empty. Read from
+// its value slot: decoding the stored article for every file of a reindex would cost more.
 std::string indexed_hash(const Xapian::Database& db, const std::string& id_term) {
     Xapian::PostingIterator posting = db.postlist_begin(id_term);
     if (posting == db.postlist_end(id_term)) return {};
-    Result<schema::StoredArticle> stored = schema::decode_document_data(db.get_document(*posting).get_data());
-    return stored ? stored->content_hash : std::string();
+    return db.get_document(*posting).get_value(schema::slot_content_hash);
 }
 
 bool under_any(const std::string& file, const std::vector<fs::path>& roots) {

@@ -11,7 +11,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -58,6 +58,7 @@ enum Slot : Xapian::valueno {
     slot_month = 2,   // "YYYY-MM", or unknown_value
     slot_source = 3,  // the absolute path of the article's file: files gone are found by it
     slot_persons = 4,  // people mentioned, "key<TAB>spelling" lines: the person facet (person_facet.h)
+    slot_content_hash = 5,  // of the file and its metadata: a reindex skips unchanged files by it
 };
 
 // What an article without a given outlet or date reports for it.
