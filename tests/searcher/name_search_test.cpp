@@ -15,22 +15,12 @@
 namespace corpus::searcher {
 namespace {
 
-const std::string a000 = "000_4187df94d3ce0a80";
-const std::string a001 = "001_e37822f24c939602";
-const std::string a002 = "002_66667886bb51a6a5";
-const std::string a003 = "003_457d596eeaa5c52e";
-const std::string a004 = "004_776d4640786f29a7";
+using namespace testing::seed;
 using Ids = std::set<std::string>;
 
-class NameSearch : public ::testing::Test {
+class NameSearch : public testing::SeedIndexTest {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = std::make_unique<testing::TempDir>();
-        testing::build_seed_index(*dir_ / "db");
-    }
-    static void TearDownTestSuite() { dir_.reset(); }
-
-    static std::string db() { return (*dir_ / "db").string(); }
+    static std::string db() { return seed_db(); }
 
     static SearchResult search(const std::string& query) {
         Result<Searcher> searcher = Searcher::open(db());
@@ -55,10 +45,7 @@ protected:
         EXPECT_EQ(ids("\"" + name + "\""), expected) << '"' << name << '"';
     }
 
-    static std::unique_ptr<testing::TempDir> dir_;
 };
-
-std::unique_ptr<testing::TempDir> NameSearch::dir_;
 
 TEST_F(NameSearch, KimJongUnInEveryForm) {
     const Ids all{a000, a001, a002, a003, a004};

@@ -14,23 +14,14 @@
 namespace corpus::searcher {
 namespace {
 
-const std::string a000 = "000_4187df94d3ce0a80";
-const std::string a001 = "001_e37822f24c939602";
-const std::string a002 = "002_66667886bb51a6a5";
-const std::string a003 = "003_457d596eeaa5c52e";
-const std::string a004 = "004_776d4640786f29a7";
+using namespace testing::seed;
 using Ids = std::set<std::string>;
 
-class SeedSearch : public ::testing::Test {
+class SeedSearch : public testing::SeedIndexTest {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = std::make_unique<testing::TempDir>();
-        testing::build_seed_index(*dir_ / "db");
-    }
-    static void TearDownTestSuite() { dir_.reset(); }
 
     static SearchResult search(SearchRequest request) {
-        Result<Searcher> searcher = Searcher::open((*dir_ / "db").string());
+        Result<Searcher> searcher = Searcher::open(seed_db());
         EXPECT_TRUE(searcher.ok()) << searcher.error().message;
         Result<SearchResult> result = searcher->search(request);
         EXPECT_TRUE(result.ok()) << request.query << ": " << result.error().message;
@@ -51,10 +42,7 @@ protected:
         return out;
     }
 
-    static std::unique_ptr<testing::TempDir> dir_;
 };
-
-std::unique_ptr<testing::TempDir> SeedSearch::dir_;
 
 TEST_F(SeedSearch, WordsMustAllMatch) {
     EXPECT_EQ(ids("mutual assistance"), (Ids{a000}));

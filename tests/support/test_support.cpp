@@ -154,4 +154,19 @@ void build_seed_index(const fs::path& db) {
     ASSERT_EQ(summary->added, 5u);
 }
 
+std::unique_ptr<TempDir> SeedIndexTest::seed_index_dir_;
+
+void SeedIndexTest::SetUpTestSuite() {
+    seed_index_dir_ = std::make_unique<TempDir>();
+    build_seed_index(*seed_index_dir_ / "db");
+}
+
+void SeedIndexTest::TearDownTestSuite() {
+    seed_index_dir_.reset();
+}
+
+std::string SeedIndexTest::seed_db() {
+    return (*seed_index_dir_ / "db").string();
+}
+
 }  // namespace corpus::testing

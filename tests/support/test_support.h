@@ -2,8 +2,11 @@
 // the bundled seed corpus.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,6 +52,26 @@ std::string search_bin();
 
 // Builds an index of the bundled seed corpus at `db` with the indexer library.
 void build_seed_index(const std::filesystem::path& db);
+
+// The seed articles' ids, for tests that name the articles a careful reader expects.
+namespace seed {
+inline const std::string a000 = "000_4187df94d3ce0a80";
+inline const std::string a001 = "001_e37822f24c939602";
+inline const std::string a002 = "002_66667886bb51a6a5";
+inline const std::string a003 = "003_457d596eeaa5c52e";
+inline const std::string a004 = "004_776d4640786f29a7";
+}  // namespace seed
+
+// A test suite sharing one index of the seed corpus, built once for the whole suite.
+class SeedIndexTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite();
+    static void TearDownTestSuite();
+    static std::string seed_db();
+
+private:
+    static std::unique_ptr<TempDir> seed_index_dir_;
+};
 
 // Validates JSON text (or, with json_lines, every line of it) against a JSON Schema in
 // schema/ with the standard validator (python3-jsonschema); exit_code 0 when valid.
