@@ -1,6 +1,7 @@
 #include "indexer/indexer.h"
 
 #include "indexer/document_builder.h"
+#include "indexer/parallel_build.h"
 #include "schema/analysis.h"
 #include "schema/fields.h"
 #include "schema/index.h"
@@ -47,7 +48,7 @@ private:
 
 // An index folder must be absent, empty, or laid out by us: never write into a folder
 // that holds something else (a home directory, an old index of another layout).
-Status check_index_folder(const fs::path& index_dir) {
+Status check_index_folder(const fs::path& index_dir, bool sharded) {
     std::error_code ec;
     if (!fs::exists(index_dir, ec)) {
         fs::create_directories(index_dir, ec);
@@ -61,7 +62,8 @@ Status check_index_folder(const fs::path& index_dir) {
     for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name == schema::stub_file_name || name == schema::lock_file_name ||
-            name == schema::nightly_lock_file_name || name.starts_with("gen-") ||
+            name == schema::nightly_lock_file_name || (!sharded && name.starts_with("gen-")) ||
+            (sharded && name.starts_with("shard-")) ||
             name.starts_with(std::string(schema::stub_file_name) + ".")) {
             continue;
         }
@@ -192,18 +194,26 @@ Status index_generation(const fs::path& generation, const std::vector<fs::path>&
 }
 
 // Removes generations that no reader can be using: all but the live one and the one
-// before it (a search that opened it just before the switch may still be reading it).
+// before it (a search that opened it just before the switch may still be reading it),
+// and the scratch databases of builds that died.
 void remove_old_generations(const fs::path& index_dir, unsigned live, std::optional<unsigned> previous) {
+    std::error_code ec;
     for (unsigned generation : schema::generations(index_dir)) {
         if (generation == live || generation == previous) continue;
-        std::error_code ec;
         fs::remove_all(schema::generation_dir(index_dir, generation), ec);
     }
+    const std::string scratch_suffix = parts_dir("").string();
+    std::vector<fs::path> scratch;
+    for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        if (it->path().filename().string().ends_with(scratch_suffix)) scratch.push_back(it->path());
+    }
+    for (const fs::path& folder : scratch) fs::remove_all(folder, ec);
 }
 
+// Updates or builds one index folder (a whole plain index, or one shard).
 Status index_into(const fs::path& index_dir, const std::vector<fs::path>& paths, const IndexOptions& options,
                   const IndexObserver& observer, IndexSummary& summary) {
-    if (Status usable = check_index_folder(index_dir); !usable) return usable;
+    if (Status usable = check_index_folder(index_dir, false); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
     Result<std::optional<unsigned>> live = schema::live_generation(index_dir);
@@ -218,14 +228,69 @@ Status index_into(const fs::path& index_dir, const std::vector<fs::path>& paths,
     const std::vector<unsigned> existing = schema::generations(index_dir);
     const unsigned next = existing.empty() ? 1 : existing.back() + 1;
     const fs::path fresh = schema::generation_dir(index_dir, next);
-    if (Status built = index_generation(fresh, paths, options, observer, summary); !built) {
+    if (Status built = build_in_parallel(fresh, paths, options, observer, summary); !built) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
+        fs::remove_all(parts_dir(fresh), ec);
         return built;
     }
     if (Status switched = schema::switch_generation(index_dir, next); !switched) return switched;
     remove_old_generations(index_dir, next, live.value());
     return Ok{};
+}
+
+// How many shards the run writes: those of an existing sharded folder, else --shards.
+Result<unsigned> shards_to_write(const fs::path& index_dir, const IndexOptions& options) {
+    Result<unsigned> existing = schema::shard_count(index_dir);
+    if (!existing) return existing.error();
+    if (existing.value() > 0) {
+        if (options.shards > 0 && options.shards != existing.value()) {
+            return make_error(ErrorCode::usage,
+                              index_dir.string() + " has " + std::to_string(existing.value()) + " shards, not " +
+                                  std::to_string(options.shards),
+                              "index into a new folder to change the number of shards");
+        }
+        return existing.value();
+    }
+    if (options.shards > 1) {
+        Result<std::optional<unsigned>> live = schema::live_generation(index_dir);
+        if (!live) return live.error();
+        if (live.value()) {
+            return make_error(ErrorCode::usage, index_dir.string() + " is an index of one shard",
+                              "index into a new folder to split it into shards");
+        }
+    }
+    return options.shards;
+}
+
+// Each shard is an index folder of its own, updated with the articles whose ids hash to it.
+Status index_shards(const fs::path& index_dir, unsigned shards, const std::vector<fs::path>& paths,
+                    const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary) {
+    if (Status usable = check_index_folder(index_dir, true); !usable) return usable;
+    Result<RunLock> lock = RunLock::acquire(index_dir);
+    if (!lock) return lock.error();
+    std::vector<std::vector<fs::path>> shard_paths(shards);
+    for (const fs::path& path : paths) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
+
+    std::size_t done_before = 0;
+    for (unsigned shard = 0; shard < shards; ++shard) {
+        IndexObserver shard_observer{observer.warning, {}};
+        if (observer.progress) {
+            shard_observer.progress = [&](std::size_t done, std::size_t) {
+                observer.progress(done_before + done, paths.size());
+            };
+        }
+        if (Status status = index_into(schema::shard_dir(index_dir, shard), shard_paths[shard], options,
+                                       shard_observer, summary);
+            !status) {
+            return status;
+        }
+        done_before += shard_paths[shard].size();
+    }
+    // Written last, so that the folder opens as an index only once every shard does.
+    std::error_code ec;
+    if (fs::exists(schema::stub_path(index_dir), ec)) return Ok{};
+    return schema::write_shard_stub(index_dir, shards);
 }
 
 }  // namespace
@@ -234,10 +299,14 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexObserver&
     const auto started = std::chrono::steady_clock::now();
     Result<std::vector<fs::path>> paths = collect_article_paths(options.sources);
     if (!paths) return paths.error();
+    const fs::path index_dir(options.db_path);
+    Result<unsigned> shards = shards_to_write(index_dir, options);
+    if (!shards) return shards.error();
     IndexSummary summary;
-    if (Status status = index_into(fs::path(options.db_path), paths.value(), options, observer, summary); !status) {
-        return status.error();
-    }
+    const Status status = shards.value() > 1
+                              ? index_shards(index_dir, shards.value(), paths.value(), options, observer, summary)
+                              : index_into(index_dir, paths.value(), options, observer, summary);
+    if (!status) return status.error();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

@@ -5,7 +5,8 @@
 // transaction per batch, so a run killed at any point leaves every committed article
 // searchable and the next run completes the work. The index folder's layout, and how a
 // rebuild switches generations atomically, is in schema/index_layout.h. One run at a
-// time holds the folder's lock; another gets ErrorCode::busy.
+// time holds the folder's lock; another gets ErrorCode::busy. A first build and a rebuild
+// use every core (parallel_build.h). A sharded folder is updated shard by shard.
 #pragma once
 
 #include "indexer/source.h"
@@ -25,7 +26,11 @@ struct IndexOptions {
     bool rebuild = false;  // build a fresh generation and switch to it, instead of updating
     bool use_metadata = true;
     std::uintmax_t max_file_bytes = default_max_file_bytes;
-    std::size_t batch_size = 1000;  // documents per transaction
+    // Documents per committed transaction, and per scratch database of a fresh build:
+    // the memory a run holds grows with it.
+    std::size_t batch_size = 1000;
+    unsigned shards = 0;            // split a new index into this many shards; 0: keep the layout
+    unsigned jobs = 0;              // worker threads of a fresh build; 0: one per core
 };
 
 struct IndexSummary {

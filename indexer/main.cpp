@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
     bool quiet = false;
     std::uintmax_t max_file_bytes = corpus::indexer::default_max_file_bytes;
     std::size_t batch_size = 1000;
+    unsigned shards = 0;
+    unsigned jobs = 0;
     app.add_option("--db", db_flag, "index folder (default: $CORPUS_SEARCH_DB, else ~/.local/share/corpus-search/index)");
     app.add_flag("--rebuild", rebuild, "build a fresh index beside the live one, then switch to it atomically");
     app.add_flag("--no-metadata", no_metadata, "ignore <id>.meta.json files: index the text alone");
@@ -38,6 +40,12 @@ int main(int argc, char** argv) {
     app.add_option("--batch-size", batch_size, "articles per committed transaction")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
+    app.add_option("--shards", shards,
+                   "split a new index into N shards (DIR/shard-00...), listed in DIR's stub; "
+                   "later runs keep the layout")
+        ->check(CLI::Range(1, 99));
+    app.add_option("--jobs", jobs, "threads for a first build or a rebuild (default: one per core)")
+        ->check(CLI::Range(1, 256));
     app.add_flag("-q,--quiet", quiet, "no progress display and no summary line");
     app.add_option("SOURCE", sources, "article files or folders (default: the bundled data/)");
     try {
@@ -56,6 +64,8 @@ int main(int argc, char** argv) {
     options.use_metadata = !no_metadata;
     options.max_file_bytes = max_file_bytes;
     options.batch_size = batch_size;
+    options.shards = shards;
+    options.jobs = jobs;
     if (sources.empty()) sources.push_back(CORPUS_BUNDLED_DATA_DIR);
     options.sources.assign(sources.begin(), sources.end());
 

@@ -105,6 +105,10 @@ Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>&
     return std::vector<fs::path>(paths.begin(), paths.end());
 }
 
+std::string article_id(const fs::path& path) {
+    return path.stem().string();
+}
+
 Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes, bool use_metadata) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(path, ec);
@@ -118,7 +122,7 @@ Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes,
     if (!bytes) return bytes.error();
 
     ArticleFile article;
-    article.id = path.stem().string();
+    article.id = article_id(path);
     article.path = path;
     article.text = std::move(bytes.value());
     if (schema::looks_binary(article.text)) {

@@ -41,6 +41,9 @@ struct ArticleFile {
 Result<std::vector<std::filesystem::path>> collect_article_paths(
     const std::vector<std::filesystem::path>& sources);
 
+// An article's id: its file name without the extension.
+std::string article_id(const std::filesystem::path& path);
+
 // Reads one article. An Error means the file is skipped (its message says why);
 // problems that could be repaired are listed in ArticleFile::warnings.
 Result<ArticleFile> read_article(const std::filesystem::path& path, std::uintmax_t max_bytes,

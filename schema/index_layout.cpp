@@ -1,6 +1,7 @@
 #include "schema/index_layout.h"
 
 #include <algorithm>
+#include <xxhash.h>
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
@@ -12,6 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view generation_prefix = "gen-";
+constexpr std::string_view shard_prefix = "shard-";
 
 std::string generation_name(unsigned generation) {
     char name[32];
@@ -43,6 +45,23 @@ void sync_directory(const fs::path& dir) {
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
+}
+
+std::string shard_name(unsigned shard) {
+    char name[32];
+    std::snprintf(name, sizeof name, "shard-%02u", shard);
+    return name;
+}
+
+// Replaces a file by new bytes with rename(2), so readers see the old or the new file.
+Status replace_durably(const fs::path& path, const std::string& bytes) {
+    const fs::path next = path.string() + ".next";
+    if (!write_durably(next, bytes)) return make_error(ErrorCode::io, "cannot write " + next.string());
+    std::error_code ec;
+    fs::rename(next, path, ec);
+    if (ec) return make_error(ErrorCode::io, "cannot replace " + path.string() + ": " + ec.message());
+    sync_directory(path.parent_path());
+    return Ok{};
 }
 
 }  // namespace
@@ -85,15 +104,43 @@ std::vector<unsigned> generations(const fs::path& index_dir) {
 }
 
 Status switch_generation(const fs::path& index_dir, unsigned generation) {
-    const fs::path next = index_dir / (std::string(stub_file_name) + ".next");
-    if (!write_durably(next, "auto " + generation_name(generation) + "\n")) {
-        return make_error(ErrorCode::io, "cannot write " + next.string());
-    }
+    return replace_durably(stub_path(index_dir), "auto " + generation_name(generation) + "\n");
+}
+
+fs::path shard_dir(const fs::path& index_dir, unsigned shard) {
+    return index_dir / shard_name(shard);
+}
+
+Result<unsigned> shard_count(const fs::path& index_dir) {
     std::error_code ec;
-    fs::rename(next, stub_path(index_dir), ec);
-    if (ec) return make_error(ErrorCode::io, "cannot replace " + stub_path(index_dir).string() + ": " + ec.message());
-    sync_directory(index_dir);
-    return Ok{};
+    if (fs::exists(stub_path(index_dir), ec)) {
+        std::ifstream in(stub_path(index_dir));
+        std::string backend;
+        std::string target;
+        unsigned shards = 0;
+        while (in >> backend >> target) {
+            if (backend != "auto" || !target.starts_with(shard_prefix)) break;
+            if (target != shard_name(shards)) {
+                return make_error(ErrorCode::bad_database,
+                                  stub_path(index_dir).string() + " lists \"" + target + "\" out of order");
+            }
+            ++shards;
+        }
+        return shards;
+    }
+    unsigned shards = 0;
+    while (fs::is_directory(shard_dir(index_dir, shards), ec)) ++shards;
+    return shards;
+}
+
+Status write_shard_stub(const fs::path& index_dir, unsigned shards) {
+    std::string stub;
+    for (unsigned shard = 0; shard < shards; ++shard) stub += "auto " + shard_name(shard) + "\n";
+    return replace_durably(stub_path(index_dir), stub);
+}
+
+unsigned shard_of(std::string_view id, unsigned shards) {
+    return static_cast<unsigned>(XXH64(id.data(), id.size(), 0) % shards);
 }
 
 }  // namespace corpus::schema

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corpus::schema {
@@ -36,5 +37,17 @@ std::vector<unsigned> generations(const std::filesystem::path& index_dir);
 
 // Points the stub at `generation`, atomically and durably.
 Status switch_generation(const std::filesystem::path& index_dir, unsigned generation);
+
+std::filesystem::path shard_dir(const std::filesystem::path& index_dir, unsigned shard);
+
+// The number of shards of a sharded folder (from its stub, or from its shard folders when
+// a first sharded run died before writing the stub); 0 for a plain folder or none yet.
+Result<unsigned> shard_count(const std::filesystem::path& index_dir);
+
+// Writes the stub listing shards 0 to `shards` - 1, atomically and durably.
+Status write_shard_stub(const std::filesystem::path& index_dir, unsigned shards);
+
+// The shard of `shards` that holds the article `id`: the same on every run and machine.
+unsigned shard_of(std::string_view id, unsigned shards);
 
 }  // namespace corpus::schema

@@ -1,0 +1,193 @@
+#include "indexer/parallel_build.h"
+
+#include "indexer/document_builder.h"
+#include "schema/index.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+namespace corpus::indexer {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Xapian holds about 30 bytes of memory per byte of article text it has not flushed yet:
+// the run flushes when its workers together hold this much text, so that memory stays
+// near 250 MB however long the articles are.
+constexpr std::size_t unflushed_text_budget = 8u << 20;
+
+std::string part_name(std::size_t chunk) {
+    char name[32];
+    std::snprintf(name, sizeof name, "part-%06zu", chunk);
+    return name;
+}
+
+class ParallelBuild {
+public:
+    ParallelBuild(const fs::path& target, std::vector<fs::path> paths, const IndexOptions& options,
+                  const IndexObserver& observer)
+        : target_(target), parts_(parts_dir(target)), paths_(std::move(paths)), options_(options),
+          observer_(observer) {}
+
+    Status run(IndexSummary& summary) {
+        std::error_code ec;
+        fs::remove_all(parts_, ec);
+        fs::create_directories(parts_, ec);
+        if (ec) return make_error(ErrorCode::io, "cannot create " + parts_.string() + ": " + ec.message());
+
+        const std::size_t chunk_docs = std::max<std::size_t>(options_.batch_size, 1);
+        chunks_ = (paths_.size() + chunk_docs - 1) / chunk_docs;
+        const unsigned jobs = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+        flush_bytes_ = unflushed_text_budget / jobs;
+        std::vector<std::thread> workers;
+        for (unsigned w = 0; w < std::min<std::size_t>(jobs, chunks_); ++w) workers.emplace_back([this] { work(); });
+        while (done_workers_.load() < workers.size()) {
+            if (observer_.progress) observer_.progress(files_done_.load(), paths_.size());
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        for (std::thread& worker : workers) worker.join();
+
+        summary.added += added_.load();
+        summary.skipped += skipped_.load();
+        summary.repaired += repaired_.load();
+        if (failure_) return *failure_;
+        if (Status merged = merge(); !merged) return merged;
+        fs::remove_all(parts_, ec);
+        if (observer_.progress) observer_.progress(paths_.size(), paths_.size());
+        return Ok{};
+    }
+
+private:
+    void warn(const std::string& line) {
+        if (!observer_.warning) return;
+        const std::lock_guard<std::mutex> lock(observer_mutex_);
+        observer_.warning(line);
+    }
+
+    void fail(Error error) {
+        const std::lock_guard<std::mutex> lock(failure_mutex_);
+        if (!failure_) failure_ = std::move(error);
+        stop_ = true;
+    }
+
+    void work() {
+        for (std::size_t chunk = next_chunk_++; chunk < chunks_ && !stop_; chunk = next_chunk_++) {
+            if (Status built = build_chunk(chunk); !built) fail(built.error());
+        }
+        ++done_workers_;
+    }
+
+    Status build_chunk(std::size_t chunk) {
+        const fs::path part = parts_ / part_name(chunk);
+        Result<Xapian::WritableDatabase> db = schema::open_for_writing(part.string());
+        if (!db) return db.error();
+        const std::size_t first = chunk * options_.batch_size;
+        const std::size_t last = std::min(paths_.size(), first + options_.batch_size);
+        try {
+            std::size_t unflushed = 0;
+            for (std::size_t i = first; i < last && !stop_; ++i) {
+                unflushed += index_file(db.value(), paths_[i]);
+                ++files_done_;
+                if (unflushed > flush_bytes_) {
+                    db->commit();
+                    unflushed = 0;
+                }
+            }
+            db->commit();
+            db->close();
+            return Ok{};
+        } catch (const Xapian::Error& e) {
+            return schema::translate_xapian_error(e, "indexing into " + part.string() + " failed");
+        }
+    }
+
+    // Returns the bytes of text indexed.
+    std::size_t index_file(Xapian::WritableDatabase& db, const fs::path& path) {
+        Result<ArticleFile> article = read_article(path, options_.max_file_bytes, options_.use_metadata);
+        if (!article) {
+            ++skipped_;
+            warn(article.error().message);
+            return 0;
+        }
+        for (const std::string& warning : article->warnings) warn(warning);
+        if (!article->warnings.empty()) ++repaired_;
+        db.add_document(build_document(describe_article(article.value())));
+        ++added_;
+        return article->text.size();
+    }
+
+    // Xapian's compactor merges the chunks in the order given, so document ids follow the
+    // files' order whichever worker built which chunk.
+    Status merge() {
+        try {
+            if (chunks_ == 0) {
+                Result<Xapian::WritableDatabase> empty = schema::open_for_writing(target_.string());
+                if (!empty) return empty.error();
+                empty->close();
+                return Ok{};
+            }
+            Xapian::Database all;
+            for (std::size_t chunk = 0; chunk < chunks_; ++chunk) {
+                all.add_database(Xapian::Database((parts_ / part_name(chunk)).string()));
+            }
+            all.compact(target_.string(), Xapian::DBCOMPACT_MULTIPASS);
+            return Ok{};
+        } catch (const Xapian::Error& e) {
+            return schema::translate_xapian_error(e, "merging the new index into " + target_.string() + " failed");
+        }
+    }
+
+    const fs::path target_;
+    const fs::path parts_;
+    const std::vector<fs::path> paths_;
+    const IndexOptions& options_;
+    const IndexObserver& observer_;
+    std::size_t chunks_ = 0;
+    std::size_t flush_bytes_ = 0;  // per worker
+    std::atomic<std::size_t> next_chunk_{0};
+    std::atomic<std::size_t> files_done_{0};
+    std::atomic<std::size_t> done_workers_{0};
+    std::atomic<std::size_t> added_{0};
+    std::atomic<std::size_t> skipped_{0};
+    std::atomic<std::size_t> repaired_{0};
+    std::atomic<bool> stop_{false};
+    std::mutex observer_mutex_;
+    std::mutex failure_mutex_;
+    std::optional<Error> failure_;
+};
+
+}  // namespace
+
+fs::path parts_dir(const fs::path& target) {
+    return target.string() + ".parts";
+}
+
+Status build_in_parallel(const fs::path& target, const std::vector<fs::path>& paths, const IndexOptions& options,
+                         const IndexObserver& observer, IndexSummary& summary) {
+    // Two files with one id: the first in the (sorted) list is the article; decided
+    // before the work is split, so the answer does not depend on which thread is faster.
+    std::vector<fs::path> unique;
+    unique.reserve(paths.size());
+    std::unordered_set<std::string> ids;
+    for (const fs::path& path : paths) {
+        const std::string id = article_id(path);
+        if (ids.insert(id).second) {
+            unique.push_back(path);
+            continue;
+        }
+        ++summary.skipped;
+        if (observer.warning) {
+            observer.warning(path.string() + ": another file already has the id \"" + id + "\", skipped");
+        }
+    }
+    ParallelBuild build(target, std::move(unique), options, observer);
+    return build.run(summary);
+}
+
+}  // namespace corpus::indexer
