@@ -3,8 +3,13 @@
 #include "schema/analysis.h"
 #include "schema/fields.h"
 
+#include "schema/index_layout.h"
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace corpus::schema {
@@ -58,24 +63,139 @@ Status check_compatible(const Xapian::Database& db, const std::string& path) {
     return Ok{};
 }
 
-Result<Xapian::Database> open_for_reading(const std::string& path) {
+namespace {
+
+Error unreadable_index(const std::string& path, const Xapian::Error& e) {
+    Error error = translate_xapian_error(e, "cannot open index " + path);
+    if (error.code == ErrorCode::bad_database) {
+        error.message = path + " is not a readable corpus-search index (" + e.get_msg() + ")";
+        error.hint = "rebuild it with: corpus-index --rebuild --db " + path;
+    }
+    return error;
+}
+
+struct StubLine {
+    std::string backend;  // "auto", "remote", ...
+    std::string target;   // the rest of the line
+};
+
+std::vector<StubLine> read_stub(const fs::path& stub) {
+    std::vector<StubLine> lines;
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t start = line.find_first_not_of(" \t\r");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const std::size_t space = line.find_first_of(" \t", start);
+        const std::size_t rest = space == std::string::npos ? std::string::npos : line.find_first_not_of(" \t", space);
+        std::string target = rest == std::string::npos ? std::string() : line.substr(rest);
+        while (!target.empty() && (target.back() == '\r' || target.back() == ' ')) target.pop_back();
+        lines.push_back({line.substr(start, space == std::string::npos ? std::string::npos : space - start),
+                         std::move(target)});
+    }
+    return lines;
+}
+
+// One shard of a stub file, opened on its own so that its failure can name it.
+Result<Xapian::Database> open_shard(const StubLine& line, const fs::path& stub_dir, const std::string& stub,
+                                    std::chrono::milliseconds timeout) {
+    const std::string name = line.backend + " " + line.target;
+    const auto ms = static_cast<unsigned>(timeout.count());
+    try {
+        Xapian::Database shard;
+        if (line.backend == "remote") {
+            const std::size_t space = line.target.find(' ');
+            const std::size_t colon = line.target.rfind(':', space);
+            if (colon != std::string::npos && (space == std::string::npos || colon < space)) {
+                const std::string host = colon == 0 ? std::string("localhost") : line.target.substr(0, colon);
+                const std::string port = line.target.substr(colon + 1, space == std::string::npos ? space : space - colon - 1);
+                if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5) {
+                    return make_error(ErrorCode::bad_database, stub + ": \"" + name + "\" has no valid port");
+                }
+                shard = Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port)), ms, ms);
+            } else {
+                shard = Xapian::Remote::open(line.target.substr(0, space),
+                                             space == std::string::npos ? std::string() : line.target.substr(space + 1), ms);
+            }
+        } else if (line.backend == "auto" || line.backend == "glass" || line.backend == "chert") {
+            const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub_dir / line.target;
+            std::error_code ec;
+            if (!fs::exists(target, ec)) {
+                return make_error(ErrorCode::no_database, "shard \"" + name + "\" of " + stub + ": no index at " +
+                                                              target.string());
+            }
+            shard = Xapian::Database(target.string());
+        } else {
+            return make_error(ErrorCode::bad_database, stub + ": \"" + name + "\" is not a shard line",
+                              "write \"auto PATH\" or \"remote HOST:PORT\"");
+        }
+        if (Status compatible = check_compatible(shard, "shard \"" + name + "\" of " + stub); !compatible) {
+            return compatible.error();
+        }
+        return shard;
+    } catch (const Xapian::Error& e) {
+        Error error = translate_xapian_error(e, "shard \"" + name + "\" of " + stub + " did not answer");
+        error.code = ErrorCode::io;
+        error.hint = "is its server running? (scripts/shard-server status)";
+        return error;
+    }
+}
+
+Result<Xapian::Database> open_stub_file(const std::string& path, std::chrono::milliseconds timeout) {
+    const std::vector<StubLine> lines = read_stub(path);
+    if (lines.empty()) return make_error(ErrorCode::bad_database, path + " lists no shards");
+    Xapian::Database all;
+    for (const StubLine& line : lines) {
+        Result<Xapian::Database> shard = open_shard(line, fs::path(path).parent_path(), path, timeout);
+        if (!shard) return shard.error();
+        all.add_database(shard.value());
+    }
+    return all;
+}
+
+std::string stat_identity(const fs::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) return "-";
+    return std::to_string(info.st_ino) + ":" + std::to_string(info.st_ctim.tv_sec) + "." +
+           std::to_string(info.st_ctim.tv_nsec);
+}
+
+}  // namespace
+
+Result<Xapian::Database> open_for_reading(const std::string& path, std::chrono::milliseconds shard_timeout) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         return make_error(ErrorCode::no_database, "no index at " + path,
                           "create one with: corpus-index --db " + path + " [SOURCE...]");
     }
+    if (fs::is_regular_file(path, ec)) return open_stub_file(path, shard_timeout);
     try {
         Xapian::Database db(path);
+        // A sharded folder: every shard must be one this build reads, not just the first.
+        Result<unsigned> shards = shard_count(path);
+        for (unsigned shard = 0; shards && shard < shards.value(); ++shard) {
+            const std::string shard_path = shard_dir(path, shard).string();
+            if (Status compatible = check_compatible(Xapian::Database(shard_path), shard_path); !compatible) {
+                return compatible.error();
+            }
+        }
         if (Status compatible = check_compatible(db, path); !compatible) return compatible.error();
         return db;
     } catch (const Xapian::Error& e) {
-        Error error = translate_xapian_error(e, "cannot open index " + path);
-        if (error.code == ErrorCode::bad_database) {
-            error.message = path + " is not a readable corpus-search index (" + e.get_msg() + ")";
-            error.hint = "rebuild it with: corpus-index --rebuild --db " + path;
-        }
-        return error;
+        return unreadable_index(path, e);
     }
+}
+
+std::string layout_identity(const std::string& path) {
+    std::error_code ec;
+    const fs::path stub = fs::is_regular_file(path, ec) ? fs::path(path) : stub_path(path);
+    std::string identity = stat_identity(stub);
+    for (const StubLine& line : read_stub(stub)) {
+        if (line.backend != "auto") continue;
+        const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub.parent_path() / line.target;
+        identity += "|" + stat_identity(fs::is_directory(target, ec) ? stub_path(target) : target);
+    }
+    return identity;
 }
 
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& path) {

@@ -6,7 +6,9 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <string>
+#include <vector>
 
 namespace corpus::schema {
 
@@ -17,7 +19,25 @@ inline constexpr const char* index_env_var = "CORPUS_SEARCH_DB";
 // (XDG_DATA_HOME defaulting to ~/.local/share).
 std::string resolve_index_path(const std::string& flag_value);
 
-Result<Xapian::Database> open_for_reading(const std::string& path);
+// How long a remote shard may take to accept a connection, and to answer any one request,
+// before the search fails naming it.
+inline constexpr std::chrono::milliseconds default_shard_timeout{5000};
+
+// Opens an index for searching. `path` is an index folder (one shard or a sharded folder
+// written by corpus-index), or a Xapian stub database file whose lines name the shards:
+//   auto PATH               a local index folder or database (relative to the stub's folder)
+//   remote HOST:PORT        a shard served by xapian-tcpsrv
+//   remote PROGRAM ARGS...  a shard served by a program speaking the remote protocol on
+//                           its stdin and stdout (e.g. ssh HOST xapian-progsrv PATH)
+// Blank lines and lines starting with '#' are ignored. Each shard is opened on its own, so
+// a shard that cannot be opened or does not answer within `shard_timeout` is named in the
+// error; each must be an index this build can read.
+Result<Xapian::Database> open_for_reading(const std::string& path,
+                                          std::chrono::milliseconds shard_timeout = default_shard_timeout);
+
+// Identifies which databases `path` currently leads to: changes when a rebuild of the
+// index, or of any local shard it lists, switches generations.
+std::string layout_identity(const std::string& path);
 
 // Opens (creating if absent) an index for writing and stamps a new one with the schema
 // version and analysis fingerprint; an existing index built differently is refused.

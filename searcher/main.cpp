@@ -51,6 +51,7 @@ struct Options {
     bool ids = false;
     std::string show_id;
     std::string batch;
+    double shard_timeout = std::chrono::duration<double>(corpus::schema::default_shard_timeout).count();
     std::vector<std::string> query_words;
 };
 
@@ -72,7 +73,13 @@ void define_options(CLI::App& app, Options& opt) {
     // Layered options may come several times (config, environment, flag): the last wins.
     auto last_wins = [](CLI::Option* option) { return option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast); };
     last_wins(app.add_option("--db", opt.db,
-                             "index folder (default: ~/.local/share/corpus-search/index) [env: CORPUS_SEARCH_DB]"));
+                             "index folder, or a stub file listing shards (auto PATH, remote HOST:PORT) "
+                             "(default: ~/.local/share/corpus-search/index) [env: CORPUS_SEARCH_DB]"));
+    app.add_option("--shard-timeout", opt.shard_timeout,
+                   "seconds a remote shard may take to connect or to answer a request before the search fails "
+                   "naming it")
+        ->check(CLI::Range(0.001, 3600.0))
+        ->capture_default_str();
     app.add_option("--config", opt.config,
                    "config file of \"key = value\" lines for db, format, limit, scope, color "
                    "(default: ~/.config/corpus-search/config) [env: CORPUS_SEARCH_CONFIG]");
@@ -237,7 +244,8 @@ int main(int argc, char** argv) {
     auto request = make_request(opt, limit_on_command_line);
     if (!request) return fail(request.error());
 
-    auto searcher = Searcher::open(corpus::schema::resolve_index_path(opt.db));
+    const auto shard_timeout = std::chrono::milliseconds(static_cast<long>(opt.shard_timeout * 1000));
+    auto searcher = Searcher::open(corpus::schema::resolve_index_path(opt.db), shard_timeout);
     if (!searcher) return fail(searcher.error());
     if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
     if (!opt.batch.empty()) return run_batch(searcher.value(), opt, std::move(request.value()));

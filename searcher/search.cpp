@@ -11,7 +11,6 @@
 #include "searcher/query_parser.h"
 
 #include <algorithm>
-#include <sys/stat.h>
 
 namespace corpus::searcher {
 namespace {
@@ -56,36 +55,29 @@ std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
     return counts;
 }
 
-// The stub file's inode and change time: a rebuild renames a new stub into place.
-std::string stub_identity(const std::string& index_dir) {
-    struct stat info {};
-    if (::stat(schema::stub_path(index_dir).c_str(), &info) != 0) return {};
-    return std::to_string(info.st_ino) + ":" + std::to_string(info.st_ctim.tv_sec) + "." +
-           std::to_string(info.st_ctim.tv_nsec);
-}
-
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, std::string path)
-    : db_(std::move(db)), path_(std::move(path)), stub_identity_(stub_identity(path_)) {}
+Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout)
+    : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout),
+      layout_identity_(schema::layout_identity(path_)) {}
 
-Result<Searcher> Searcher::open(const std::string& path) {
-    Result<Xapian::Database> db = schema::open_for_reading(path);
+Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout) {
+    Result<Xapian::Database> db = schema::open_for_reading(path, shard_timeout);
     if (!db) return db.error();
-    return Searcher(std::move(db.value()), path);
+    return Searcher(std::move(db.value()), path, shard_timeout);
 }
 
 Status Searcher::refresh() {
-    const std::string identity = stub_identity(path_);
-    Result<Xapian::Database> db = schema::open_for_reading(path_);
+    const std::string identity = schema::layout_identity(path_);
+    Result<Xapian::Database> db = schema::open_for_reading(path_, shard_timeout_);
     if (!db) return db.error();
     db_ = std::move(db.value());
-    stub_identity_ = identity;
+    layout_identity_ = identity;
     return Ok{};
 }
 
 void Searcher::refresh_if_switched() {
-    if (stub_identity(path_) != stub_identity_) {
+    if (schema::layout_identity(path_) != layout_identity_) {
         // A failure here shows up as an error from the search that follows.
         (void)refresh();
     }
@@ -103,6 +95,11 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
             if (attempt == attempts) return make_error(ErrorCode::io, "the index kept changing during the search");
             db_.reopen();
         } catch (const Xapian::DatabaseError& e) {
+            if (attempt == attempts) return schema::translate_xapian_error(e, "searching " + path_ + " failed");
+            if (Status refreshed = refresh(); !refreshed) return refreshed.error();
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard went away (or closed an idle connection): opening the shards
+            // again either reconnects or names the one that does not answer.
             if (attempt == attempts) return schema::translate_xapian_error(e, "searching " + path_ + " failed");
             if (Status refreshed = refresh(); !refreshed) return refreshed.error();
         } catch (const Xapian::Error& e) {

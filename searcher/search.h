@@ -4,12 +4,14 @@
 
 #include "schema/article.h"
 #include "schema/date.h"
+#include "schema/index.h"
 #include "schema/result.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -64,8 +66,10 @@ struct SearchResult {
 
 class Searcher {
 public:
-    // Opens the index at `path` once; every search reuses it.
-    static Result<Searcher> open(const std::string& path);
+    // Opens the index at `path` once (an index folder or a stub file listing shards, see
+    // schema::open_for_reading); every search reuses it.
+    static Result<Searcher> open(const std::string& path,
+                                 std::chrono::milliseconds shard_timeout = schema::default_shard_timeout);
 
     Result<SearchResult> search(const SearchRequest& request);
 
@@ -73,7 +77,7 @@ public:
     Result<schema::StoredArticle> show(const std::string& id);
 
 private:
-    Searcher(Xapian::Database db, std::string path);
+    Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout);
     Result<SearchResult> run(const SearchRequest& request);
     // Follows the index to its newest state: a rebuild replaces the stub, which
     // Database::reopen() does not follow, so a new Database is opened.
@@ -82,7 +86,8 @@ private:
 
     Xapian::Database db_;
     std::string path_;
-    std::string stub_identity_;  // which stub file db_ was opened through
+    std::chrono::milliseconds shard_timeout_;
+    std::string layout_identity_;  // which generations db_ was opened on
 };
 
 }  // namespace corpus::searcher
