@@ -24,8 +24,11 @@ protected:
                 {"CORPUS_REINDEX_LOG", (tmp_ / "reindex.log").string()}};
     }
 
-    CommandResult nightly() {
-        return run({(source_dir() / "scripts" / "nightly-reindex").string(), "--db", db(), src()}, env_);
+    CommandResult nightly(const std::vector<std::string>& options = {}) {
+        std::vector<std::string> argv{(source_dir() / "scripts" / "nightly-reindex").string(), "--db", db()};
+        argv.insert(argv.end(), options.begin(), options.end());
+        argv.push_back(src());
+        return run(argv, env_);
     }
     std::string db() const { return (tmp_ / "db").string(); }
     std::string src() const { return (tmp_ / "src").string(); }
@@ -64,6 +67,22 @@ TEST_F(Nightly, ChangesExactlyWhatChangedInTheSourceFolder) {
     EXPECT_NE(log.find("result=ok"), std::string::npos) << log;
     EXPECT_NE(log.find("counts=\"1 added, 1 updated, 1 deleted, 3 unchanged"), std::string::npos) << log;
     EXPECT_NE(log.find("index=" + db()), std::string::npos) << log;
+}
+
+// A sharded index: the first run lays it out, later runs keep the layout by themselves.
+TEST_F(Nightly, UpdatesAShardedIndexShardByShard) {
+    const CommandResult first = nightly({"--shards", "3"});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_EQ(read_file(tmp_ / "db" / "XAPIANDB"), "auto shard-00\nauto shard-01\nauto shard-02\n");
+    write_file(tmp_ / "src" / "005_added.txt", "Kimchi diplomacy\n\nSeoul sent kimchi to Pyongyang as a gesture.\n");
+    fs::remove(tmp_ / "src" / "003_457d596eeaa5c52e.txt");
+
+    const CommandResult changed = nightly();
+    EXPECT_EQ(changed.exit_code, 0) << changed.err;
+    EXPECT_NE(changed.out.find("1 added, 0 updated, 1 deleted, 4 unchanged, 0 skipped"), std::string::npos)
+        << changed.out;
+    EXPECT_EQ(search("kimchi"), "005_added\n");
+    EXPECT_EQ(run({search_bin(), "--db", db(), "--count", "\"Kim Jong Un\""}).out, "4\n");
 }
 
 TEST_F(Nightly, ASecondRunWhileOneIsGoingExitsAtOnce) {
