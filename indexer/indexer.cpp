@@ -7,10 +7,14 @@
 #include "schema/index.h"
 #include "schema/index_layout.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <optional>
 #include <system_error>
+#include <thread>
 #include <unistd.h>
 #include <unordered_set>
 
@@ -99,11 +103,30 @@ public:
     Run(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary)
         : db_(db), options_(options), observer_(observer), summary_(summary) {}
 
+    // Files are read and analysed on every core, a group at a time; this thread alone
+    // writes the database, in the files' order, and analyses only what changed.
     void index(const std::vector<fs::path>& paths) {
+        constexpr std::size_t group = 256;
         db_.begin_transaction();
-        for (std::size_t i = 0; i < paths.size(); ++i) {
-            if (observer_.progress) observer_.progress(i, paths.size());
-            index_file(paths[i]);
+        for (std::size_t first = 0; first < paths.size(); first += group) {
+            if (observer_.progress) observer_.progress(first, paths.size());
+            const std::size_t count = std::min(group, paths.size() - first);
+            std::vector<std::optional<Result<ArticleFile>>> articles(count);
+            parallel_for(count, [&](std::size_t i) {
+                articles[i].emplace(read_article(paths[first + i], options_.max_file_bytes, options_.use_metadata));
+            });
+            std::vector<std::optional<bool>> is_new(count);  // set for the files to (re)index
+            for (std::size_t i = 0; i < count; ++i) is_new[i] = check_file(paths[first + i], *articles[i]);
+            std::vector<std::optional<Xapian::Document>> documents(count);
+            parallel_for(count, [&](std::size_t i) {
+                if (is_new[i]) documents[i] = build_document(describe_article(articles[i]->value()));
+            });
+            for (std::size_t i = 0; i < count; ++i) {
+                if (!documents[i]) continue;
+                db_.replace_document(schema::exact_term(schema::id_term, articles[i]->value().id), *documents[i]);
+                ++(*is_new[i] ? summary_.added : summary_.updated);
+                count_into_batch();
+            }
         }
         db_.commit_transaction();
         if (observer_.progress) observer_.progress(paths.size(), paths.size());
@@ -138,32 +161,43 @@ private:
         in_batch_ = 0;
     }
 
-    void index_file(const fs::path& path) {
+    // Whether the file needs indexing: nothing if not (unreadable, a duplicate id, or
+    // unchanged since the last run), else whether its article is new to the index.
+    std::optional<bool> check_file(const fs::path& path, const Result<ArticleFile>& article) {
         // A file that exists is never deleted as "gone", even if it cannot be read now.
         seen_paths_.insert(path.string());
-        Result<ArticleFile> article = read_article(path, options_.max_file_bytes, options_.use_metadata);
         if (!article) {
             ++summary_.skipped;
             warn(article.error().message);
-            return;
+            return std::nullopt;
         }
         if (!seen_ids_.insert(article->id).second) {
             ++summary_.skipped;
             warn(path.string() + ": another file already has the id \"" + article->id + "\", skipped");
-            return;
+            return std::nullopt;
         }
         for (const std::string& warning : article->warnings) warn(warning);
         if (!article->warnings.empty()) ++summary_.repaired;
 
-        const std::string id = schema::exact_term(schema::id_term, article->id);
-        const std::string previous_hash = indexed_hash(db_, id);
+        const std::string previous_hash = indexed_hash(db_, schema::exact_term(schema::id_term, article->id));
         if (!previous_hash.empty() && previous_hash == article->content_hash) {
             ++summary_.unchanged;
-            return;
+            return std::nullopt;
         }
-        db_.replace_document(id, build_document(describe_article(article.value())));
-        ++(previous_hash.empty() ? summary_.added : summary_.updated);
-        count_into_batch();
+        return previous_hash.empty();
+    }
+
+    template <typename Work>
+    void parallel_for(std::size_t count, Work work) const {
+        const unsigned jobs = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i = next++; i < count; i = next++) work(i);
+        };
+        std::vector<std::thread> helpers;
+        for (unsigned t = 1; t < std::min<std::size_t>(jobs, count); ++t) helpers.emplace_back(worker);
+        worker();
+        for (std::thread& helper : helpers) helper.join();
     }
 
     Xapian::WritableDatabase& db_;
