@@ -5,12 +5,14 @@
 
 #include "schema/index_layout.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
 #include <system_error>
+#include <thread>
 
 namespace corpus::schema {
 namespace fs = std::filesystem;
@@ -103,20 +105,22 @@ Result<Xapian::Database> open_shard(const StubLine& line, const fs::path& stub_d
     const auto ms = static_cast<unsigned>(timeout.count());
     try {
         Xapian::Database shard;
-        if (line.backend == "remote") {
+        if (line.backend == "remote" && line.target.starts_with(':')) {
+            // Xapian's own stub syntax for a program: "remote :PROGRAM ARGS".
             const std::size_t space = line.target.find(' ');
-            const std::size_t colon = line.target.rfind(':', space);
-            if (colon != std::string::npos && (space == std::string::npos || colon < space)) {
-                const std::string host = colon == 0 ? std::string("localhost") : line.target.substr(0, colon);
-                const std::string port = line.target.substr(colon + 1, space == std::string::npos ? space : space - colon - 1);
-                if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5) {
-                    return make_error(ErrorCode::bad_database, stub + ": \"" + name + "\" has no valid port");
-                }
-                shard = Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port)), ms, ms);
-            } else {
-                shard = Xapian::Remote::open(line.target.substr(0, space),
-                                             space == std::string::npos ? std::string() : line.target.substr(space + 1), ms);
+            shard = Xapian::Remote::open(line.target.substr(1, space == std::string::npos ? space : space - 1),
+                                         space == std::string::npos ? std::string() : line.target.substr(space + 1), ms);
+        } else if (line.backend == "remote") {
+            const std::size_t colon = line.target.rfind(':');
+            const std::string port = colon == std::string::npos ? std::string() : line.target.substr(colon + 1);
+            if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) {
+                return make_error(ErrorCode::bad_database, stub + ": \"" + name + "\" has no valid port",
+                                  "write \"remote HOST:PORT\", or \"remote :PROGRAM ARGS\" for a program");
             }
+            std::string host = line.target.substr(0, colon);
+            if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+            shard = Xapian::Remote::open(host.empty() ? std::string("localhost") : host,
+                                         static_cast<unsigned>(std::stoul(port)), ms, ms);
         } else if (line.backend == "auto" || line.backend == "glass" || line.backend == "chert") {
             const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub_dir / line.target;
             std::error_code ec;
@@ -169,21 +173,38 @@ Result<Xapian::Database> open_for_reading(const std::string& path, std::chrono::
                           "create one with: corpus-index --db " + path + " [SOURCE...]");
     }
     if (fs::is_regular_file(path, ec)) return open_stub_file(path, shard_timeout);
-    try {
-        Xapian::Database db(path);
-        // A sharded folder: every shard must be one this build reads, not just the first.
-        Result<unsigned> shards = shard_count(path);
-        for (unsigned shard = 0; shards && shard < shards.value(); ++shard) {
-            const std::string shard_path = shard_dir(path, shard).string();
-            if (Status compatible = check_compatible(Xapian::Database(shard_path), shard_path); !compatible) {
-                return compatible.error();
+    // A reindex that commits twice while the index is being opened can make what was
+    // read look inconsistent: opening again reads the newest revision.
+    constexpr int attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database db(path);
+            // A sharded folder: every shard must be one this build reads, not just the first.
+            Result<unsigned> shards = shard_count(path);
+            for (unsigned shard = 0; shards && shard < shards.value(); ++shard) {
+                const std::string shard_path = shard_dir(path, shard).string();
+                if (Status compatible = check_compatible(Xapian::Database(shard_path), shard_path); !compatible) {
+                    return compatible.error();
+                }
             }
+            if (Status compatible = check_compatible(db, path); !compatible) return compatible.error();
+            return db;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == attempts) return unreadable_index(path, e);
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            if (attempt == attempts) return unreadable_index(path, e);
+        } catch (const Xapian::Error& e) {
+            return unreadable_index(path, e);
         }
-        if (Status compatible = check_compatible(db, path); !compatible) return compatible.error();
-        return db;
-    } catch (const Xapian::Error& e) {
-        return unreadable_index(path, e);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
     }
+}
+
+bool lists_remote_shards(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return false;
+    const std::vector<StubLine> lines = read_stub(path);
+    return std::any_of(lines.begin(), lines.end(), [](const StubLine& line) { return line.backend == "remote"; });
 }
 
 std::string layout_identity(const std::string& path) {

@@ -27,13 +27,16 @@ inline constexpr std::chrono::milliseconds default_shard_timeout{5000};
 // written by corpus-index), or a Xapian stub database file whose lines name the shards:
 //   auto PATH               a local index folder or database (relative to the stub's folder)
 //   remote HOST:PORT        a shard served by xapian-tcpsrv
-//   remote PROGRAM ARGS...  a shard served by a program speaking the remote protocol on
-//                           its stdin and stdout (e.g. ssh HOST xapian-progsrv PATH)
+//   remote :PROGRAM ARGS    a shard served by a program speaking the remote protocol on
+//                           its stdin and stdout (e.g. ":ssh HOST xapian-progsrv PATH")
 // Blank lines and lines starting with '#' are ignored. Each shard is opened on its own, so
 // a shard that cannot be opened or does not answer within `shard_timeout` is named in the
 // error; each must be an index this build can read.
 Result<Xapian::Database> open_for_reading(const std::string& path,
                                           std::chrono::milliseconds shard_timeout = default_shard_timeout);
+
+// Whether `path` is a stub file listing shards on other machines.
+bool lists_remote_shards(const std::string& path);
 
 // Identifies which databases `path` currently leads to: changes when a rebuild of the
 // index, or of any local shard it lists, switches generations.

@@ -59,7 +59,8 @@ std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
 
 Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout)
     : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout),
-      layout_identity_(schema::layout_identity(path_)) {}
+      layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
+      opened_at_(std::chrono::steady_clock::now()) {}
 
 Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout) {
     Result<Xapian::Database> db = schema::open_for_reading(path, shard_timeout);
@@ -73,11 +74,16 @@ Status Searcher::refresh() {
     if (!db) return db.error();
     db_ = std::move(db.value());
     layout_identity_ = identity;
+    opened_at_ = std::chrono::steady_clock::now();
     return Ok{};
 }
 
 void Searcher::refresh_if_switched() {
-    if (schema::layout_identity(path_) != layout_identity_) {
+    // A remote shard's rebuild cannot be seen from here, and its server opens the shard's
+    // newest generation only for a new connection: reconnect now and then.
+    constexpr std::chrono::seconds remote_reconnect_interval{10};
+    const bool reconnect = remote_ && std::chrono::steady_clock::now() - opened_at_ > remote_reconnect_interval;
+    if (reconnect || schema::layout_identity(path_) != layout_identity_) {
         // A failure here shows up as an error from the search that follows.
         (void)refresh();
     }
@@ -85,6 +91,12 @@ void Searcher::refresh_if_switched() {
 
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
     refresh_if_switched();
+    // A long-lived searcher (--batch) sees what reindexing committed since the last query.
+    try {
+        db_.reopen();
+    } catch (const Xapian::Error&) {
+        // The search below meets the same failure, and reports it or recovers.
+    }
     // A reindex that commits while we read invalidates what we hold, and a rebuild may
     // remove a generation we were reading; the newest state is always a right answer.
     constexpr int attempts = 5;

@@ -88,6 +88,8 @@ private:
     std::string path_;
     std::chrono::milliseconds shard_timeout_;
     std::string layout_identity_;  // which generations db_ was opened on
+    bool remote_;                  // db_ has shards on other machines
+    std::chrono::steady_clock::time_point opened_at_;
 };
 
 }  // namespace corpus::searcher

@@ -82,6 +82,41 @@ TEST(StubFile, ARemoteShardThatDoesNotAnswerIsNamed) {
     EXPECT_EQ(stub.error().message.find('\n'), std::string::npos);
 }
 
+// Xapian's program form, as used over ssh; here xapian-progsrv runs on this machine.
+TEST(StubFile, AShardServedByAProgramOnItsStdinAndStdout) {
+    testing::TempDir dir;
+    index_sharded(dir / "sharded", 2);
+    testing::write_file(dir / "cluster.stub", "auto sharded/shard-00\nremote :xapian-progsrv " +
+                                                  (dir / "sharded" / "shard-01").string() + "\n");
+    Result<Searcher> stub = Searcher::open((dir / "cluster.stub").string());
+    ASSERT_TRUE(stub.ok()) << stub.error().message;
+    SearchRequest request;
+    request.query = "Putin";
+    Result<SearchResult> result = stub->search(request);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_EQ(result->total, 5u);
+}
+
+// A long-lived searcher (--batch) answers each query from what is committed by then.
+TEST(StubFile, ALongLivedSearcherSeesCommitsToItsShards) {
+    testing::TempDir dir;
+    fs::copy(testing::seed_dir(), dir / "src");
+    index_sharded(dir / "sharded", 2);
+    testing::write_file(dir / "cluster.stub", "auto sharded/shard-00\nauto sharded/shard-01\n");
+    Result<Searcher> stub = Searcher::open((dir / "cluster.stub").string());
+    ASSERT_TRUE(stub.ok()) << stub.error().message;
+    SearchRequest request;
+    request.query = "kimchi";
+    ASSERT_EQ(stub->search(request)->total, 0u);
+
+    testing::write_file(dir / "src" / "005_kimchi.txt", "Kimchi diplomacy\n\nSeoul sent kimchi to Pyongyang.\n");
+    indexer::IndexOptions options;
+    options.db_path = (dir / "sharded").string();
+    options.sources = {dir / "src"};
+    ASSERT_TRUE(indexer::run_index(options, indexer::IndexObserver{}).ok());
+    EXPECT_EQ(stub->search(request)->total, 1u);
+}
+
 TEST(StubFile, BadLinesAndMissingShardsAreNamed) {
     testing::TempDir dir;
     testing::build_seed_index(dir / "local");
