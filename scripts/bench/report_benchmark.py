@@ -1,8 +1,9 @@
 """scripts/benchmark's report: report.md, report.json and latency.png from one run.
 
 Reads the JSON lines the bench/ tools printed (plus the indexing runs' GNU time figures
-that scripts/benchmark added) and time_processes.py's JSON. Every comparison is a ratio
-corpus-search / baseline computed from this run alone. Prints report.md on stdout.
+that scripts/benchmark added), those of corpus-search answering through remote shards,
+and time_processes.py's JSON. Every comparison is a ratio computed from this run alone:
+corpus-search / baseline, and remote shards / single database. Prints report.md on stdout.
 """
 
 import argparse
@@ -46,13 +47,41 @@ def read_measurements(path):
     return index, search, queries
 
 
+def latency_ms(query_records):
+    """Every timed answer of the mix, in milliseconds."""
+    return [ns / 1e6 for q in query_records for ns in q["ns"]]
+
+
+def summarise_remote(args, single):
+    """corpus-search through a stub of one local and some remote shards, beside `single`,
+    the same engine on one database: latency, and whether every query found as many."""
+    _, _, queries = read_measurements(args.remote_measurements)
+    records = queries["corpus-search"]
+    samples = latency_ms(records)
+    single_totals = [q["total"] for q in single["per_query"]]  # the same mix, in the same order
+    remote = {
+        "shards": args.shards,
+        "remote_shards": args.remote_shards,
+        "query_p50_ms": percentile(samples, 50),
+        "query_p90_ms": percentile(samples, 90),
+        "query_p99_ms": percentile(samples, 99),
+        "query_mean_ms": statistics.fmean(samples),
+        "matches_summed": sum(q["total"] for q in records),
+        "totals_differing": [q["query"] for q in records if q["total"] != single_totals[q["index"]]],
+        "samples": len(samples),
+    }
+    remote["ratio_to_single"] = {m: ratio(remote[m], single[m]) for m in
+                                 ("query_p50_ms", "query_p90_ms", "query_p99_ms", "query_mean_ms", "matches_summed")}
+    return remote
+
+
 def summarise(args):
     index, search, queries = read_measurements(args.measurements)
     processes = json.loads(pathlib.Path(args.processes).read_text(encoding="utf-8"))
     engines = {}
     for engine in ENGINES:
         run = index[engine]
-        samples = [ns / 1e6 for q in queries[engine] for ns in q["ns"]]
+        samples = latency_ms(queries[engine])
         by_category = {}
         for q in queries[engine]:
             by_category.setdefault(q["category"], []).extend(ns / 1e6 for ns in q["ns"])
@@ -98,6 +127,7 @@ def summarise(args):
         "process_latency": {"query": processes["process_latency"]["query"], **process},
         "batch": processes["batch"],
         "ratios": ratios,
+        "remote_shards": summarise_remote(args, engines["corpus-search"]),
     }
 
 
@@ -147,7 +177,27 @@ def markdown(report):
     p = report["process_latency"]
     lines.append(f"| whole process, one query, p50 (ms) | {fmt(p['corpus-search']['p50_ms'])} | "
                  f"{fmt(p['quest']['p50_ms'])} (quest) | — | {fmt_ratio(r_px['process_p50_ms'])} | — |")
+    rs = report["remote_shards"]
+    differing = rs["totals_differing"]
     lines += [
+        "",
+        f"Remote shards: the corpus indexed again with `corpus-index --shards {rs['shards']}`; corpus-search "
+        f"answers the same mix in process through one stub file naming shard-00 on the local disk and "
+        f"{rs['remote_shards']} shards served by xapian-tcpsrv on 127.0.0.1 (scripts/shard-server), so the "
+        "network cost is the loopback's. Ratio = through the shards ÷ the single database, below 1 is better:",
+        "",
+        f"| metric | single database | {rs['shards']} shards, {rs['remote_shards']} remote | ÷ single database |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, key in (("query p50 (ms)", "query_p50_ms"), ("query p90 (ms)", "query_p90_ms"),
+                       ("query p99 (ms)", "query_p99_ms"), ("query mean (ms)", "query_mean_ms"),
+                       ("matching articles, summed over the mix", "matches_summed")):
+        lines.append(f"| {label} | {fmt(cs[key])} | {fmt(rs[key])} | {fmt_ratio(rs['ratio_to_single'][key])} |")
+    lines += [
+        "",
+        "Every query found as many articles through the shards as in the single database." if not differing else
+        f"**{len(differing)} queries found a different number of articles through the shards**: "
+        + ", ".join(f"`{q}`" for q in differing[:5]) + (" ..." if len(differing) > 5 else "") + ".",
         "",
         f"Whole process: `corpus-search '{p['query']}'` against `quest -o and -m 10` on the plain Xapian "
         f"database and an empty program linked to Xapian and ICU, {p['corpus-search']['runs']} runs each, "
@@ -240,6 +290,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measurements", required=True)
     parser.add_argument("--processes", required=True)
+    parser.add_argument("--remote-measurements", required=True)
+    parser.add_argument("--shards", type=int, required=True)
+    parser.add_argument("--remote-shards", type=int, required=True)
     parser.add_argument("--out", type=pathlib.Path, required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--seed", type=int, required=True)
@@ -264,7 +317,7 @@ def main():
     (args.out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = markdown(report)
     (args.out / "report.md").write_text(text, encoding="utf-8")
-    report["_samples"] = {engine: [ns / 1e6 for q in queries[engine] for ns in q["ns"]] for engine in ENGINES}
+    report["_samples"] = {engine: latency_ms(queries[engine]) for engine in ENGINES}
     plot(report, args.out / "latency.png")
     print(text, end="")
 
