@@ -85,8 +85,6 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     doc.add_value(slot_content_hash, article.content_hash);
 
     // Title words count double in the article stream: a headline says what it is about.
-    Xapian::termpos title_position = 1;
-    index_text(doc, title_text, article.title, title_position);
     Xapian::termpos article_position = 1;
     index_text(doc, article_text, article.title, article_position, 2);
     index_text(doc, article_text, article.body, article_position);

@@ -5,13 +5,12 @@
 
 #include <xapian.h>
 
-#include <array>
 #include <string_view>
 
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -24,20 +23,16 @@ struct Field {
     FieldKind kind;
 };
 
-// Title and body words go to the unprefixed article stream, searched by default;
-// the title is also kept under its own prefix so it can be searched alone.
+// Title and body words go to the unprefixed article stream, searched by default.
 inline constexpr Field article_text{"article", "", FieldKind::text};
-inline constexpr Field title_text{"title", "S", FieldKind::text};
 // The page around the article (link lists, comments, footers): searched only on request.
 inline constexpr Field chrome_text{"chrome", "XC", FieldKind::text};
 inline constexpr Field id_term{"id", "Q", FieldKind::boolean};
 inline constexpr Field outlet_term{"outlet", "XO", FieldKind::boolean};
 inline constexpr Field month_term{"month", "XM", FieldKind::boolean};
 
-inline constexpr std::array all_fields{article_text, title_text, chrome_text, id_term, outlet_term, month_term};
-
 // Stemmed forms of a text field's words carry this marker before the field prefix,
-// as Xapian's own TermGenerator does: "Zassist", "ZSassist".
+// as Xapian's own TermGenerator does: "Zassist", "ZXCassist".
 inline constexpr std::string_view stem_marker = "Z";
 
 // The Korean-name layer (schema/names.h). Name terms are positional, in the article

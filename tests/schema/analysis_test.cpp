@@ -113,9 +113,9 @@ TEST(Analysis, IndexTermsKeepPositionsAndStems) {
     EXPECT_EQ(positions("new"), std::vector<Xapian::termpos>{2 + 1 + block_gap});
 }
 
-TEST(Analysis, TitleFieldHasItsOwnPrefix) {
-    EXPECT_EQ(exact_term(title_text, "visit"), "Svisit");
-    EXPECT_EQ(stem_term(title_text, "visits"), "ZSvisit");
+TEST(Analysis, ChromeFieldHasItsOwnPrefix) {
+    EXPECT_EQ(exact_term(chrome_text, "visit"), "XCvisit");
+    EXPECT_EQ(stem_term(chrome_text, "visits"), "ZXCvisit");
     EXPECT_EQ(stem_term(article_text, "visits"), "Zvisit");
 }
 
