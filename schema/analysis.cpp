@@ -189,6 +189,9 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
                 Xapian::termpos& next_position, Xapian::termcount wdf) {
     // Names are searched in the article stream only; the title is part of it.
     const bool names = field.prefix == article_text.prefix && name_layer_enabled();
+    // Stems have no positions: each is added once with its total wdf, which spares
+    // Xapian a term lookup per word (adding terms is most of the indexing time).
+    std::unordered_map<std::string, Xapian::termcount> stems;
     std::size_t paragraph_start = 0;
     while (paragraph_start < text.size()) {
         std::size_t blank = text.find("\n\n", paragraph_start);
@@ -199,12 +202,13 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         if (names) index_names(doc, paragraph, tokens, next_position, wdf);
         for (const Token& token : tokens) {
             doc.add_posting(exact_term(field, token.word), next_position++, wdf);
-            doc.add_term(stem_term(field, token.word), wdf);
+            stems[stem_term(field, token.word)] += wdf;
             any = true;
         }
         if (any) next_position += block_gap;
         paragraph_start = paragraph_end + 2;
     }
+    for (const auto& [term, count] : stems) doc.add_term(term, count);
 }
 
 const std::string& analysis_fingerprint() {
