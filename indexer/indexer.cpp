@@ -105,8 +105,9 @@ public:
 
     // Files are read and analysed on every core, a group at a time; this thread alone
     // writes the database, in the files' order, and analyses only what changed.
-    void index(const std::vector<fs::path>& paths) {
+    void index(const std::vector<std::string>& paths) {
         constexpr std::size_t group = 256;
+        const std::vector<bool> duplicate = duplicate_ids(paths);
         db_.begin_transaction();
         for (std::size_t first = 0; first < paths.size(); first += group) {
             if (observer_.progress) observer_.progress(first, paths.size());
@@ -116,7 +117,9 @@ public:
                 articles[i].emplace(read_article(paths[first + i], options_.max_file_bytes, options_.use_metadata));
             });
             std::vector<std::optional<bool>> is_new(count);  // set for the files to (re)index
-            for (std::size_t i = 0; i < count; ++i) is_new[i] = check_file(paths[first + i], *articles[i]);
+            for (std::size_t i = 0; i < count; ++i) {
+                is_new[i] = check_file(paths[first + i], duplicate[first + i], *articles[i]);
+            }
             std::vector<std::optional<Xapian::Document>> documents(count);
             parallel_for(count, [&](std::size_t i) {
                 if (is_new[i]) documents[i] = build_document(describe_article(articles[i]->value()));
@@ -132,13 +135,17 @@ public:
         if (observer_.progress) observer_.progress(paths.size(), paths.size());
     }
 
-    // Deletes the articles that came from under `roots` but whose files were not seen.
-    void delete_missing(const std::vector<fs::path>& roots) {
+    // Deletes the articles that came from under `roots` but whose files are not among the
+    // (sorted) `paths` of this run. A file that exists is never deleted as "gone", even if
+    // it could not be read this time.
+    void delete_missing(const std::vector<fs::path>& roots, const std::vector<std::string>& paths) {
         std::vector<Xapian::docid> gone;
         for (Xapian::ValueIterator it = db_.valuestream_begin(schema::slot_source);
              it != db_.valuestream_end(schema::slot_source); ++it) {
             const std::string source = *it;
-            if (under_any(source, roots) && !seen_paths_.contains(source)) gone.push_back(it.get_docid());
+            if (under_any(source, roots) && !std::binary_search(paths.begin(), paths.end(), source)) {
+                gone.push_back(it.get_docid());
+            }
         }
         db_.begin_transaction();
         for (Xapian::docid id : gone) {
@@ -163,17 +170,15 @@ private:
 
     // Whether the file needs indexing: nothing if not (unreadable, a duplicate id, or
     // unchanged since the last run), else whether its article is new to the index.
-    std::optional<bool> check_file(const fs::path& path, const Result<ArticleFile>& article) {
-        // A file that exists is never deleted as "gone", even if it cannot be read now.
-        seen_paths_.insert(path.string());
+    std::optional<bool> check_file(const std::string& path, bool duplicate, const Result<ArticleFile>& article) {
+        if (duplicate) {
+            ++summary_.skipped;
+            warn(path + ": another file already has the id \"" + std::string(article_id(path)) + "\", skipped");
+            return std::nullopt;
+        }
         if (!article) {
             ++summary_.skipped;
             warn(article.error().message);
-            return std::nullopt;
-        }
-        if (!seen_ids_.insert(article->id).second) {
-            ++summary_.skipped;
-            warn(path.string() + ": another file already has the id \"" + article->id + "\", skipped");
             return std::nullopt;
         }
         for (const std::string& warning : article->warnings) warn(warning);
@@ -204,13 +209,11 @@ private:
     const IndexOptions& options_;
     const IndexObserver& observer_;
     IndexSummary& summary_;
-    std::unordered_set<std::string> seen_ids_;
-    std::unordered_set<std::string> seen_paths_;
     std::size_t in_batch_ = 0;
 };
 
 // Indexes into one generation folder, translating Xapian errors once.
-Status index_generation(const fs::path& generation, const std::vector<fs::path>& paths, const IndexOptions& options,
+Status index_generation(const fs::path& generation, const std::vector<std::string>& paths, const IndexOptions& options,
                         const IndexObserver& observer, IndexSummary& summary) {
     Result<Xapian::WritableDatabase> db = schema::open_for_writing(generation.string());
     if (!db) return db.error();
@@ -219,7 +222,7 @@ Status index_generation(const fs::path& generation, const std::vector<fs::path>&
         run.index(paths);
         std::vector<fs::path> roots;
         for (const fs::path& source : options.sources) roots.push_back(fs::absolute(source).lexically_normal());
-        run.delete_missing(roots);
+        run.delete_missing(roots, paths);
         db->close();
         return Ok{};
     } catch (const Xapian::Error& e) {
@@ -245,7 +248,7 @@ void remove_old_generations(const fs::path& index_dir, unsigned live, std::optio
 }
 
 // Updates or builds one index folder (a whole plain index, or one shard).
-Status index_into(const fs::path& index_dir, const std::vector<fs::path>& paths, const IndexOptions& options,
+Status index_into(const fs::path& index_dir, const std::vector<std::string>& paths, const IndexOptions& options,
                   const IndexObserver& observer, IndexSummary& summary) {
     if (Status usable = check_index_folder(index_dir, false); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
@@ -298,13 +301,13 @@ Result<unsigned> shards_to_write(const fs::path& index_dir, const IndexOptions& 
 }
 
 // Each shard is an index folder of its own, updated with the articles whose ids hash to it.
-Status index_shards(const fs::path& index_dir, unsigned shards, const std::vector<fs::path>& paths,
+Status index_shards(const fs::path& index_dir, unsigned shards, const std::vector<std::string>& paths,
                     const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary) {
     if (Status usable = check_index_folder(index_dir, true); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
-    std::vector<std::vector<fs::path>> shard_paths(shards);
-    for (const fs::path& path : paths) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
+    std::vector<std::vector<std::string>> shard_paths(shards);
+    for (const std::string& path : paths) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
 
     std::size_t done_before = 0;
     for (unsigned shard = 0; shard < shards; ++shard) {
@@ -331,7 +334,7 @@ Status index_shards(const fs::path& index_dir, unsigned shards, const std::vecto
 
 Result<IndexSummary> run_index(const IndexOptions& options, const IndexObserver& observer) {
     const auto started = std::chrono::steady_clock::now();
-    Result<std::vector<fs::path>> paths = collect_article_paths(options.sources);
+    Result<std::vector<std::string>> paths = collect_article_paths(options.sources);
     if (!paths) return paths.error();
     const fs::path index_dir(options.db_path);
     Result<unsigned> shards = shards_to_write(index_dir, options);

@@ -10,7 +10,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_set>
 
 namespace corpus::indexer {
 namespace fs = std::filesystem;
@@ -30,9 +29,9 @@ std::string part_name(std::size_t chunk) {
 
 class ParallelBuild {
 public:
-    ParallelBuild(const fs::path& target, std::vector<fs::path> paths, const IndexOptions& options,
-                  const IndexObserver& observer)
-        : target_(target), parts_(parts_dir(target)), paths_(std::move(paths)), options_(options),
+    ParallelBuild(const fs::path& target, const std::vector<std::string>& paths, std::vector<bool> skip,
+                  const IndexOptions& options, const IndexObserver& observer)
+        : target_(target), parts_(parts_dir(target)), paths_(paths), skip_(std::move(skip)), options_(options),
           observer_(observer) {}
 
     Status run(IndexSummary& summary) {
@@ -92,7 +91,7 @@ private:
         try {
             std::size_t unflushed = 0;
             for (std::size_t i = first; i < last && !stop_; ++i) {
-                unflushed += index_file(db.value(), paths_[i]);
+                if (!skip_[i]) unflushed += index_file(db.value(), paths_[i]);
                 ++files_done_;
                 if (unflushed > flush_bytes_) {
                     db->commit();
@@ -145,7 +144,8 @@ private:
 
     const fs::path target_;
     const fs::path parts_;
-    const std::vector<fs::path> paths_;
+    const std::vector<std::string>& paths_;
+    const std::vector<bool> skip_;  // duplicates of an earlier file's id
     const IndexOptions& options_;
     const IndexObserver& observer_;
     std::size_t chunks_ = 0;
@@ -168,25 +168,19 @@ fs::path parts_dir(const fs::path& target) {
     return target.string() + ".parts";
 }
 
-Status build_in_parallel(const fs::path& target, const std::vector<fs::path>& paths, const IndexOptions& options,
+Status build_in_parallel(const fs::path& target, const std::vector<std::string>& paths, const IndexOptions& options,
                          const IndexObserver& observer, IndexSummary& summary) {
-    // Two files with one id: the first in the (sorted) list is the article; decided
-    // before the work is split, so the answer does not depend on which thread is faster.
-    std::vector<fs::path> unique;
-    unique.reserve(paths.size());
-    std::unordered_set<std::string> ids;
-    for (const fs::path& path : paths) {
-        const std::string id = article_id(path);
-        if (ids.insert(id).second) {
-            unique.push_back(path);
-            continue;
-        }
+    // Decided before the work is split, so the answer does not depend on which thread is faster.
+    std::vector<bool> duplicate = duplicate_ids(paths);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (!duplicate[i]) continue;
         ++summary.skipped;
         if (observer.warning) {
-            observer.warning(path.string() + ": another file already has the id \"" + id + "\", skipped");
+            observer.warning(paths[i] + ": another file already has the id \"" + std::string(article_id(paths[i])) +
+                             "\", skipped");
         }
     }
-    ParallelBuild build(target, std::move(unique), options, observer);
+    ParallelBuild build(target, paths, std::move(duplicate), options, observer);
     return build.run(summary);
 }
 

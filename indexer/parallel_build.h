@@ -12,6 +12,7 @@
 #include "indexer/indexer.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace corpus::indexer {
@@ -19,7 +20,7 @@ namespace corpus::indexer {
 // Builds a new index at `target` (which must not exist) from `paths`. Scratch databases
 // go into `target` + ".parts", removed when done; a run that dies leaves them behind for
 // the next run to remove, and `target` absent or incomplete, never switched to.
-Status build_in_parallel(const std::filesystem::path& target, const std::vector<std::filesystem::path>& paths,
+Status build_in_parallel(const std::filesystem::path& target, const std::vector<std::string>& paths,
                          const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary);
 
 // The scratch folder of a build into `target`.

@@ -10,8 +10,9 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
-#include <set>
+#include <string_view>
 #include <system_error>
+#include <unordered_set>
 
 namespace corpus::indexer {
 namespace fs = std::filesystem;
@@ -76,8 +77,8 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const fs::p
 
 }  // namespace
 
-Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>& sources) {
-    std::set<fs::path> paths;
+Result<std::vector<std::string>> collect_article_paths(const std::vector<fs::path>& sources) {
+    std::vector<std::string> paths;
     for (const fs::path& given : sources) {
         // Absolute paths: they are stored, and later runs from elsewhere must match them.
         const fs::path source = fs::absolute(given).lexically_normal();
@@ -87,7 +88,7 @@ Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>&
             return make_error(ErrorCode::io, "no such file or folder: " + given.string());
         }
         if (!fs::is_directory(status)) {
-            paths.insert(source);
+            paths.push_back(source.string());
             continue;
         }
         fs::recursive_directory_iterator it(source, fs::directory_options::skip_permission_denied, ec);
@@ -97,16 +98,33 @@ Result<std::vector<fs::path>> collect_article_paths(const std::vector<fs::path>&
                 continue;
             }
             if (it->is_regular_file() && it->path().extension() == article_extension) {
-                paths.insert(it->path());
+                paths.push_back(it->path().string());
             }
         }
         if (ec) return make_error(ErrorCode::io, "cannot list " + given.string() + ": " + ec.message());
     }
-    return std::vector<fs::path>(paths.begin(), paths.end());
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    return paths;
 }
 
-std::string article_id(const fs::path& path) {
-    return path.stem().string();
+std::vector<bool> duplicate_ids(const std::vector<std::string>& paths) {
+    std::vector<bool> duplicate(paths.size(), false);
+    std::unordered_set<std::string_view> ids;  // views into `paths`: no copies
+    ids.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        duplicate[i] = !ids.insert(article_id(std::string_view(paths[i]))).second;
+    }
+    return duplicate;
+}
+
+std::string_view article_id(std::string_view path) {
+    // The file name without its extension, as std::filesystem::path::stem() has it.
+    const std::size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || name == "..") return name;
+    return name.substr(0, dot);
 }
 
 Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes, bool use_metadata) {
@@ -122,7 +140,7 @@ Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes,
     if (!bytes) return bytes.error();
 
     ArticleFile article;
-    article.id = article_id(path);
+    article.id = article_id(std::string_view(path.native()));
     article.path = path;
     article.text = std::move(bytes.value());
     if (schema::looks_binary(article.text)) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corpus::indexer {
@@ -36,13 +37,18 @@ struct ArticleFile {
     std::vector<std::string> warnings;  // repaired, but indexed
 };
 
-// The article files named by `sources`: files as given, folders searched recursively
-// for *.txt (hidden entries skipped). Sorted, so runs are reproducible.
-Result<std::vector<std::filesystem::path>> collect_article_paths(
-    const std::vector<std::filesystem::path>& sources);
+// The article files named by `sources`, as absolute paths: files as given, folders
+// searched recursively for *.txt (hidden entries skipped). Sorted, so runs are
+// reproducible. Plain strings: a million std::filesystem::path objects, each with its
+// parsed components, would take half a gigabyte.
+Result<std::vector<std::string>> collect_article_paths(const std::vector<std::filesystem::path>& sources);
 
-// An article's id: its file name without the extension.
-std::string article_id(const std::filesystem::path& path);
+// For each of the sorted `paths`, whether an earlier one has the same article id: the
+// first file with an id is the article, the others are skipped.
+std::vector<bool> duplicate_ids(const std::vector<std::string>& paths);
+
+// An article's id: its file name without the extension (a view into `path`).
+std::string_view article_id(std::string_view path);
 
 // Reads one article. An Error means the file is skipped (its message says why);
 // problems that could be repaired are listed in ArticleFile::warnings.
