@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Xapian holds about 30 bytes of memory per byte of article text it has not flushed yet:
-// the run flushes when its workers together hold this much text, so that memory stays
-// near 250 MB however long the articles are.
-constexpr std::size_t unflushed_text_budget = 8u << 20;
+// the run flushes when its workers together hold this much text, so that they stay near
+// 150 MB however long the articles are (a million file names take 110 MB more).
+constexpr std::size_t unflushed_text_budget = 5u << 20;
 
 std::string part_name(std::size_t chunk) {
     char name[32];
