@@ -72,8 +72,12 @@ private:
     Xapian::Query person(const schema::NameSpan& span, const std::vector<schema::Token>& tokens, bool positive) {
         const std::vector<schema::Token> typed(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
                                                tokens.begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
-        if (positive) highlights.push_back({false, {}, schema::name_forms(span)});
-        remember_sequence(typed, positive);
+        if (positive) {
+            // One pattern: a snippet window showing the name in any spelling shows it.
+            HighlightPattern pattern{false, {}, schema::name_forms(span)};
+            for (const schema::Token& token : typed) pattern.words.push_back(token.word);
+            highlights.push_back(std::move(pattern));
+        }
         return Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed));
     }
 

@@ -15,7 +15,8 @@
 namespace corpus::searcher {
 
 // What the snippet highlights: a bare word matches any word with its stem; a phrase
-// matches its exact words in order; a name matches the article's own spelling of it.
+// matches its exact words in order; a name matches the article's own spelling of it,
+// and the words typed for it (when given) as a phrase.
 struct HighlightPattern {
     bool by_stem;                    // words[0] is a stem
     std::vector<std::string> words;  // normalized words (or the stem)

@@ -13,80 +13,120 @@ struct Match {
     std::size_t pattern;  // which pattern matched
 };
 
-// A name pattern lights every name the article writes that the query's name matches,
-// in whatever spelling the article used.
-void find_name_matches(std::string_view body, const std::vector<schema::Token>& tokens,
-                       const std::vector<HighlightPattern>& patterns, std::vector<Match>& matches) {
-    const bool any = std::any_of(patterns.begin(), patterns.end(),
-                                 [](const HighlightPattern& p) { return !p.name_forms.empty(); });
-    if (!any) return;
-    for (const schema::NameSpan& span : schema::find_names(body, tokens, schema::NameContext::document)) {
-        for (std::size_t p = 0; p < patterns.size(); ++p) {
-            const std::vector<schema::NameForm>& forms = patterns[p].name_forms;
-            if (std::any_of(forms.begin(), forms.end(),
-                            [&](const schema::NameForm& form) { return schema::form_matches(form, span); })) {
-                matches.push_back({span.first, span.last, p});
-            }
+struct Window {
+    std::size_t start = 0;  // token index
+    std::size_t distinct = 0;
+    std::size_t total = 0;
+};
+
+// The body read paragraph by paragraph (the blocks index_text makes), tokenizing only
+// as far as needed: most articles show every pattern within their first paragraphs, and
+// tokenizing the whole body cost more than everything else a hit needs.
+class BodyScan {
+public:
+    BodyScan(std::string_view body, const std::vector<HighlightPattern>& patterns)
+        : body_(body), patterns_(patterns) {
+        for (const HighlightPattern& pattern : patterns) {
+            names_ = names_ || !pattern.name_forms.empty();
+            stems_ = stems_ || pattern.by_stem;
         }
     }
-}
 
-std::vector<Match> find_matches(std::string_view body, const std::vector<schema::Token>& tokens,
-                                const std::vector<HighlightPattern>& patterns) {
-    std::vector<Match> matches;
-    find_name_matches(body, tokens, patterns, matches);
-    std::vector<std::string> stems;  // computed only when a stem pattern needs them
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (std::size_t p = 0; p < patterns.size(); ++p) {
-            const HighlightPattern& pattern = patterns[p];
-            if (!pattern.name_forms.empty()) continue;
-            if (pattern.by_stem) {
-                if (stems.empty()) {
-                    stems.reserve(tokens.size());
-                    for (const schema::Token& token : tokens) stems.push_back(schema::stem(token.word));
+    bool at_end() const { return next_ >= body_.size(); }
+
+    // Tokenizes the next paragraph and finds its matches. Like the index, a match never
+    // spans two paragraphs.
+    void read_paragraph() {
+        const std::size_t blank = body_.find("\n\n", next_);
+        const std::size_t end = blank == std::string_view::npos ? body_.size() : blank;
+        const std::string_view paragraph = body_.substr(next_, end - next_);
+        const std::size_t offset = next_;
+        next_ = end + 2;
+        std::vector<schema::Token> local = schema::tokenize(paragraph);
+        if (local.empty()) return;
+        const std::size_t base = tokens_.size();
+        const std::size_t first_match = matches_.size();
+        if (names_) find_name_matches(paragraph, local, base);
+        find_word_matches(local, base);
+        std::stable_sort(matches_.begin() + static_cast<std::ptrdiff_t>(first_match), matches_.end(),
+                         [](const Match& a, const Match& b) { return a.first < b.first; });
+        for (schema::Token& token : local) {
+            token.start += offset;
+            token.end += offset;
+            tokens_.push_back(std::move(token));
+        }
+    }
+
+    const std::vector<schema::Token>& tokens() const { return tokens_; }
+    const std::vector<Match>& matches() const { return matches_; }
+
+private:
+    // A name pattern lights every name the article writes that the query's name matches,
+    // in whatever spelling the article used.
+    void find_name_matches(std::string_view paragraph, const std::vector<schema::Token>& local, std::size_t base) {
+        for (const schema::NameSpan& span : schema::find_names(paragraph, local, schema::NameContext::document)) {
+            for (std::size_t p = 0; p < patterns_.size(); ++p) {
+                const std::vector<schema::NameForm>& forms = patterns_[p].name_forms;
+                if (std::any_of(forms.begin(), forms.end(),
+                                [&](const schema::NameForm& form) { return schema::form_matches(form, span); })) {
+                    matches_.push_back({base + span.first, base + span.last, p});
                 }
-                if (stems[i] == pattern.words[0]) matches.push_back({i, i, p});
-                continue;
             }
-            const std::size_t n = pattern.words.size();
-            if (i + n > tokens.size()) continue;
-            bool equal = true;
-            for (std::size_t k = 0; k < n && equal; ++k) equal = tokens[i + k].word == pattern.words[k];
-            if (equal) matches.push_back({i, i + n - 1, p});
         }
     }
-    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
-    return matches;
-}
 
-// The window start (a token index) that shows the most different patterns, then the
-// most matches; the earliest such window wins.
-std::size_t best_window_start(const std::vector<Match>& matches, std::size_t token_count, std::size_t width) {
-    constexpr std::size_t lead_in = 6;  // words of context before the first match
-    std::size_t best_start = 0;
-    std::size_t best_distinct = 0;
-    std::size_t best_total = 0;
-    for (const Match& anchor : matches) {
-        const std::size_t start = anchor.first > lead_in ? anchor.first - lead_in : 0;
-        std::vector<bool> seen;
-        std::size_t distinct = 0;
-        std::size_t total = 0;
-        for (const Match& m : matches) {
-            if (m.first < start || m.last >= start + width) continue;
-            if (seen.size() <= m.pattern) seen.resize(m.pattern + 1, false);
-            if (!seen[m.pattern]) ++distinct;
-            seen[m.pattern] = true;
-            ++total;
-        }
-        if (distinct > best_distinct || (distinct == best_distinct && total > best_total)) {
-            best_start = start;
-            best_distinct = distinct;
-            best_total = total;
+    // Stems and exact word sequences (a name's typed words among them).
+    void find_word_matches(const std::vector<schema::Token>& local, std::size_t base) {
+        std::string stem;
+        for (std::size_t i = 0; i < local.size(); ++i) {
+            if (stems_) stem = schema::stem(local[i].word);
+            for (std::size_t p = 0; p < patterns_.size(); ++p) {
+                const HighlightPattern& pattern = patterns_[p];
+                const std::size_t n = pattern.words.size();
+                if (pattern.by_stem) {
+                    if (stem == pattern.words[0]) matches_.push_back({base + i, base + i, p});
+                    continue;
+                }
+                if (n == 0 || i + n > local.size()) continue;
+                bool equal = true;
+                for (std::size_t k = 0; k < n && equal; ++k) equal = local[i + k].word == pattern.words[k];
+                if (equal) matches_.push_back({base + i, base + i + n - 1, p});
+            }
         }
     }
-    // Do not waste the window's end on nothing when the text ends first.
-    if (token_count > width && best_start + width > token_count) best_start = token_count - width;
-    return best_start;
+
+    std::string_view body_;
+    const std::vector<HighlightPattern>& patterns_;
+    bool names_ = false;
+    bool stems_ = false;
+    std::size_t next_ = 0;  // byte offset of the next paragraph
+    std::vector<schema::Token> tokens_;
+    std::vector<Match> matches_;  // ordered by first token
+};
+
+// Of the windows starting `lead_in` words before one of the first `anchors` matches, the
+// one that shows the most different patterns, then the most matches; the earliest wins.
+Window best_window(const std::vector<Match>& matches, std::size_t anchors, std::size_t width,
+                   std::size_t pattern_count) {
+    constexpr std::size_t lead_in = 6;  // words of context before the first match
+    Window best;
+    std::vector<std::size_t> seen_by(pattern_count, 0);  // anchor number + 1 that last saw each pattern
+    for (std::size_t a = 0; a < anchors; ++a) {
+        const std::size_t start = matches[a].first > lead_in ? matches[a].first - lead_in : 0;
+        const auto from = std::partition_point(matches.begin(), matches.end(),
+                                               [&](const Match& m) { return m.first < start; });
+        Window window{start, 0, 0};
+        for (auto m = from; m != matches.end() && m->first < start + width; ++m) {
+            if (m->last >= start + width) continue;
+            if (seen_by[m->pattern] != a + 1) ++window.distinct;
+            seen_by[m->pattern] = a + 1;
+            ++window.total;
+        }
+        if (window.distinct > best.distinct || (window.distinct == best.distinct && window.total > best.total)) {
+            best = window;
+        }
+    }
+    return best;
 }
 
 bool is_space(char c) {
@@ -119,25 +159,41 @@ void append_text(std::vector<SnippetPart>& parts, std::string_view text, bool hi
 }  // namespace
 
 Snippet make_snippet(std::string_view body, const std::vector<HighlightPattern>& patterns, std::size_t max_words) {
-    const std::vector<schema::Token> tokens = schema::tokenize(body);
+    BodyScan scan(body, patterns);
+    // Read until some window shows every pattern (no later one can show more), else to
+    // the end; only the matches read by then anchor windows.
+    Window window;
+    while (!scan.at_end() && (patterns.empty() ? scan.tokens().empty() : window.distinct < patterns.size())) {
+        scan.read_paragraph();
+        window = best_window(scan.matches(), scan.matches().size(), max_words, patterns.size());
+    }
+    // The window's words, and one more to tell whether text follows it.
+    while (!scan.at_end() && scan.tokens().size() <= window.start + max_words) scan.read_paragraph();
+    const std::vector<schema::Token>& tokens = scan.tokens();
+    const std::vector<Match>& matches = scan.matches();
     Snippet snippet{{}, false, false};
     if (tokens.empty()) return snippet;
-    const std::vector<Match> matches = find_matches(body, tokens, patterns);
-    const std::size_t first = best_window_start(matches, tokens.size(), max_words);
+    std::size_t first = window.start;
+    // Do not waste the window's end on nothing when the text ends first.
+    if (scan.at_end() && tokens.size() > max_words && first + max_words > tokens.size()) {
+        first = tokens.size() - max_words;
+    }
     const std::size_t last = std::min(tokens.size(), first + max_words) - 1;
 
     // Matches may overlap (a stem and a phrase on the same word): merge them per token.
+    // The gap inside one multi-word match is lit with it: <mark>mutual assistance</mark>.
     std::vector<bool> lit(last - first + 1, false);
+    std::vector<bool> gap_lit(last - first + 1, false);  // the gap before the token
     for (const Match& m : matches) {
-        for (std::size_t t = std::max(m.first, first); t <= std::min(m.last, last); ++t) lit[t - first] = true;
+        if (m.last < first || m.first > last) continue;
+        for (std::size_t t = std::max(m.first, first); t <= std::min(m.last, last); ++t) {
+            lit[t - first] = true;
+            if (t > m.first && t > first) gap_lit[t - first] = true;
+        }
     }
     std::size_t cursor = tokens[first].start;
     for (std::size_t t = first; t <= last; ++t) {
-        // The gap inside one multi-word match is lit with it: <mark>mutual assistance</mark>.
-        const bool gap_inside_match = t > first && std::any_of(matches.begin(), matches.end(), [&](const Match& m) {
-            return m.first < t && t <= m.last;
-        });
-        append_text(snippet.parts, body.substr(cursor, tokens[t].start - cursor), gap_inside_match);
+        append_text(snippet.parts, body.substr(cursor, tokens[t].start - cursor), gap_lit[t - first]);
         append_text(snippet.parts, body.substr(tokens[t].start, tokens[t].end - tokens[t].start), lit[t - first]);
         cursor = tokens[t].end;
     }

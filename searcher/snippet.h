@@ -24,6 +24,12 @@ struct Snippet {
 
 inline constexpr std::size_t default_snippet_words = 36;
 
+// A window of `max_words` words of the body (the same words the index holds), starting
+// a few words before a match: the one showing the most different patterns, then the
+// most matches. The body is read paragraph by paragraph, as far as the first window
+// that shows every pattern (so that window wins even if a later one holds more
+// matches); like a phrase query, a match never spans two paragraphs. Without any match
+// the snippet is the body's first words.
 Snippet make_snippet(std::string_view body, const std::vector<HighlightPattern>& patterns,
                      std::size_t max_words = default_snippet_words);
 
