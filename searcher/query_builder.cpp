@@ -51,6 +51,19 @@ private:
         return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
     }
 
+    // Under AND or FILTER, Xapian 1.4 sometimes adds the weight of a branch of an OR of
+    // positional queries whose positions do not match, and which documents get it depends
+    // on how they are split into shards. So such an OR only decides what matches (weight
+    // 0) and its words give the weight, which needs no positions: every layout scores alike.
+    static Xapian::Query weighted_by_terms(const Xapian::Query& positional) {
+        std::vector<std::string> terms;
+        for (auto it = positional.get_unique_terms_begin(); it != positional.get_unique_terms_end(); ++it) {
+            if (*it != schema::name_start_term() && *it != schema::name_end_term()) terms.push_back(*it);
+        }
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, positional, 0),
+                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+
     Xapian::Query exact_sequence(const std::vector<schema::Token>& tokens) const {
         return in_scope([&](const schema::Field& field) {
             if (tokens.size() == 1) return Xapian::Query(schema::exact_term(field, tokens[0].word));
@@ -78,7 +91,7 @@ private:
             for (const schema::Token& token : typed) pattern.words.push_back(token.word);
             highlights.push_back(std::move(pattern));
         }
-        return Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed));
+        return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed)));
     }
 
     // Names are found in the run as a whole (they span typed words) and become one part
@@ -173,7 +186,7 @@ private:
             alternatives.emplace_back(Xapian::Query::OP_PHRASE, subqueries.begin(), subqueries.end(),
                                       static_cast<Xapian::termcount>(subqueries.size()));
         }
-        return std::optional(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+        return std::optional(weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end())));
     }
 
     Built near(const QueryNode& node, bool positive) {
