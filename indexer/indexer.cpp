@@ -259,7 +259,18 @@ Status index_into(const fs::path& index_dir, const std::vector<std::string>& pat
     if (live.value() && !options.rebuild) {
         // Leftovers of a rebuild that died before its switch are of no use to anyone.
         remove_old_generations(index_dir, *live.value(), *live.value() > 1 ? *live.value() - 1 : *live.value());
-        return index_generation(schema::generation_dir(index_dir, *live.value()), paths, options, observer, summary);
+        const fs::path generation = schema::generation_dir(index_dir, *live.value());
+        Status updated = index_generation(generation, paths, options, observer, summary);
+        if (!updated && updated.error().code == ErrorCode::index_mismatch) {
+            // Name the folder the user gave, which is what --rebuild takes, not its generation.
+            Error error = updated.error();
+            if (error.message.starts_with(generation.string())) {
+                error.message.replace(0, generation.string().size(), index_dir.string());
+            }
+            error.hint = "rebuild it with: corpus-index --rebuild --db " + index_dir.string();
+            return error;
+        }
+        return updated;
     }
     // A first build or a rebuild: a new generation, switched to only when complete.
     const std::vector<unsigned> existing = schema::generations(index_dir);

@@ -265,6 +265,23 @@ TEST(Indexer, AMovedFolderUpdatesWhereItsArticlesComeFrom) {
               (dir / "new" / "000_4187df94d3ce0a80.txt").string());
 }
 
+TEST(Indexer, AnIndexOfAnotherSchemaVersionAsksForARebuildOfItsFolder) {
+    testing::TempDir dir;
+    ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
+    {
+        Xapian::WritableDatabase live((dir / "db").string());
+        live.set_metadata(std::string(schema::meta_schema_version), "2");
+        live.commit();
+    }
+    IndexRun run = index(dir / "db", {testing::seed_dir()});
+    ASSERT_FALSE(run.summary.ok());
+    EXPECT_EQ(run.summary.error().code, ErrorCode::index_mismatch);
+    EXPECT_EQ(run.summary.error().message.find((dir / "db").string() + " has index schema version 2"), 0u)
+        << run.summary.error().message;
+    EXPECT_EQ(run.summary.error().hint, "rebuild it with: corpus-index --rebuild --db " + (dir / "db").string());
+    EXPECT_TRUE(index(dir / "db", {testing::seed_dir()}, /*rebuild=*/true).summary.ok());
+}
+
 TEST(Indexer, MissingSourceIsAnError) {
     testing::TempDir dir;
     IndexRun run = index(dir / "db", {dir / "nowhere"});
