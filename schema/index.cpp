@@ -178,15 +178,20 @@ Result<Xapian::Database> open_for_reading(const std::string& path, std::chrono::
     constexpr int attempts = 5;
     for (int attempt = 1;; ++attempt) {
         try {
-            Xapian::Database db(path);
-            // A sharded folder: every shard must be one this build reads, not just the first.
+            // A sharded folder: every shard must be one this build reads, not just the
+            // first, so each is opened (once) and checked on its own.
             Result<unsigned> shards = shard_count(path);
-            for (unsigned shard = 0; shards && shard < shards.value(); ++shard) {
-                const std::string shard_path = shard_dir(path, shard).string();
-                if (Status compatible = check_compatible(Xapian::Database(shard_path), shard_path); !compatible) {
-                    return compatible.error();
+            if (shards && shards.value() > 0) {
+                Xapian::Database all;
+                for (unsigned shard = 0; shard < shards.value(); ++shard) {
+                    const std::string shard_path = shard_dir(path, shard).string();
+                    Xapian::Database one(shard_path);
+                    if (Status compatible = check_compatible(one, shard_path); !compatible) return compatible.error();
+                    all.add_database(one);
                 }
+                return all;
             }
+            Xapian::Database db(path);
             if (Status compatible = check_compatible(db, path); !compatible) return compatible.error();
             return db;
         } catch (const Xapian::DatabaseModifiedError& e) {
