@@ -2,6 +2,8 @@
 
 #include "schema/fields.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <functional>
 #include <string_view>
@@ -23,63 +25,63 @@ std::string person_facet_value(const Xapian::Document& doc) {
     return value;
 }
 
-std::vector<PersonCount> person_counts(const Xapian::ValueCountMatchSpy& spy) {
-    // The spy holds about one distinct value per matching article, so this loop runs
-    // over the whole match set: each entry is read in place and costs one lookup in a
-    // hash table of the (few) people, not copies into ordered maps.
-    struct Person {
-        std::size_t count = 0;
-        std::size_t counted_in = 0;  // the value (1-based) that last counted it
-        std::vector<std::pair<std::string, std::size_t>> spellings;
-    };
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-    };
-    std::unordered_map<std::string, Person, Hash, std::equal_to<>> people;
-    std::size_t value_number = 0;
-    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string value = *it;
-        const std::size_t count = it.get_termfreq();
-        ++value_number;
-        for (std::size_t start = 0; start < value.size();) {
-            std::size_t end = value.find('\n', start);
-            if (end == std::string::npos) end = value.size();
-            const std::string_view entry = std::string_view(value).substr(start, end - start);
-            start = end + 1;
+void PersonTally::add(std::string_view value, std::size_t count) {
+    ++values_;
+    for (std::size_t start = 0; start < value.size();) {
+        std::size_t end = value.find('\n', start);
+        if (end == std::string_view::npos) end = value.size();
+        const std::string_view entry = value.substr(start, end - start);
+        start = end + 1;
+        const std::uint64_t hash = XXH3_64bits(entry.data(), entry.size());
+        auto found = spellings_.find(hash);
+        if (found == spellings_.end()) {
             const std::size_t tab = entry.find('\t');
             if (tab == std::string_view::npos) continue;
             const std::string_view key = entry.substr(0, tab);
-            const std::string_view spelling = entry.substr(tab + 1);
-            auto found = people.find(key);
-            if (found == people.end()) found = people.emplace(std::string(key), Person{}).first;
-            Person& person = found->second;
-            // An article that spells a person two ways counts once.
-            if (person.counted_in != value_number) person.count += count;
-            person.counted_in = value_number;
-            const auto known = std::find_if(person.spellings.begin(), person.spellings.end(),
-                                            [&](const auto& known_spelling) { return known_spelling.first == spelling; });
-            if (known == person.spellings.end()) {
-                person.spellings.emplace_back(spelling, count);
-            } else {
-                known->second += count;
+            auto person = person_by_key_.find(key);
+            if (person == person_by_key_.end()) {
+                person = person_by_key_.emplace(std::string(key), persons_.size()).first;
+                persons_.push_back({std::string(key)});
             }
+            found = spellings_.emplace(hash, Spelling{std::string(entry), person->second}).first;
+        }
+        found->second.count += count;
+        Person& person = persons_[found->second.person];
+        // An article that spells a person two ways counts once.
+        if (person.counted_in != values_) person.count += count;
+        person.counted_in = values_;
+    }
+}
+
+std::vector<PersonCount> PersonTally::counts() const {
+    // The commonest spelling; of equally common ones, the first in byte order.
+    std::vector<const Spelling*> best(persons_.size(), nullptr);
+    for (const auto& [hash, spelling] : spellings_) {
+        const Spelling*& chosen = best[spelling.person];
+        if (!chosen || spelling.count > chosen->count ||
+            (spelling.count == chosen->count && spelling.entry < chosen->entry)) {
+            chosen = &spelling;
         }
     }
     std::vector<PersonCount> out;
-    out.reserve(people.size());
-    for (const auto& [key, person] : people) {
-        // The commonest spelling; of equally common ones, the first in byte order.
-        const auto best = std::min_element(person.spellings.begin(), person.spellings.end(),
-                                           [](const auto& a, const auto& b) {
-                                               return a.second != b.second ? a.second > b.second : a.first < b.first;
-                                           });
-        out.push_back({key, best->first, person.count});
+    out.reserve(persons_.size());
+    for (std::size_t p = 0; p < persons_.size(); ++p) {
+        const std::string& entry = best[p]->entry;
+        out.push_back({persons_[p].key, entry.substr(persons_[p].key.size() + 1), persons_[p].count});
     }
     std::sort(out.begin(), out.end(), [](const PersonCount& a, const PersonCount& b) {
         return a.count != b.count ? a.count > b.count : a.key < b.key;
     });
     return out;
+}
+
+std::vector<PersonCount> person_counts(const Xapian::ValueCountMatchSpy& spy) {
+    // The spy holds about one distinct value per matching article.
+    PersonTally tally;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+        tally.add(*it, it.get_termfreq());
+    }
+    return tally.counts();
 }
 
 }  // namespace corpus::schema

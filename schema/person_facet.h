@@ -9,7 +9,13 @@
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace corpus::schema {
@@ -23,8 +29,41 @@ struct PersonCount {
 // The slot_persons value for a document whose name terms are already added.
 std::string person_facet_value(const Xapian::Document& doc);
 
-// People over the match set the spy saw: most articles first, then by key; each under
-// the spelling most of those articles used.
+// Sums slot_persons values into per-person counts: the one reader of the value's format.
+class PersonTally {
+public:
+    // `count` articles held this value.
+    void add(std::string_view value, std::size_t count = 1);
+    // Most articles first, then by key; each under the spelling most of those articles used.
+    std::vector<PersonCount> counts() const;
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    template <typename Value>
+    using Map = std::unordered_map<std::string, Value, Hash, std::equal_to<>>;
+    struct Person {
+        std::string key;
+        std::size_t count = 0;
+        std::size_t counted_in = 0;  // the value (1-based) that last counted it
+    };
+    struct Spelling {
+        std::string entry;   // "key<TAB>spelling"
+        std::size_t person;  // index in persons_
+        std::size_t count = 0;
+    };
+    // By a 64-bit hash of the whole entry: an article's entry costs one hash of a few
+    // dozen bytes and one integer lookup, the hottest loop of a broad query.
+    std::unordered_map<std::uint64_t, Spelling> spellings_;
+    Map<std::size_t> person_by_key_;
+    std::vector<Person> persons_;
+    std::size_t values_ = 0;
+};
+
+// People over the match set a ValueCountMatchSpy on slot_persons saw (remote shards,
+// where only Xapian's own spies run).
 std::vector<PersonCount> person_counts(const Xapian::ValueCountMatchSpy& spy);
 
 }  // namespace corpus::schema

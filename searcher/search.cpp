@@ -7,10 +7,12 @@
 #include "schema/index_layout.h"
 #include "schema/names.h"
 #include "schema/person_facet.h"
+#include "searcher/facet_spy.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace corpus::searcher {
 namespace {
@@ -52,6 +54,13 @@ std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
     for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
         counts.push_back({*it, it.get_termfreq()});
     }
+    return counts;
+}
+
+std::vector<FacetCount> facet_counts(const std::vector<std::pair<std::string, std::size_t>>& values) {
+    std::vector<FacetCount> counts;
+    counts.reserve(values.size());
+    for (const auto& [value, count] : values) counts.push_back({value, count});
     return counts;
 }
 
@@ -146,12 +155,20 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
-    Xapian::ValueCountMatchSpy outlet_spy(schema::slot_outlet);
-    Xapian::ValueCountMatchSpy month_spy(schema::slot_month);
-    enquire.add_matchspy(&outlet_spy);
-    enquire.add_matchspy(&month_spy);
-    Xapian::ValueCountMatchSpy person_spy(schema::slot_persons);
-    enquire.add_matchspy(&person_spy);
+    // Xapian's own spies for remote shards (xapian-tcpsrv runs no others), ours locally.
+    std::optional<FacetSpy> local_facets;
+    std::optional<Xapian::ValueCountMatchSpy> outlet_spy, month_spy, person_spy;
+    if (remote_) {
+        outlet_spy.emplace(schema::slot_outlet);
+        month_spy.emplace(schema::slot_month);
+        person_spy.emplace(schema::slot_persons);
+        enquire.add_matchspy(&*outlet_spy);
+        enquire.add_matchspy(&*month_spy);
+        enquire.add_matchspy(&*person_spy);
+    } else {
+        local_facets.emplace(db_);
+        enquire.add_matchspy(&*local_facets);
+    }
     // Facets and the total must be exact: make Xapian look at every candidate.
     const Xapian::doccount everything = db_.get_doccount();
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -173,16 +190,16 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{}});
     }
 
-    result.outlet_facet = read_facet(outlet_spy);
+    result.outlet_facet = local_facets ? facet_counts(local_facets->outlets()) : read_facet(*outlet_spy);
     std::stable_sort(result.outlet_facet.begin(), result.outlet_facet.end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    result.month_facet = read_facet(month_spy);
+    result.month_facet = local_facets ? facet_counts(local_facets->months()) : read_facet(*month_spy);
     std::stable_sort(result.month_facet.begin(), result.month_facet.end(), [](const FacetCount& a, const FacetCount& b) {
         const bool a_unknown = a.value == schema::unknown_value;
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
-    for (const schema::PersonCount& person : schema::person_counts(person_spy)) {
+    for (const schema::PersonCount& person : local_facets ? local_facets->persons() : schema::person_counts(*person_spy)) {
         result.person_facet.push_back({person.display, person.count, person.key});
     }
     return result;
