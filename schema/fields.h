@@ -10,7 +10,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 4;
+inline constexpr int schema_version = 5;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -43,6 +43,11 @@ inline constexpr std::string_view stem_marker = "Z";
 // each spelling it used. Keys start with a lower-case letter, so "XP" + key never
 // begins with "XPS"; a scan of "XP" terms sees both kinds.
 inline constexpr std::string_view name_term_prefix = "XH";
+// Whole-name terms, without positions: "XN" + a Hangul reading of a whole name as
+// written ("XN김정은", "XN석열윤"), one per reading, the wdf counting mentions. A name
+// alone in a query is matched through these, a plain OR of terms instead of phrases
+// checked position by position in every candidate article.
+inline constexpr std::string_view name_reading_prefix = "XN";
 inline constexpr std::string_view person_prefix = "XP";
 inline constexpr std::string_view person_spelling_prefix = "XPS";
 

@@ -116,9 +116,10 @@ std::vector<Segmentation> segment(std::string_view word) {
     return out;
 }
 
-// Every concatenation of one choice per set; empty when there would be too many.
-std::vector<std::string> combine(const std::vector<const std::vector<std::string>*>& sets) {
-    constexpr std::size_t max_combinations = 256;
+// Every concatenation of one choice per set; empty when there would be more than
+// `max_combinations`.
+std::vector<std::string> combine(const std::vector<const std::vector<std::string>*>& sets,
+                                 std::size_t max_combinations = 256) {
     std::vector<std::string> out{""};
     for (const std::vector<std::string>* set : sets) {
         if (out.size() * set->size() > max_combinations) return {};
@@ -472,6 +473,61 @@ Xapian::Query name_query(const NameSpan& span) {
     return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
 }
 
+namespace {
+
+// Readings of a whole name: syllable candidates multiply, up to 4 x 4 x 4 for a
+// three-syllable given name with the widest spellings, times the surname's few.
+constexpr std::size_t max_name_readings = 1024;
+
+std::string name_reading_term(std::string_view hangul) {
+    std::string term(name_reading_prefix);
+    term += hangul;
+    return term;
+}
+
+}  // namespace
+
+std::vector<std::string> name_reading_terms(const NameSpan& span) {
+    std::vector<const std::vector<std::string>*> sets;
+    for (const std::vector<std::string>& readings : span.token_readings) sets.push_back(&readings);
+    std::vector<std::string> terms = combine(sets, max_name_readings);
+    for (std::string& term : terms) term = name_reading_term(term);
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+std::optional<Xapian::Query> name_reading_query(const NameSpan& span) {
+    std::set<std::string> readings;
+    auto add = [&](const std::vector<const std::vector<std::string>*>& sets) {
+        const std::vector<std::string> found = combine(sets, max_name_readings);
+        readings.insert(found.begin(), found.end());
+        return !found.empty();
+    };
+    std::vector<const std::vector<std::string>*> as_typed;
+    for (const std::vector<std::string>& token : span.token_readings) as_typed.push_back(&token);
+    bool complete = add(as_typed);
+    // Surname first and surname last, for each end the surname may stand at.
+    auto add_orders = [&](std::size_t surname_at) {
+        std::vector<const std::vector<std::string>*> given;
+        for (std::size_t k = 0; k < span.units.size(); ++k) {
+            if (k != surname_at) given.push_back(&span.units[k].hangul);
+        }
+        std::vector<const std::vector<std::string>*> korean{&span.units[surname_at].hangul};
+        korean.insert(korean.end(), given.begin(), given.end());
+        std::vector<const std::vector<std::string>*> western = given;
+        western.push_back(&span.units[surname_at].hangul);
+        complete = add(korean) && complete;
+        complete = add(western) && complete;
+    };
+    if (span.surname_first && span.units.size() > 1) add_orders(0);
+    if (span.surname_last && span.units.size() > 1) add_orders(span.units.size() - 1);
+    if (!complete) return std::nullopt;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& reading : readings) terms.emplace_back(name_reading_term(reading));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 bool form_matches(const NameForm& form, const NameSpan& document_span) {
     const std::vector<std::vector<std::string>> terms = name_token_terms(document_span);
     if (form.size() != terms.size()) return false;
@@ -538,6 +594,7 @@ void index_names(Xapian::Document& doc, std::string_view text, const std::vector
             for (const std::string& term : terms[k]) doc.add_posting(term, at + static_cast<Xapian::termpos>(k), wdf);
         }
         doc.add_posting(name_end_term(), at + static_cast<Xapian::termpos>(terms.size()), wdf);
+        for (const std::string& reading : name_reading_terms(span)) doc.add_term(reading, wdf);
         const std::string key = person_key(span);
         doc.add_boolean_term(person_term(key));
         doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
@@ -578,7 +635,7 @@ std::string name_surface(std::string_view text, const std::vector<Token>& tokens
     return out;
 }
 
-bool same_person(std::string_view a, std::string_view b) {
+bool same_person(std::string_view a, std::string_view b, NameMatch how) {
     const std::vector<Token> a_tokens = tokenize(a);
     const std::vector<Token> b_tokens = tokenize(b);
     const std::vector<NameSpan> a_spans = find_names(a, a_tokens, NameContext::query);
@@ -586,6 +643,16 @@ bool same_person(std::string_view a, std::string_view b) {
     if (a_spans.size() != 1 || b_spans.size() != 1) return false;
     if (a_spans[0].first != 0 || a_spans[0].last + 1 != a_tokens.size()) return false;
     if (b_spans[0].first != 0 || b_spans[0].last + 1 != b_tokens.size()) return false;
+    if (how == NameMatch::alone) {
+        const std::optional<Xapian::Query> query = name_reading_query(a_spans[0]);
+        if (query) {
+            const std::vector<std::string> article = name_reading_terms(b_spans[0]);
+            for (auto it = query->get_terms_begin(); it != query->get_terms_end(); ++it) {
+                if (std::binary_search(article.begin(), article.end(), *it)) return true;
+            }
+            return false;
+        }
+    }
     const std::vector<NameForm> forms = name_forms(a_spans[0]);
     return std::any_of(forms.begin(), forms.end(),
                        [&](const NameForm& form) { return form_matches(form, b_spans[0]); });

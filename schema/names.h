@@ -87,8 +87,19 @@ std::vector<std::vector<std::string>> name_token_terms(const NameSpan& span);
 using NameForm = std::vector<std::vector<std::string>>;
 std::vector<NameForm> name_forms(const NameSpan& span);
 
-// OR of the phrases start + form + end, over every form.
+// OR of the phrases start + form + end, over every form: a name inside a longer phrase.
 Xapian::Query name_query(const NameSpan& span);
+
+// Whole-name terms (name_reading_prefix, fields.h). An article holds, for each name it
+// writes, one term per Hangul reading of the name in its written order. A query's name
+// asks for the readings of every layout it may have in an article: as typed, surname
+// first and surname last. The two meet exactly when one of name_forms() matches the
+// article's span, because a form's slots concatenate to a reading in written order; the
+// tests in tests/schema/names_test.cpp hold the two ways to the same answers.
+std::vector<std::string> name_reading_terms(const NameSpan& span);
+// The OR of the query side's whole-name terms, weighted by their wdf (mentions); nothing
+// when the name has too many readings to list (then name_query() serves).
+std::optional<Xapian::Query> name_reading_query(const NameSpan& span);
 
 // True when a form matches a document span exactly (every slot meets its token).
 bool form_matches(const NameForm& form, const NameSpan& document_span);
@@ -113,8 +124,11 @@ std::string person_spelling_term(std::string_view key, std::string_view surface)
 std::string name_surface(std::string_view text, const std::vector<Token>& tokens, const NameSpan& span);
 
 // Whether a query naming `a` finds an article that writes `b` (capitalized as in news):
-// the same test the index performs, without an index. For tests and tools.
-bool same_person(std::string_view a, std::string_view b);
+// the same test the index performs, without an index, for a name alone in a query
+// (whole-name terms) or inside a longer phrase (name terms by position). For tests and
+// tools.
+enum class NameMatch { alone, in_phrase };
+bool same_person(std::string_view a, std::string_view b, NameMatch how = NameMatch::alone);
 
 // For --explain: how the names in a query string were recognised and expanded, one line
 // per name; empty when the query holds no name.

@@ -64,14 +64,16 @@ private:
                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     }
 
+    static Xapian::Query sequence_in(const schema::Field& field, const std::vector<schema::Token>& tokens) {
+        if (tokens.size() == 1) return Xapian::Query(schema::exact_term(field, tokens[0].word));
+        std::vector<Xapian::Query> terms;
+        for (const schema::Token& token : tokens) terms.emplace_back(schema::exact_term(field, token.word));
+        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(terms.size()));
+    }
+
     Xapian::Query exact_sequence(const std::vector<schema::Token>& tokens) const {
-        return in_scope([&](const schema::Field& field) {
-            if (tokens.size() == 1) return Xapian::Query(schema::exact_term(field, tokens[0].word));
-            std::vector<Xapian::Query> terms;
-            for (const schema::Token& token : tokens) terms.emplace_back(schema::exact_term(field, token.word));
-            return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                 static_cast<Xapian::termcount>(terms.size()));
-        });
+        return in_scope([&](const schema::Field& field) { return sequence_in(field, tokens); });
     }
 
     void remember_sequence(const std::vector<schema::Token>& tokens, bool positive) {
@@ -81,7 +83,8 @@ private:
         highlights.push_back(std::move(pattern));
     }
 
-    // A name in a query is that person, found through the name terms or as typed.
+    // A name in a query is that person, found through the whole-name terms (or, for a
+    // name with too many readings to list, the name terms and the words as typed).
     Xapian::Query person(const schema::NameSpan& span, const std::vector<schema::Token>& tokens, bool positive) {
         const std::vector<schema::Token> typed(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
                                                tokens.begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
@@ -91,7 +94,14 @@ private:
             for (const schema::Token& token : typed) pattern.words.push_back(token.word);
             highlights.push_back(std::move(pattern));
         }
-        return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed)));
+        std::optional<Xapian::Query> readings = schema::name_reading_query(span);
+        if (!readings) {
+            return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed)));
+        }
+        // Names are recognised in the article only; the rest of the page (--scope all)
+        // is searched for the words as typed.
+        if (fields_.size() == 1) return *readings;
+        return Xapian::Query(Xapian::Query::OP_OR, *readings, sequence_in(schema::chrome_text, typed));
     }
 
     // Names are found in the run as a whole (they span typed words) and become one part

@@ -117,9 +117,12 @@ TEST(Names, PairsTableHolds) {
     const std::vector<Pair> pairs = read_pairs();
     ASSERT_GE(pairs.size(), 150u);
     for (const Pair& pair : pairs) {
-        EXPECT_EQ(same_person(pair.query, pair.article), pair.same)
+        // A name alone in a query, and the same name inside a phrase, find the same articles.
+        EXPECT_EQ(same_person(pair.query, pair.article, NameMatch::alone), pair.same)
             << "name_pairs.tsv:" << pair.line << ": " << pair.query << " / " << pair.article << "\n"
             << describe_names(pair.query);
+        EXPECT_EQ(same_person(pair.query, pair.article, NameMatch::in_phrase), pair.same)
+            << "in a phrase: name_pairs.tsv:" << pair.line << ": " << pair.query << " / " << pair.article;
         // Same people share one person key, so the facet and --person group them.
         if (pair.same) {
             EXPECT_EQ(person_key(pair.query), person_key(pair.article))
