@@ -1,9 +1,17 @@
 // An article as the index stores it in each document's data, and reads it back.
+//
+// The data is two zstd frames: first what a results page needs (id, title, outlet,
+// date, the inferred flags and the body the snippet is cut from), then the rest (chrome,
+// evidence, source, content hash), which only --show reads. Each holds its fields as
+// varint-length-prefixed bytes. A hit so decompresses only its first frame and parses
+// nothing: decoding JSON and inflating whole pages with zlib was most of the cost of a
+// hit. The data is compressed before Xapian sees it, so Xapian stores it as it is.
 #pragma once
 
 #include "schema/result.h"
 
 #include <string>
+#include <string_view>
 
 namespace corpus::schema {
 
@@ -14,15 +22,19 @@ struct StoredArticle {
     std::string date;    // "YYYY-MM-DD"; empty when neither given nor inferred
     bool outlet_inferred = false;  // found in the page, not given with it
     bool date_inferred = false;
+    std::string body;    // the article's paragraphs, blank-line separated: snippets come from here
+    // Not read for a results page (see decode_document_summary):
     std::string outlet_evidence;  // the page line an inferred value came from
     std::string date_evidence;
-    std::string body;    // the article's paragraphs, blank-line separated: snippets come from here
     std::string chrome;  // the rest of the page, blank-line separated
     std::string source;  // the file it was read from
     std::string content_hash;  // of the file and its metadata: unchanged files are skipped
 };
 
 std::string encode_document_data(const StoredArticle& article);
-Result<StoredArticle> decode_document_data(const std::string& data);
+// Every field.
+Result<StoredArticle> decode_document_data(std::string_view data);
+// The fields up to `body`; the others stay empty.
+Result<StoredArticle> decode_document_summary(std::string_view data);
 
 }  // namespace corpus::schema

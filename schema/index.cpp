@@ -219,7 +219,8 @@ std::string layout_identity(const std::string& path) {
     for (const StubLine& line : read_stub(stub)) {
         if (line.backend != "auto") continue;
         const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub.parent_path() / line.target;
-        identity += "|" + stat_identity(fs::is_directory(target, ec) ? stub_path(target) : target);
+        identity += '|';
+        identity += stat_identity(fs::is_directory(target, ec) ? stub_path(target) : target);
     }
     return identity;
 }

@@ -183,7 +183,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.offset = request.offset;
     result.limit = request.limit;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        Result<schema::StoredArticle> article = schema::decode_document_data(it.get_document().get_data());
+        Result<schema::StoredArticle> article = schema::decode_document_summary(it.get_document().get_data());
         if (!article) return article.error();
         result.hits.push_back(Hit{it.get_rank() + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, it.get_weight(),

@@ -1,5 +1,6 @@
 // Dates, byte-level text checks and the index's self-description.
 #include "schema/analysis.h"
+#include "schema/article.h"
 #include "schema/date.h"
 #include "schema/fields.h"
 #include "schema/index.h"
@@ -22,6 +23,60 @@ TEST(Date, AcceptsOnlyRealCalendarDates) {
     EXPECT_FALSE(parse_date("18/06/2024"));
     EXPECT_FALSE(parse_date("yesterday"));
     EXPECT_FALSE(parse_date(""));
+}
+
+TEST(DocumentData, RoundTripsEveryFieldAndSummarizesWithoutTheRest) {
+    StoredArticle article;
+    article.id = "002_66667886bb51a6a5";
+    article.title = "Putin’s visit";
+    article.outlet = "NK News";
+    article.date = "2024-06-19";
+    article.date_inferred = true;
+    article.body = std::string(5000, 'b') + "\n\nlast paragraph";
+    article.date_evidence = "June 19, 2024";
+    article.chrome = "Home | World";
+    article.source = "/data/002_66667886bb51a6a5.txt";
+    article.content_hash = "0123456789abcdef";
+    const std::string data = encode_document_data(article);
+    EXPECT_LT(data.size(), 400u);  // compressed: the 5,000 repeated bytes take a few
+
+    const Result<StoredArticle> full = decode_document_data(data);
+    ASSERT_TRUE(full.ok()) << full.error().message;
+    EXPECT_EQ(full->id, article.id);
+    EXPECT_EQ(full->title, article.title);
+    EXPECT_EQ(full->outlet, article.outlet);
+    EXPECT_EQ(full->date, article.date);
+    EXPECT_FALSE(full->outlet_inferred);
+    EXPECT_TRUE(full->date_inferred);
+    EXPECT_EQ(full->body, article.body);
+    EXPECT_EQ(full->outlet_evidence, "");
+    EXPECT_EQ(full->date_evidence, article.date_evidence);
+    EXPECT_EQ(full->chrome, article.chrome);
+    EXPECT_EQ(full->source, article.source);
+    EXPECT_EQ(full->content_hash, article.content_hash);
+
+    const Result<StoredArticle> summary = decode_document_summary(data);
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    EXPECT_EQ(summary->body, article.body);
+    EXPECT_TRUE(summary->date_inferred);
+    EXPECT_EQ(summary->chrome, "");
+    EXPECT_EQ(summary->source, "");
+}
+
+TEST(DocumentData, DamagedOrOlderDataIsAnErrorNotACrash) {
+    StoredArticle article;
+    article.id = "x";
+    article.body = "text";
+    const std::string data = encode_document_data(article);
+    for (std::size_t cut = 0; cut < data.size(); ++cut) {
+        const Result<StoredArticle> decoded = decode_document_data(data.substr(0, cut));
+        ASSERT_FALSE(decoded.ok()) << "cut at " << cut;
+        EXPECT_EQ(decoded.error().code, ErrorCode::bad_database);
+    }
+    // What schema version 5 and older stored.
+    const Result<StoredArticle> json = decode_document_summary(R"({"id": "x", "body": "text"})");
+    ASSERT_FALSE(json.ok());
+    EXPECT_NE(json.error().hint.find("--rebuild"), std::string::npos);
 }
 
 TEST(Text, RepairsInvalidUtf8) {
