@@ -3,6 +3,7 @@
 #include "schema/analysis.h"
 
 #include <algorithm>
+#include <array>
 
 namespace corpus::searcher {
 namespace {
@@ -28,7 +29,9 @@ public:
         : body_(body), patterns_(patterns) {
         for (const HighlightPattern& pattern : patterns) {
             names_ = names_ || !pattern.name_forms.empty();
-            stems_ = stems_ || pattern.by_stem;
+            if (pattern.by_stem && !pattern.words[0].empty()) {
+                stem_initials_[static_cast<unsigned char>(pattern.words[0][0])] = true;
+            }
         }
     }
 
@@ -79,12 +82,16 @@ private:
     void find_word_matches(const std::vector<schema::Token>& local, std::size_t base) {
         std::string stem;
         for (std::size_t i = 0; i < local.size(); ++i) {
-            if (stems_) stem = schema::stem(local[i].word);
+            // An English stem starts with its word's first letter (Snowball's irregular
+            // forms too: dying -> die), so a word of another initial needs no stemming.
+            const std::string& word = local[i].word;
+            const bool may_stem = !word.empty() && stem_initials_[static_cast<unsigned char>(word[0])];
+            if (may_stem) stem = schema::stem(word);
             for (std::size_t p = 0; p < patterns_.size(); ++p) {
                 const HighlightPattern& pattern = patterns_[p];
                 const std::size_t n = pattern.words.size();
                 if (pattern.by_stem) {
-                    if (stem == pattern.words[0]) matches_.push_back({base + i, base + i, p});
+                    if (may_stem && stem == pattern.words[0]) matches_.push_back({base + i, base + i, p});
                     continue;
                 }
                 if (n == 0 || i + n > local.size()) continue;
@@ -98,7 +105,7 @@ private:
     std::string_view body_;
     const std::vector<HighlightPattern>& patterns_;
     bool names_ = false;
-    bool stems_ = false;
+    std::array<bool, 256> stem_initials_{};  // first bytes of the stems looked for
     std::size_t next_ = 0;  // byte offset of the next paragraph
     std::vector<schema::Token> tokens_;
     std::vector<Match> matches_;  // ordered by first token

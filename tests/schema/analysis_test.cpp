@@ -1,9 +1,11 @@
 // Golden tables for the analysis chain: text -> normalized words, and the promise that
 // an article and a query saying the same thing yield the same terms.
 #include "schema/analysis.h"
+#include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -88,6 +90,22 @@ TEST(Analysis, StemsInflectionsTogether) {
     EXPECT_EQ(stem("sanctions"), stem("sanction"));
     EXPECT_EQ(stem("condemned"), stem("condemns"));
     EXPECT_NE(stem("mutual"), stem("assistance"));
+}
+
+// Snippets stem only words that share a first letter with a stem they look for.
+TEST(Analysis, StemsStartWithTheirWordsFirstLetter) {
+    std::vector<std::string> words{"dying", "lying", "tying", "skies", "skis", "idly", "gently", "ugly", "early",
+                                   "only", "singly", "news", "yelling", "ying", "youth", "ycleped"};
+    for (const auto& entry : std::filesystem::directory_iterator(testing::seed_dir())) {
+        const std::string text = testing::read_file(entry.path());
+        for (const Token& token : tokenize(text)) words.push_back(token.word);
+    }
+    ASSERT_GT(words.size(), 4000u);
+    for (const std::string& word : words) {
+        const std::string stemmed = stem(word);
+        ASSERT_FALSE(stemmed.empty()) << word;
+        EXPECT_EQ(stemmed[0], word[0]) << word << " -> " << stemmed;
+    }
 }
 
 TEST(Analysis, IndexTermsKeepPositionsAndStems) {
