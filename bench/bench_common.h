@@ -126,6 +126,7 @@ struct Options {
     std::string queries;
     std::string corpus;
     int reps = 20;
+    bool ids = false;  // print every query's matching ids instead of timing the mix
 };
 
 inline Options parse_options(int argc, char** argv, const char* usage) {
@@ -143,6 +144,8 @@ inline Options parse_options(int argc, char** argv, const char* usage) {
             options.db = value();
         } else if (arg == "--queries") {
             options.queries = value();
+        } else if (arg == "--ids") {
+            options.ids = true;
         } else if (arg == "--reps") {
             options.reps = std::stoi(value());
             if (options.reps < 1) throw std::runtime_error("--reps must be at least 1");
@@ -192,6 +195,20 @@ int time_query_mix(const std::string& engine, const std::vector<BenchQuery>& que
     nlohmann::json summary{{"engine", engine}, {"kind", "search"}, {"queries", queries.size()}, {"reps", reps},
                            {"seconds", seconds}, {"max_rss_kb", max_rss_kb()}};
     std::cout << summary.dump() << '\n';
+    return 0;
+}
+
+// For comparing what engines find: one JSON line per query with the ids of every
+// article it matches, sorted. `matching` returns them in any order.
+template <typename Matching>
+int print_matching_ids(const std::string& engine, const std::vector<BenchQuery>& queries, Matching matching) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        std::vector<std::string> ids = matching(queries[i]);
+        std::sort(ids.begin(), ids.end());
+        nlohmann::json line{{"engine", engine}, {"kind", "ids"}, {"index", i}, {"category", queries[i].category},
+                            {"query", queries[i].query}, {"ids", ids}};
+        std::cout << line.dump() << '\n';
+    }
     return 0;
 }
 

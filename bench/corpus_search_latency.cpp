@@ -11,8 +11,10 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: corpus-search-latency --db DIR --queries FILE [--reps N]\n"
-    "Answers each query of FILE (category TAB query TAB outlet TAB from TAB to) N times.\n";
+    "usage: corpus-search-latency --db DIR --queries FILE [--reps N | --ids]\n"
+    "Answers each query of FILE (category TAB query TAB outlet TAB from TAB to) N times;\n"
+    "with --ids, once over the whole page (--scope all), printing the ids of every article\n"
+    "it matches.\n";
 
 volatile std::size_t sink;  // keeps the page's work from being optimised away
 
@@ -37,14 +39,31 @@ int main(int argc, char** argv) {
         corpus::Result<corpus::searcher::Searcher> opened = corpus::searcher::Searcher::open(options.db);
         if (!opened) throw std::runtime_error(describe(opened.error()));
         corpus::searcher::Searcher& searcher = opened.value();
-        std::size_t checksum = 0;
-        const int status = bench::time_query_mix("corpus-search", queries, options.reps, [&](const bench::BenchQuery& q) {
+        auto make_request = [&](const bench::BenchQuery& q) {
             corpus::searcher::SearchRequest request;
             request.query = q.query;
             request.limit = 10;
             if (!q.outlet.empty()) request.outlets.push_back(q.outlet);
             request.from = date_or_none(q.from);
             request.to = date_or_none(q.to);
+            return request;
+        };
+        if (options.ids) {
+            return bench::print_matching_ids("corpus-search", queries, [&](const bench::BenchQuery& q) {
+                corpus::searcher::SearchRequest request = make_request(q);
+                request.scope = corpus::searcher::Scope::all;
+                request.limit = std::size_t{1} << 30;  // every match of any corpus here
+                request.snippets = false;
+                const corpus::Result<corpus::searcher::SearchResult> result = searcher.search(request);
+                if (!result) throw std::runtime_error(q.query + ": " + describe(result.error()));
+                std::vector<std::string> ids;
+                for (const corpus::searcher::Hit& hit : result->hits) ids.push_back(hit.id);
+                return ids;
+            });
+        }
+        std::size_t checksum = 0;
+        const int status = bench::time_query_mix("corpus-search", queries, options.reps, [&](const bench::BenchQuery& q) {
+            const corpus::searcher::SearchRequest request = make_request(q);
             const corpus::Result<corpus::searcher::SearchResult> result = searcher.search(request);
             if (!result) throw std::runtime_error(q.query + ": " + describe(result.error()));
             for (const corpus::searcher::Hit& hit : result->hits) {

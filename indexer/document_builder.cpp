@@ -48,6 +48,11 @@ schema::StoredArticle describe_article(const ArticleFile& article) {
     if (stored.body.empty()) std::swap(stored.body, stored.chrome);
     // Metadata given with the article always wins over what the page suggests.
     stored.title = article.metadata.title.value_or(page.title.empty() ? first_line(article.text) : page.title);
+    // The line the page seemed to head itself with, when the metadata names another
+    // title, is still text of the page: searchable with the rest of it.
+    if (article.metadata.title && !page.title.empty() && page.title != *article.metadata.title) {
+        append_paragraph(stored.chrome, page.title);
+    }
     if (article.metadata.outlet) {
         stored.outlet = *article.metadata.outlet;
     } else if (page.outlet) {
