@@ -68,6 +68,51 @@ TEST(Indexer, IndexesTheSeedCorpusWithItsMetadata) {
     EXPECT_NE(article.body.find("Lim Soo-seok, spokesperson"), std::string::npos);
 }
 
+// A list of headlines above the real one may look like the page's headline; when the
+// metadata names the title, that line must still be stored with the page.
+TEST(Indexer, NoLineOfThePageIsLostWhenTheMetadataNamesTheTitle) {
+    testing::TempDir dir;
+    const std::vector<std::string> lines{
+        "Menu",
+        "  \u2022 World",
+        "  \u2022 Sign up",
+        "",
+        "Trending",
+        "Neither the engineer nor the ordinary citizen feels any self-consciousness in obeying the laws of matter.",
+        "Seoul Summons Envoy After Comments on Diplomatic Thaw",
+        "Of course, the perspective of those who are dealing directly\u2026",
+        "Mongolia Ready for Mutual Assistance Treaty With the Alliance",
+        "Nuclear Talks: Envoys Meet in New York",
+        "",
+        "Minister's Visit to Moscow Could Reshape Regional Security",
+        "",
+        "September 5, 2019 at 05:33 KST",
+        "",
+        "The minister, on the other hand, cannot effectively deny that he has chosen to be the candidate of those "
+        "who want a change in the relations between the two capitals.",
+        "",
+        "On the 18th, when the delegation visited Pyongyang for the first time in 24 years, a diplomatic source "
+        "said the talks had gone on late into the night and would resume in the morning.",
+        "",
+        "Officials said the agreement would be signed within weeks, and that both sides had set out what each "
+        "expected of the other in writing.",
+    };
+    std::string page;
+    for (const std::string& line : lines) page += line + "\n";
+    fs::create_directories(dir / "src");
+    testing::write_file(dir / "src/a1.txt", page);
+    testing::write_file(dir / "src/a1.meta.json",
+                        R"({"title": "Minister's Visit to Moscow Could Reshape Regional Security", "outlet": "NK News"})");
+    ASSERT_TRUE(index(dir / "db", {dir / "src"}).summary.ok());
+    const schema::StoredArticle article = stored(dir / "db", "a1");
+    const std::string all = article.title + "\n" + article.body + "\n" + article.chrome;
+    for (const std::string& line : lines) {
+        const std::string text = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+        if (text.empty()) continue;
+        EXPECT_NE(all.find(text), std::string::npos) << "lost: " << text;
+    }
+}
+
 TEST(Indexer, ReindexingUnchangedFilesChangesNothing) {
     testing::TempDir dir;
     ASSERT_TRUE(index(dir / "db", {testing::seed_dir()}).summary.ok());
