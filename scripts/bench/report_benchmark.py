@@ -40,6 +40,8 @@ def read_measurements(path):
             index.setdefault(engine, {}).update(record)
         elif kind == "index":
             index.setdefault(engine, {})["tool"] = record
+        elif kind == "compacted":
+            index.setdefault(engine, {})["compacted_db_bytes"] = record["db_bytes"]
         elif kind == "search":
             search[engine] = record
         elif kind == "query":
@@ -50,6 +52,27 @@ def read_measurements(path):
 def latency_ms(query_records):
     """Every timed answer of the mix, in milliseconds."""
     return [ns / 1e6 for q in query_records for ns in q["ns"]]
+
+
+# Categories of the mix made of plain words and operators only (no phrase, name or filter).
+PLAIN_WORD_CATEGORIES = ("word", "and", "or", "not", "broad")
+
+
+def agreement(ids_path, baseline_ids_path):
+    """Whether corpus-search (--scope all) and plain Xapian find the same articles for
+    each plain-word query of the mix."""
+    def read(path):
+        return [json.loads(line) for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines() if line]
+    ours, theirs = read(ids_path), read(baseline_ids_path)
+    checked = []
+    for a, b in zip(ours, theirs):
+        if a["category"] not in PLAIN_WORD_CATEGORIES:
+            continue
+        mine, other = set(a["ids"]), set(b["ids"])
+        checked.append({"query": a["query"], "corpus_search": len(mine), "plain_xapian": len(other),
+                        "only_corpus_search": len(mine - other), "only_plain_xapian": len(other - mine)})
+    differing = [c for c in checked if c["only_corpus_search"] or c["only_plain_xapian"]]
+    return {"queries": len(checked), "same_articles": len(checked) - len(differing), "differing": differing}
 
 
 def summarise_remote(args, single):
@@ -91,6 +114,7 @@ def summarise(args):
             "index_mb_per_s": args.corpus_bytes / 1e6 / run["seconds"],
             "index_peak_rss_mb": run["max_rss_kb"] / 1024,
             "db_mb": run["db_bytes"] / 1e6,
+            "db_compacted_mb": run.get("compacted_db_bytes", run["db_bytes"]) / 1e6,
             "query_p50_ms": percentile(samples, 50),
             "query_p90_ms": percentile(samples, 90),
             "query_p99_ms": percentile(samples, 99),
@@ -106,12 +130,14 @@ def summarise(args):
     proc = {name: [ns / 1e6 for ns in values] for name, values in processes["process_latency"]["ns"].items()}
     process = {name: {"p50_ms": percentile(v, 50), "p99_ms": percentile(v, 99), "runs": len(v)}
                for name, v in proc.items()}
-    metrics = ("index_docs_per_s", "index_mb_per_s", "index_peak_rss_mb", "db_mb", "query_p50_ms",
+    metrics = ("index_docs_per_s", "index_mb_per_s", "index_peak_rss_mb", "db_mb", "db_compacted_mb", "query_p50_ms",
                "query_p90_ms", "query_p99_ms", "query_mean_ms", "search_peak_rss_mb", "matches_summed")
     ratios = {f"corpus-search/{b}": {m: ratio(engines["corpus-search"][m], engines[b][m]) for m in metrics}
               for b in BASELINES}
     ratios["corpus-search/plain-xapian"]["process_p50_ms"] = ratio(
         process["corpus-search"]["p50_ms"], process["quest"]["p50_ms"])
+    ratios["corpus-search/plain-xapian"]["db_mb_to_compacted"] = ratio(
+        engines["corpus-search"]["db_mb"], engines["plain-xapian"]["db_compacted_mb"])
     ratios["corpus-search/empty-xapian-icu"] = {"process_p50_ms": ratio(
         process["corpus-search"]["p50_ms"], process["empty-xapian-icu"]["p50_ms"])}
     return {
@@ -128,7 +154,33 @@ def summarise(args):
         "batch": processes["batch"],
         "ratios": ratios,
         "remote_shards": summarise_remote(args, engines["corpus-search"]),
+        "agreement": agreement(args.ids, args.baseline_ids),
     }
+
+
+def targets(report):
+    """Issue 6's targets that one run at one corpus size can check: (target, result, holds)."""
+    e, r = report["engines"], report["ratios"]["corpus-search/plain-xapian"]
+    cs, px = e["corpus-search"], e["plain-xapian"]
+    p, b, a = report["process_latency"], report["batch"], report["agreement"]
+    rows = [
+        ("indexing ≥ 3× plain Xapian's docs/s", f"{fmt(cs['index_docs_per_s'])} vs {fmt(px['index_docs_per_s'])} docs/s",
+         r["index_docs_per_s"], r["index_docs_per_s"] >= 3),
+        ("in-process p50 ≤ 0.25× plain Xapian's", f"{fmt(cs['query_p50_ms'])} vs {fmt(px['query_p50_ms'])} ms",
+         r["query_p50_ms"], r["query_p50_ms"] <= 0.25),
+        ("in-process p99 ≤ 0.25× plain Xapian's", f"{fmt(cs['query_p99_ms'])} vs {fmt(px['query_p99_ms'])} ms",
+         r["query_p99_ms"], r["query_p99_ms"] <= 0.25),
+        ("whole process ≤ 1.5× quest", f"{fmt(p['corpus-search']['p50_ms'])} vs {fmt(p['quest']['p50_ms'])} ms",
+         r["process_p50_ms"], r["process_p50_ms"] <= 1.5),
+        ("index size ≤ 1.0× plain Xapian's compacted", f"{fmt(cs['db_mb'])} vs {fmt(px['db_compacted_mb'])} MB",
+         r["db_mb_to_compacted"], r["db_mb_to_compacted"] <= 1.0),
+        ("peak indexing memory ≤ 300 MB", f"{fmt(cs['index_peak_rss_mb'])} MB", None, cs["index_peak_rss_mb"] <= 300),
+        ("--batch ≥ 20× one process per query", f"{fmt(b['batch_ms_per_query'])} vs {fmt(b['process_ms_per_query'])} ms "
+         "per query", b["speedup"], b["speedup"] >= 20),
+        ("--scope all finds plain Xapian's articles for plain-word queries",
+         f"{a['same_articles']} of {a['queries']} queries the same", None, a["same_articles"] == a["queries"]),
+    ]
+    return rows
 
 
 def fmt(value, digits=None):
@@ -151,6 +203,16 @@ def markdown(report):
     lines = [
         "# corpus-search benchmark",
         "",
+        "Issue 6's targets in this run (the million-article target needs a run of its own):",
+        "",
+        "| target | measured | ratio | holds |",
+        "|---|---|---:|---|",
+    ]
+    for target, measured, value, holds in targets(report):
+        lines.append(f"| {target} | {measured} | {fmt_ratio(value) if value is not None else '—'} | "
+                     f"{'yes' if holds else '**no**'} |")
+    lines += [
+        "",
         f"{c['articles']:,} generated articles ({c['bytes'] / 1e6:.1f} MB, seed {c['seed']}); "
         f"{q['queries']} queries ({q['file']}) × {q['timed_rounds']} timed rounds in process. "
         "Ratio = corpus-search ÷ baseline, from this run alone: above 1 is better for docs/s and MB/s, "
@@ -164,6 +226,7 @@ def markdown(report):
         ("indexing, MB/s", "index_mb_per_s"),
         ("indexing, peak memory (MB)", "index_peak_rss_mb"),
         ("database size (MB)", "db_mb"),
+        ("database size after xapian-compact (MB)", "db_compacted_mb"),
         ("query p50 (ms)", "query_p50_ms"),
         ("query p90 (ms)", "query_p90_ms"),
         ("query p99 (ms)", "query_p99_ms"),
@@ -209,6 +272,20 @@ def markdown(report):
     for name in ("corpus-search", "quest", "empty-xapian-icu"):
         lines.append(f"| {name} | {fmt(p[name]['p50_ms'])} | {fmt(p[name]['p99_ms'])} | "
                      f"{fmt_ratio(p['corpus-search']['p50_ms'] / p[name]['p50_ms'])} |")
+    a = report["agreement"]
+    lines += [
+        "",
+        f"Same answers: for the {a['queries']} plain-word queries of the mix (categories "
+        f"{', '.join(PLAIN_WORD_CATEGORIES)}), corpus-search over the whole page (`--scope all`) and plain "
+        "Xapian (QueryParser stemming every word) matched the same articles for "
+        f"{a['same_articles']} of them.",
+    ]
+    if a["differing"]:
+        lines += ["", "| query | corpus-search | plain Xapian | only corpus-search | only plain Xapian |",
+                  "|---|---:|---:|---:|---:|"]
+        for d in a["differing"]:
+            lines.append(f"| `{d['query']}` | {d['corpus_search']:,} | {d['plain_xapian']:,} | "
+                         f"{d['only_corpus_search']:,} | {d['only_plain_xapian']:,} |")
     b = report["batch"]
     lines += [
         "",
@@ -290,6 +367,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measurements", required=True)
     parser.add_argument("--processes", required=True)
+    parser.add_argument("--ids", required=True, help="corpus-search-latency --ids output")
+    parser.add_argument("--baseline-ids", required=True, help="plain-xapian-search --ids output")
     parser.add_argument("--remote-measurements", required=True)
     parser.add_argument("--shards", type=int, required=True)
     parser.add_argument("--remote-shards", type=int, required=True)
