@@ -10,7 +10,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 6;
+inline constexpr int schema_version = 7;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -40,8 +40,9 @@ inline constexpr std::string_view stem_marker = "Z";
 // ("XH정", "XH정은"); "XH<" and "XH>" stand just before and after each name. Person
 // terms are boolean: "XP" + person key ("XPyoon sok-yol") marks an article mentioning
 // the person, "XPS" + key + TAB + surface spelling ("XPSyoon sok-yol\tYoon Suk-yeol")
-// each spelling it used. Keys start with a lower-case letter, so "XP" + key never
-// begins with "XPS"; a scan of "XP" terms sees both kinds.
+// each spelling it used, until the document's person-facet value is made from them
+// (person_facet.h); they are not stored. Keys start with a lower-case letter, so "XP" +
+// key never begins with "XPS".
 inline constexpr std::string_view name_term_prefix = "XH";
 // Whole-name terms, without positions: "XN" + a Hangul reading of a whole name as
 // written ("XN김정은", "XN석열윤"), one per reading, the wdf counting mentions. A name

@@ -9,19 +9,23 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace corpus::schema {
 
-std::string person_facet_value(const Xapian::Document& doc) {
+std::string take_person_facet_value(Xapian::Document& doc) {
     std::string value;
+    std::vector<std::string> spelling_terms;
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(std::string(person_spelling_prefix));
     for (; it != doc.termlist_end(); ++it) {
-        const std::string term = *it;
+        std::string term = *it;
         if (!term.starts_with(person_spelling_prefix)) break;
         if (!value.empty()) value += '\n';
         value.append(term, person_spelling_prefix.size());
+        spelling_terms.push_back(std::move(term));
     }
+    for (const std::string& term : spelling_terms) doc.remove_term(term);
     return value;
 }
 

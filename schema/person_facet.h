@@ -26,8 +26,10 @@ struct PersonCount {
     std::size_t count;    // matching articles that mention the person
 };
 
-// The slot_persons value for a document whose name terms are already added.
-std::string person_facet_value(const Xapian::Document& doc);
+// The slot_persons value for a document whose name terms are already added. The person
+// spelling terms only carry the spellings here: they are removed from the document,
+// since nothing searches them and they cost a posting each.
+std::string take_person_facet_value(Xapian::Document& doc);
 
 // Sums slot_persons values into per-person counts: the one reader of the value's format.
 class PersonTally {

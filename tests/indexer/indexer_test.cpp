@@ -66,6 +66,12 @@ TEST(Indexer, IndexesTheSeedCorpusWithItsMetadata) {
     EXPECT_EQ(article.outlet, "The Asia Business Daily");
     EXPECT_EQ(article.date, "2024-06-18");
     EXPECT_NE(article.body.find("Lim Soo-seok, spokesperson"), std::string::npos);
+
+    // People are stored as person terms and the facet's value, not as spelling terms.
+    Xapian::Database database((dir / "db").string());
+    const std::string spelling_prefix(schema::person_spelling_prefix);
+    EXPECT_EQ(database.allterms_begin(spelling_prefix), database.allterms_end(spelling_prefix));
+    EXPECT_NE(database.allterms_begin(std::string(schema::person_prefix)), database.allterms_end(std::string(schema::person_prefix)));
 }
 
 // A list of headlines above the real one may look like the page's headline; when the
