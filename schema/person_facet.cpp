@@ -36,31 +36,56 @@ void PersonTally::add(std::string_view value, std::size_t count) {
         if (end == std::string_view::npos) end = value.size();
         const std::string_view entry = value.substr(start, end - start);
         start = end + 1;
-        const std::uint64_t hash = XXH3_64bits(entry.data(), entry.size());
-        auto found = spellings_.find(hash);
-        if (found == spellings_.end()) {
-            const std::size_t tab = entry.find('\t');
-            if (tab == std::string_view::npos) continue;
-            const std::string_view key = entry.substr(0, tab);
-            auto person = person_by_key_.find(key);
-            if (person == person_by_key_.end()) {
-                person = person_by_key_.emplace(std::string(key), persons_.size()).first;
-                persons_.push_back({std::string(key)});
-            }
-            found = spellings_.emplace(hash, Spelling{std::string(entry), person->second}).first;
-        }
-        found->second.count += count;
-        Person& person = persons_[found->second.person];
+        Spelling* spelling = find_or_add(XXH3_64bits(entry.data(), entry.size()), entry);
+        if (!spelling) continue;
+        spelling->count += count;
+        Person& person = persons_[spelling->person];
         // An article that spells a person two ways counts once.
         if (person.counted_in != values_) person.count += count;
         person.counted_in = values_;
     }
 }
 
+PersonTally::Spelling* PersonTally::find_or_add(std::uint64_t hash, std::string_view entry) {
+    hash = hash == 0 ? 1 : hash;
+    if (spellings_.size() * 2 >= slot_hashes_.size()) {
+        // Keep the table at most half full: probes stay short.
+        const std::size_t capacity = std::max<std::size_t>(1024, slot_hashes_.size() * 2);
+        std::vector<std::uint64_t> hashes(capacity, 0);
+        std::vector<std::uint32_t> indexes(capacity, 0);
+        for (std::size_t s = 0; s < slot_hashes_.size(); ++s) {
+            if (slot_hashes_[s] == 0) continue;
+            std::size_t at = slot_hashes_[s] & (capacity - 1);
+            while (hashes[at] != 0) at = (at + 1) & (capacity - 1);
+            hashes[at] = slot_hashes_[s];
+            indexes[at] = slot_spellings_[s];
+        }
+        slot_hashes_ = std::move(hashes);
+        slot_spellings_ = std::move(indexes);
+    }
+    const std::size_t mask = slot_hashes_.size() - 1;
+    std::size_t at = hash & mask;
+    for (; slot_hashes_[at] != 0; at = (at + 1) & mask) {
+        if (slot_hashes_[at] == hash) return &spellings_[slot_spellings_[at]];
+    }
+    const std::size_t tab = entry.find('\t');
+    if (tab == std::string_view::npos) return nullptr;
+    const std::string_view key = entry.substr(0, tab);
+    auto person = person_by_key_.find(key);
+    if (person == person_by_key_.end()) {
+        person = person_by_key_.emplace(std::string(key), persons_.size()).first;
+        persons_.push_back({std::string(key)});
+    }
+    slot_hashes_[at] = hash;
+    slot_spellings_[at] = static_cast<std::uint32_t>(spellings_.size());
+    spellings_.push_back(Spelling{std::string(entry), person->second});
+    return &spellings_.back();
+}
+
 std::vector<PersonCount> PersonTally::counts() const {
     // The commonest spelling; of equally common ones, the first in byte order.
     std::vector<const Spelling*> best(persons_.size(), nullptr);
-    for (const auto& [hash, spelling] : spellings_) {
+    for (const Spelling& spelling : spellings_) {
         const Spelling*& chosen = best[spelling.person];
         if (!chosen || spelling.count > chosen->count ||
             (spelling.count == chosen->count && spelling.entry < chosen->entry)) {
