@@ -3,6 +3,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/parallel_build.h"
 #include "schema/analysis.h"
+#include "schema/facet_columns.h"
 #include "schema/fields.h"
 #include "schema/index.h"
 #include "schema/index_layout.h"
@@ -13,6 +14,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -126,12 +128,13 @@ public:
             });
             for (std::size_t i = 0; i < count; ++i) {
                 if (!documents[i]) continue;
-                db_.replace_document(schema::exact_term(schema::id_term, articles[i]->value().id), *documents[i]);
+                touched_.insert(schema::facet_chunk_of(
+                    db_.replace_document(schema::exact_term(schema::id_term, articles[i]->value().id), *documents[i])));
                 ++(*is_new[i] ? summary_.added : summary_.updated);
                 count_into_batch();
             }
         }
-        db_.commit_transaction();
+        commit();
         if (observer_.progress) observer_.progress(paths.size(), paths.size());
     }
 
@@ -150,10 +153,11 @@ public:
         db_.begin_transaction();
         for (Xapian::docid id : gone) {
             db_.delete_document(id);
+            touched_.insert(schema::facet_chunk_of(id));
             ++summary_.deleted;
             count_into_batch();
         }
-        db_.commit_transaction();
+        commit();
     }
 
 private:
@@ -163,9 +167,19 @@ private:
 
     void count_into_batch() {
         if (++in_batch_ < options_.batch_size) return;
-        db_.commit_transaction();
+        commit();
         db_.begin_transaction();
         in_batch_ = 0;
+    }
+
+    // The facet chunks of the articles this transaction changed go with it: they are
+    // written again from the value slots once the run is done.
+    void commit() {
+        for (std::uint32_t chunk : touched_) {
+            schema::invalidate_facet_chunk(db_, chunk * schema::facet_chunk_docs + 1);
+        }
+        touched_.clear();
+        db_.commit_transaction();
     }
 
     // Whether the file needs indexing: nothing if not (unreadable, a duplicate id, or
@@ -210,6 +224,7 @@ private:
     const IndexObserver& observer_;
     IndexSummary& summary_;
     std::size_t in_batch_ = 0;
+    std::set<std::uint32_t> touched_;  // facet chunks of the articles changed since the last commit
 };
 
 // Indexes into one generation folder, translating Xapian errors once.
@@ -223,6 +238,7 @@ Status index_generation(const fs::path& generation, const std::vector<std::strin
         std::vector<fs::path> roots;
         for (const fs::path& source : options.sources) roots.push_back(fs::absolute(source).lexically_normal());
         run.delete_missing(roots, paths);
+        schema::write_missing_facet_chunks(db.value());
         db->close();
         return Ok{};
     } catch (const Xapian::Error& e) {

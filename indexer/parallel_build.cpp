@@ -1,6 +1,7 @@
 #include "indexer/parallel_build.h"
 
 #include "indexer/document_builder.h"
+#include "schema/facet_columns.h"
 #include "schema/index.h"
 
 #include <algorithm>
@@ -139,6 +140,9 @@ private:
                 all.add_database(Xapian::Database((parts_ / part_name(chunk)).string()));
             }
             all.compact(target_.string(), Xapian::DBCOMPACT_MULTIPASS);
+            Xapian::WritableDatabase merged(target_.string(), Xapian::DB_OPEN);
+            schema::write_missing_facet_chunks(merged);
+            merged.close();
             return Ok{};
         } catch (const Xapian::Error& e) {
             return schema::translate_xapian_error(e, "merging the new index into " + target_.string() + " failed");

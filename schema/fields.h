@@ -72,5 +72,7 @@ inline constexpr Xapian::termpos block_gap = 100;
 // Keys of the index's own metadata (Xapian user metadata).
 inline constexpr std::string_view meta_schema_version = "corpus.schema_version";
 inline constexpr std::string_view meta_fingerprint = "corpus.analysis_fingerprint";
+// Facet columns (facet_columns.h): "corpus.facets." + the chunk number, 8 hex digits.
+inline constexpr std::string_view meta_facet_chunk_prefix = "corpus.facets.";
 
 }  // namespace corpus::schema

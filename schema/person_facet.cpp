@@ -31,22 +31,31 @@ std::string take_person_facet_value(Xapian::Document& doc) {
 
 void PersonTally::add(std::string_view value, std::size_t count) {
     ++values_;
-    for (std::size_t start = 0; start < value.size();) {
-        std::size_t end = value.find('\n', start);
-        if (end == std::string_view::npos) end = value.size();
-        const std::string_view entry = value.substr(start, end - start);
-        start = end + 1;
-        Spelling* spelling = find_or_add(XXH3_64bits(entry.data(), entry.size()), entry);
-        if (!spelling) continue;
-        spelling->count += count;
-        Person& person = persons_[spelling->person];
-        // An article that spells a person two ways counts once.
-        if (person.counted_in != values_) person.count += count;
-        person.counted_in = values_;
-    }
+    for_each_person_entry(value, [&](std::string_view entry) {
+        count_spelling(spelling_of(entry), count);
+    });
 }
 
-PersonTally::Spelling* PersonTally::find_or_add(std::uint64_t hash, std::string_view entry) {
+std::uint32_t PersonTally::spelling_of(std::string_view entry) {
+    return find_or_add(XXH3_64bits(entry.data(), entry.size()), entry);
+}
+
+void PersonTally::add_spellings(const std::uint32_t* first, const std::uint32_t* last, std::size_t count) {
+    ++values_;
+    for (; first != last; ++first) count_spelling(*first, count);
+}
+
+void PersonTally::count_spelling(std::uint32_t index, std::size_t count) {
+    if (index == malformed) return;
+    Spelling& spelling = spellings_[index];
+    spelling.count += count;
+    Person& person = persons_[spelling.person];
+    // An article that spells a person two ways counts once.
+    if (person.counted_in != values_) person.count += count;
+    person.counted_in = values_;
+}
+
+std::uint32_t PersonTally::find_or_add(std::uint64_t hash, std::string_view entry) {
     hash = hash == 0 ? 1 : hash;
     if (spellings_.size() * 2 >= slot_hashes_.size()) {
         // Keep the table at most half full: probes stay short.
@@ -66,10 +75,10 @@ PersonTally::Spelling* PersonTally::find_or_add(std::uint64_t hash, std::string_
     const std::size_t mask = slot_hashes_.size() - 1;
     std::size_t at = hash & mask;
     for (; slot_hashes_[at] != 0; at = (at + 1) & mask) {
-        if (slot_hashes_[at] == hash) return &spellings_[slot_spellings_[at]];
+        if (slot_hashes_[at] == hash) return slot_spellings_[at];
     }
     const std::size_t tab = entry.find('\t');
-    if (tab == std::string_view::npos) return nullptr;
+    if (tab == std::string_view::npos) return malformed;
     const std::string_view key = entry.substr(0, tab);
     auto person = person_by_key_.find(key);
     if (person == person_by_key_.end()) {
@@ -79,7 +88,16 @@ PersonTally::Spelling* PersonTally::find_or_add(std::uint64_t hash, std::string_
     slot_hashes_[at] = hash;
     slot_spellings_[at] = static_cast<std::uint32_t>(spellings_.size());
     spellings_.push_back(Spelling{std::string(entry), person->second});
-    return &spellings_.back();
+    return slot_spellings_[at];
+}
+
+void PersonTally::merge(const PersonTally& other) {
+    for (const Spelling& theirs : other.spellings_) {
+        const std::uint32_t ours = spelling_of(theirs.entry);
+        if (ours != malformed) spellings_[ours].count += theirs.count;
+    }
+    // Every person has a spelling, so each is known here now; the articles are others.
+    for (const Person& theirs : other.persons_) persons_[person_by_key_.find(theirs.key)->second].count += theirs.count;
 }
 
 std::vector<PersonCount> PersonTally::counts() const {

@@ -31,11 +31,30 @@ struct PersonCount {
 // since nothing searches them and they cost a posting each.
 std::string take_person_facet_value(Xapian::Document& doc);
 
-// Sums slot_persons values into per-person counts: the one reader of the value's format.
+// Calls `take` with each "key<TAB>spelling" entry of a slot_persons value: the one
+// reader of the value's format.
+template <typename Take>
+void for_each_person_entry(std::string_view value, Take take) {
+    for (std::size_t start = 0; start < value.size();) {
+        std::size_t end = value.find('\n', start);
+        if (end == std::string_view::npos) end = value.size();
+        take(value.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+// Sums slot_persons values into per-person counts.
 class PersonTally {
 public:
     // `count` articles held this value.
     void add(std::string_view value, std::size_t count = 1);
+    // The same for an article whose entries were looked up with spelling_of (facet chunks
+    // look each distinct entry up once).
+    static constexpr std::uint32_t malformed = 0xffffffff;
+    std::uint32_t spelling_of(std::string_view entry);
+    void add_spellings(const std::uint32_t* first, const std::uint32_t* last, std::size_t count = 1);
+    // Adds the counts of a tally over other articles (another part of the index).
+    void merge(const PersonTally& other);
     // Most articles first, then by key; each under the spelling most of those articles used.
     std::vector<PersonCount> counts() const;
 
@@ -60,7 +79,9 @@ private:
     // table: an article's entry costs one hash of a few dozen bytes and a probe or two of
     // an array that stays in cache, the hottest loop of a broad query (a node-based map
     // cost three times as much).
-    Spelling* find_or_add(std::uint64_t hash, std::string_view entry);
+    // Returns the spelling's index, or malformed when the entry has no key.
+    std::uint32_t find_or_add(std::uint64_t hash, std::string_view entry);
+    void count_spelling(std::uint32_t spelling, std::size_t count);
     std::vector<std::uint64_t> slot_hashes_;  // 0 = empty (a hash of 0 is stored as 1)
     std::vector<std::uint32_t> slot_spellings_;
     std::vector<Spelling> spellings_;

@@ -27,23 +27,76 @@ const std::string& FacetSpy::SlotReader::read(Xapian::docid did) {
 }
 
 FacetSpy::FacetSpy(const Xapian::Database& db)
-    : single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet), month_reader_(db, schema::slot_month),
-      person_reader_(db, schema::slot_persons) {}
+    : db_(db), single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet),
+      month_reader_(db, schema::slot_month), person_reader_(db, schema::slot_persons) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     // As ValueCountMatchSpy does, an article without a value is not counted.
     if (!single_shard_) {
         // The matcher hands over documents by their docid within their shard, which no
-        // value stream of the whole database is ordered by.
+        // value stream or facet chunk of the whole database is ordered by.
         if (const std::string outlet = doc.get_value(schema::slot_outlet); !outlet.empty()) ++outlets_[outlet];
         if (const std::string month = doc.get_value(schema::slot_month); !month.empty()) ++months_[month];
         if (const std::string persons = doc.get_value(schema::slot_persons); !persons.empty()) persons_.add(persons);
         return;
     }
     const Xapian::docid did = doc.get_docid();
+    const std::uint32_t chunk = schema::facet_chunk_of(did);
+    if (chunk_number_ != chunk) load_chunk(chunk);
+    if (chunk_ && chunk_->covers(did)) {
+        count_from_chunk(did);
+    } else {
+        count_from_slots(did);
+    }
+}
+
+void FacetSpy::load_chunk(std::uint32_t chunk) {
+    chunk_number_ = chunk;
+    chunk_ = schema::FacetChunk::read(db_, chunk);
+    if (!chunk_) return;
+    outlet_counters_.assign(chunk_->outlet_values(), nullptr);
+    month_counters_.assign(chunk_->month_values(), nullptr);
+    spellings_.assign(chunk_->person_entries(), unset_spelling);
+}
+
+std::size_t& FacetSpy::counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
+                               std::string_view value) {
+    std::size_t*& slot = counters[index];
+    // Nodes of an unordered_map stay where they are as it grows.
+    if (!slot) slot = &counts[std::string(value)];
+    return *slot;
+}
+
+void FacetSpy::count_from_chunk(Xapian::docid did) {
+    const schema::FacetChunk& chunk = *chunk_;
+    if (const std::uint32_t outlet = chunk.outlet(did); outlet != schema::FacetChunk::none) {
+        ++counter(outlet_counters_, outlets_, outlet, chunk.outlet_value(outlet));
+    }
+    if (const std::uint32_t month = chunk.month(did); month != schema::FacetChunk::none) {
+        ++counter(month_counters_, months_, month, chunk.month_value(month));
+    }
+    const std::uint32_t begin = chunk.mention_begin(did), end = chunk.mention_end(did);
+    if (begin == end) return;
+    article_spellings_.clear();
+    for (std::uint32_t at = begin; at < end; ++at) {
+        const std::uint32_t entry = chunk.mention(at);
+        std::uint32_t& spelling = spellings_[entry];
+        if (spelling == unset_spelling) spelling = persons_.spelling_of(chunk.person_entry(entry));
+        article_spellings_.push_back(spelling);
+    }
+    persons_.add_spellings(article_spellings_.data(), article_spellings_.data() + article_spellings_.size());
+}
+
+void FacetSpy::count_from_slots(Xapian::docid did) {
     if (const std::string& outlet = outlet_reader_.read(did); !outlet.empty()) ++outlets_[outlet];
     if (const std::string& month = month_reader_.read(did); !month.empty()) ++months_[month];
     if (const std::string& persons = person_reader_.read(did); !persons.empty()) persons_.add(persons);
+}
+
+void FacetSpy::merge(const FacetSpy& other) {
+    for (const auto& [outlet, count] : other.outlets_) outlets_[outlet] += count;
+    for (const auto& [month, count] : other.months_) months_[month] += count;
+    persons_.merge(other.persons_);
 }
 
 std::vector<std::pair<std::string, std::size_t>> FacetSpy::listed(const Counts& counts) {

@@ -4,19 +4,25 @@
 // Xapian's ValueCountMatchSpy fetches each value through the document (a B-tree lookup
 // and a scan of a value chunk per value) and keeps an ordered map of every distinct
 // value: for the person slot, whose value is close to unique per article, that map was
-// most of a broad query's time. This spy reads each slot through a value stream, which
-// moves forward chunk by chunk as the matcher hands it documents in rising docid order,
-// and sums people straight into a PersonTally (a database of several local shards is
-// read through the documents, whose docids are then the shards' own). It is not serialisable, so xapian-tcpsrv
-// cannot run it: searches over remote shards keep Xapian's own spies.
+// most of a broad query's time. This spy counts an article from its facet chunk
+// (schema/facet_columns.h: each distinct value of 1,024 docids looked up once, then
+// array reads), and from value streams, which move forward chunk by chunk as the matcher
+// hands it documents in rising docid order, where the chunk is missing. A database of
+// several local shards is read through the documents, whose docids are then the shards'
+// own. It is not serialisable, so xapian-tcpsrv cannot run it: searches over remote
+// shards keep Xapian's own spies.
 #pragma once
 
+#include "schema/facet_columns.h"
 #include "schema/person_facet.h"
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -28,6 +34,8 @@ public:
     explicit FacetSpy(const Xapian::Database& db);
 
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Adds what a spy over other articles (another part of the index) counted.
+    void merge(const FacetSpy& other);
 
     // Distinct values with their article counts, in value order (as ValueCountMatchSpy).
     std::vector<std::pair<std::string, std::size_t>> outlets() const;
@@ -54,7 +62,22 @@ private:
     using Counts = std::unordered_map<std::string, std::size_t>;
     static std::vector<std::pair<std::string, std::size_t>> listed(const Counts& counts);
 
+    void count_from_slots(Xapian::docid did);
+    void count_from_chunk(Xapian::docid did);
+    // The chunk of `did` read, with its values not yet looked up in the counts.
+    void load_chunk(std::uint32_t chunk);
+    // A chunk's value index to its counter in `counts`, looked up on first use.
+    static std::size_t& counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
+                                std::string_view value);
+
+    Xapian::Database db_;
     bool single_shard_;
+    std::optional<std::uint32_t> chunk_number_;  // of chunk_ (read or found missing)
+    std::optional<schema::FacetChunk> chunk_;
+    std::vector<std::size_t*> outlet_counters_, month_counters_;
+    static constexpr std::uint32_t unset_spelling = 0xfffffffe;  // PersonTally::malformed is the other non-index
+    std::vector<std::uint32_t> spellings_;  // chunk entry -> PersonTally spelling, looked up on first use
+    std::vector<std::uint32_t> article_spellings_;
     SlotReader outlet_reader_;
     SlotReader month_reader_;
     SlotReader person_reader_;

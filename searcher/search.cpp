@@ -12,7 +12,13 @@
 #include "searcher/query_parser.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <memory>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 namespace corpus::searcher {
 namespace {
@@ -49,6 +55,37 @@ Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& re
     return query;
 }
 
+// Matches the docids first..last, existing or not: ANDed with a query, it leaves the
+// share of the index one thread searches. Local only (it is not serialisable).
+class DocidRange : public Xapian::PostingSource {
+public:
+    DocidRange(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return last_ - first_ + 1; }
+    Xapian::doccount get_termfreq_max() const override { return last_ - first_ + 1; }
+    void init(const Xapian::Database&) override { current_ = 0; }
+    void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
+    void skip_to(Xapian::docid did, double) override { current_ = std::max({current_, did, first_}); }
+    bool at_end() const override { return current_ > last_; }
+    Xapian::docid get_docid() const override { return current_; }
+    DocidRange* clone() const override { return new DocidRange(first_, last_); }
+    std::string get_description() const override {
+        return "DocidRange(" + std::to_string(first_) + ".." + std::to_string(last_) + ")";
+    }
+
+private:
+    Xapian::docid first_, last_;
+    Xapian::docid current_ = 0;
+};
+
+// One hit of a page, from whichever part of the index found it.
+struct Candidate {
+    double weight;
+    Xapian::docid docid;
+    Xapian::Document document;
+};
+
 std::vector<FacetCount> read_facet(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetCount> counts;
     for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
@@ -66,15 +103,17 @@ std::vector<FacetCount> facet_counts(const std::vector<std::pair<std::string, st
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout)
-    : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout),
+Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout,
+                   Parallelism parallelism)
+    : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout), parallelism_(parallelism),
       layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
       opened_at_(std::chrono::steady_clock::now()) {}
 
-Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout) {
+Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout,
+                                Parallelism parallelism) {
     Result<Xapian::Database> db = schema::open_for_reading(path, shard_timeout);
     if (!db) return db.error();
-    return Searcher(std::move(db.value()), path, shard_timeout);
+    return Searcher(std::move(db.value()), path, shard_timeout, parallelism);
 }
 
 Status Searcher::refresh() {
@@ -82,6 +121,7 @@ Status Searcher::refresh() {
     Result<Xapian::Database> db = schema::open_for_reading(path_, shard_timeout_);
     if (!db) return db.error();
     db_ = std::move(db.value());
+    helper_dbs_.clear();  // opened again on the new state when next needed
     layout_identity_ = identity;
     opened_at_ = std::chrono::steady_clock::now();
     return Ok{};
@@ -144,6 +184,41 @@ Result<schema::StoredArticle> Searcher::show(const std::string& id) {
     }
 }
 
+std::vector<Xapian::Database*> Searcher::databases_for(const Xapian::Query& query) {
+    std::vector<Xapian::Database*> dbs{&db_};
+    // Several local shards make one database whose docids interleave: no range to split.
+    if (remote_ || db_.size() != 1) return dbs;
+    const unsigned threads =
+        parallelism_.threads > 0 ? parallelism_.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (threads < 2) return dbs;
+    Xapian::Enquire estimate(db_);
+    estimate.set_query(query);
+    const std::size_t matches = estimate.get_mset(0, 0).get_matches_estimated();
+    const std::size_t parts =
+        std::min<std::size_t>(threads, matches / std::max<std::size_t>(1, parallelism_.matches_per_thread));
+    if (parts < 2) return dbs;
+    while (helper_dbs_.size() < parts - 1) {
+        Result<Xapian::Database> db = schema::open_for_reading(path_, shard_timeout_);
+        if (!db) return dbs;
+        helper_dbs_.push_back(std::move(db.value()));
+    }
+    // Every part reads one revision, though a commit may land between two reopens.
+    constexpr int attempts = 3;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        bool same = true;
+        for (std::size_t helper = 0; helper + 1 < parts; ++helper) {
+            helper_dbs_[helper].reopen();
+            same = same && helper_dbs_[helper].get_revision() == db_.get_revision();
+        }
+        if (same) {
+            for (std::size_t helper = 0; helper + 1 < parts; ++helper) dbs.push_back(&helper_dbs_[helper]);
+            return dbs;
+        }
+        db_.reopen();
+    }
+    return dbs;
+}
+
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<QueryNode> parsed = parse_query(request.query);
     if (!parsed) return parsed.error();
@@ -153,40 +228,107 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (!filtered) return filtered.error();
     const Xapian::Query& query = filtered.value();
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    // Xapian's own spies for remote shards (xapian-tcpsrv runs no others), ours locally.
-    std::optional<FacetSpy> local_facets;
+    SearchResult result;
+    result.query = request.query;
+    result.parsed = describe(parsed.value());
+    result.xapian_query = query.get_description();
+    if (request.explain) result.names = schema::describe_names(request.query);
+    result.offset = request.offset;
+    result.limit = request.limit;
+
+    // Facets and the total must be exact: Xapian looks at every candidate.
+    std::vector<Candidate> page;
+    std::vector<std::unique_ptr<FacetSpy>> spies;  // one per part, summed into the first
+    const FacetSpy* local_facets = nullptr;
     std::optional<Xapian::ValueCountMatchSpy> outlet_spy, month_spy, person_spy;
     if (remote_) {
+        // Xapian's own spies (xapian-tcpsrv runs no others).
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
         outlet_spy.emplace(schema::slot_outlet);
         month_spy.emplace(schema::slot_month);
         person_spy.emplace(schema::slot_persons);
         enquire.add_matchspy(&*outlet_spy);
         enquire.add_matchspy(&*month_spy);
         enquire.add_matchspy(&*person_spy);
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                   static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+        result.total = mset.get_matches_estimated();
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+            page.push_back({it.get_weight(), *it, it.get_document()});
+        }
     } else {
-        local_facets.emplace(db_);
-        enquire.add_matchspy(&*local_facets);
+        const std::vector<Xapian::Database*> dbs = databases_for(query);
+        const std::size_t parts = dbs.size();
+        result.threads = parts;
+        const Xapian::docid last = db_.get_lastdocid();
+        // One part fetches the page itself; several each fetch everything up to its end.
+        const auto first = static_cast<Xapian::doccount>(parts == 1 ? request.offset : 0);
+        constexpr std::size_t most = std::numeric_limits<Xapian::doccount>::max();
+        const auto count = static_cast<Xapian::doccount>(
+            std::min(most, parts == 1 ? request.limit : request.offset + std::min(most, request.limit)));
+        spies.resize(parts);
+        std::vector<Xapian::MSet> msets(parts);
+        std::vector<std::exception_ptr> failures(parts);
+        // Xapian's objects count references without atomics: each thread gets a query
+        // tree of its own, built here, and a database of its own.
+        std::vector<Xapian::Query> part_queries{query};
+        if (parts > 1) {
+            const std::string serialised = query.serialise();
+            part_queries.clear();
+            for (std::size_t part = 0; part < parts; ++part) {
+                const auto low = static_cast<Xapian::docid>(std::uint64_t{last} * part / parts + 1);
+                const auto high = static_cast<Xapian::docid>(std::uint64_t{last} * (part + 1) / parts);
+                part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
+                                          Xapian::Query((new DocidRange(low, high))->release()));
+            }
+        }
+        auto search_part = [&](std::size_t part) {
+            try {
+                Xapian::Enquire enquire(*dbs[part]);
+                enquire.set_query(part_queries[part]);
+                spies[part] = std::make_unique<FacetSpy>(*dbs[part]);
+                enquire.add_matchspy(spies[part].get());
+                msets[part] = enquire.get_mset(first, count, dbs[part]->get_doccount());
+            } catch (...) {
+                failures[part] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (std::size_t part = 1; part < parts; ++part) {
+            try {
+                helpers.emplace_back(search_part, part);
+            } catch (const std::system_error&) {
+                search_part(part);  // no thread to be had: this one does the part
+            }
+        }
+        search_part(0);
+        for (std::thread& helper : helpers) helper.join();
+        for (const std::exception_ptr& failure : failures) {
+            if (failure) std::rethrow_exception(failure);
+        }
+        for (std::size_t part = 0; part < parts; ++part) {
+            result.total += msets[part].get_matches_estimated();
+            for (Xapian::MSetIterator it = msets[part].begin(); it != msets[part].end(); ++it) {
+                page.push_back({it.get_weight(), *it, it.get_document()});
+            }
+            if (part > 0) spies[0]->merge(*spies[part]);
+        }
+        if (parts > 1) {
+            // Xapian's own order: by weight, then by docid.
+            std::sort(page.begin(), page.end(), [](const Candidate& a, const Candidate& b) {
+                return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+            });
+            page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), request.offset)));
+            if (page.size() > request.limit) page.resize(request.limit);
+        }
+        local_facets = spies[0].get();
     }
-    // Facets and the total must be exact: make Xapian look at every candidate.
-    const Xapian::doccount everything = db_.get_doccount();
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit), everything);
-
-    SearchResult result;
-    result.query = request.query;
-    result.parsed = describe(parsed.value());
-    result.xapian_query = query.get_description();
-    if (request.explain) result.names = schema::describe_names(request.query);
-    result.total = mset.get_matches_estimated();
-    result.offset = request.offset;
-    result.limit = request.limit;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        Result<schema::StoredArticle> article = schema::decode_document_summary(it.get_document().get_data());
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].document.get_data());
         if (!article) return article.error();
-        result.hits.push_back(Hit{it.get_rank() + 1, article->id, article->title, article->outlet, article->date,
-                                  article->outlet_inferred, article->date_inferred, it.get_weight(),
+        result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
+                                  article->outlet_inferred, article->date_inferred, page[i].weight,
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{}});
     }
 

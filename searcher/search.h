@@ -56,6 +56,7 @@ struct SearchResult {
     std::string xapian_query;  // Xapian's description of the final query, for --explain
     std::string names;         // how the query's names were recognised, one line each
     std::size_t total = 0;     // exact number of matching articles
+    std::size_t threads = 1;   // that matched it, each over a range of docids (Parallelism)
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<Hit> hits;
@@ -64,12 +65,21 @@ struct SearchResult {
     std::vector<FacetCount> person_facet;  // display name (the commonest spelling), most articles first
 };
 
+// How a search over one local index shares its work between threads: each matches and
+// counts the facets of a range of docids, and their pages and counts are merged. Exact
+// facets visit every match, so a broad query's time is proportional to its matches.
+struct Parallelism {
+    unsigned threads = 0;                    // 0: one per core
+    std::size_t matches_per_thread = 4096;  // estimated; fewer matches than this run on one thread
+};
+
 class Searcher {
 public:
     // Opens the index at `path` once (an index folder or a stub file listing shards, see
     // schema::open_for_reading); every search reuses it.
     static Result<Searcher> open(const std::string& path,
-                                 std::chrono::milliseconds shard_timeout = schema::default_shard_timeout);
+                                 std::chrono::milliseconds shard_timeout = schema::default_shard_timeout,
+                                 Parallelism parallelism = {});
 
     Result<SearchResult> search(const SearchRequest& request);
 
@@ -77,8 +87,11 @@ public:
     Result<schema::StoredArticle> show(const std::string& id);
 
 private:
-    Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout);
+    Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout, Parallelism parallelism);
     Result<SearchResult> run(const SearchRequest& request);
+    // The databases the search of `query` runs on, one per thread, all at one revision:
+    // db_ first, then handles of its own for the other threads.
+    std::vector<Xapian::Database*> databases_for(const Xapian::Query& query);
     // Follows the index to its newest state: a rebuild replaces the stub, which
     // Database::reopen() does not follow, so a new Database is opened.
     Status refresh();
@@ -87,6 +100,8 @@ private:
     Xapian::Database db_;
     std::string path_;
     std::chrono::milliseconds shard_timeout_;
+    Parallelism parallelism_;
+    std::vector<Xapian::Database> helper_dbs_;  // the same local index, opened again: one per extra thread
     std::string layout_identity_;  // which generations db_ was opened on
     bool remote_;                  // db_ has shards on other machines
     std::chrono::steady_clock::time_point opened_at_;

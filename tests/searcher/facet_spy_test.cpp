@@ -1,6 +1,8 @@
-// The local facet spy against Xapian's own ValueCountMatchSpy, on a real index of the
-// seed corpus: the same counts for every facet, for queries matching one, some and every
-// article, and on the same spy reused for a second query.
+// The local facet spy against Xapian's own ValueCountMatchSpy, on real indexes: the same
+// counts for every facet, for queries matching one, some and every article, on the same
+// spy reused for a second query, and whether it reads an article's facet chunk or, where
+// the chunk is missing, its value slots.
+#include "schema/facet_columns.h"
 #include "schema/fields.h"
 #include "schema/index.h"
 #include "schema/person_facet.h"
@@ -63,6 +65,48 @@ TEST_F(FacetSpyTest, CountsWhatXapiansSpiesCount) {
         for (const auto& [month, count] : values_of(months)) months_summed[month] += count;
     }
     EXPECT_EQ(reused.months(), Values(months_summed.begin(), months_summed.end()));
+}
+
+TEST(FacetSpy, CountsFromChunksAndFromSlotsAlikeInOneQuery) {
+    // Three chunks: the seed articles' (people, outlets) and made-up articles' after them.
+    testing::TempDir dir;
+    ASSERT_NO_FATAL_FAILURE(
+        testing::build_seed_and_made_up_index(dir / "db", dir / "src", 2 * schema::facet_chunk_docs + 10));
+
+    auto facets = [&](const Xapian::Database& db, const char* word) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(word));
+        Xapian::ValueCountMatchSpy outlets(schema::slot_outlet), months(schema::slot_month),
+            persons(schema::slot_persons);
+        FacetSpy ours(db);
+        for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{&outlets, &months, &persons, &ours}) {
+            enquire.add_matchspy(spy);
+        }
+        enquire.get_mset(0, 10, db.get_doccount());
+        EXPECT_EQ(ours.outlets(), values_of(outlets)) << word;
+        EXPECT_EQ(ours.months(), values_of(months)) << word;
+        EXPECT_EQ(described(ours.persons()), described(schema::person_counts(persons))) << word;
+        return std::make_tuple(ours.outlets(), ours.months(), described(ours.persons()));
+    };
+    const char* const words[] = {"the", "peninsula", "korea", "zinoviev"};
+    std::vector<std::tuple<Values, Values, std::vector<std::string>>> from_chunks;
+    {
+        Xapian::Database db((dir / "db").string());
+        for (const char* word : words) from_chunks.push_back(facets(db, word));
+    }
+    {
+        // The first chunk (the seed articles) and the last go: those articles are read
+        // from their slots, the middle chunk's from the chunk.
+        Xapian::WritableDatabase db((dir / "db").string());
+        db.set_metadata(schema::facet_chunk_key(0), "");
+        db.set_metadata(schema::facet_chunk_key(2), "");
+        db.commit();
+    }
+    Xapian::Database db((dir / "db").string());
+    ASSERT_FALSE(schema::FacetChunk::read(db, 0));
+    ASSERT_TRUE(schema::FacetChunk::read(db, 1));
+    for (std::size_t i = 0; i < std::size(words); ++i) EXPECT_EQ(facets(db, words[i]), from_chunks[i]) << words[i];
+    EXPECT_FALSE(std::get<2>(from_chunks[0]).empty());
 }
 
 }  // namespace

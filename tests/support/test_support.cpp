@@ -1,8 +1,11 @@
 #include "tests/support/test_support.h"
 
 #include "indexer/indexer.h"
+#include "schema/facet_columns.h"
+#include "schema/fields.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -129,6 +132,50 @@ void write_made_up_articles(const fs::path& dir, std::size_t first, std::size_t 
     }
 }
 
+std::string facet_chunk_disagreement(const fs::path& db, std::size_t* present) {
+    Xapian::Database database(db.string());
+    std::size_t chunks = 0;
+    const Xapian::docid last = database.get_lastdocid();
+    for (std::uint32_t number = 0; last > 0 && number <= schema::facet_chunk_of(last); ++number) {
+        const std::optional<schema::FacetChunk> chunk = schema::FacetChunk::read(database, number);
+        if (!chunk) {
+            if (!database.get_metadata(schema::facet_chunk_key(number)).empty()) {
+                return "chunk " + std::to_string(number) + " does not decode";
+            }
+            continue;
+        }
+        ++chunks;
+        const Xapian::docid first = number * schema::facet_chunk_docs + 1;
+        for (Xapian::docid did = first; did < first + schema::facet_chunk_docs && did <= last; ++did) {
+            std::string outlet, month, persons;
+            try {
+                const Xapian::Document doc = database.get_document(did);
+                outlet = doc.get_value(schema::slot_outlet);
+                month = doc.get_value(schema::slot_month);
+                persons = doc.get_value(schema::slot_persons);
+                if (!chunk->covers(did)) return "article " + std::to_string(did) + " lies past its chunk's end";
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+            std::string chunk_outlet, chunk_month, chunk_persons;
+            if (chunk->covers(did)) {
+                if (chunk->outlet(did) != schema::FacetChunk::none) chunk_outlet = chunk->outlet_value(chunk->outlet(did));
+                if (chunk->month(did) != schema::FacetChunk::none) chunk_month = chunk->month_value(chunk->month(did));
+                for (std::uint32_t at = chunk->mention_begin(did); at < chunk->mention_end(did); ++at) {
+                    if (!chunk_persons.empty()) chunk_persons += '\n';
+                    chunk_persons += chunk->person_entry(chunk->mention(at));
+                }
+            }
+            if (outlet != chunk_outlet || month != chunk_month || persons != chunk_persons) {
+                return "article " + std::to_string(did) + ": slots hold outlet \"" + outlet + "\", month \"" + month +
+                       "\", persons \"" + persons + "\"; its chunk \"" + chunk_outlet + "\", \"" + chunk_month +
+                       "\", \"" + chunk_persons + "\"";
+            }
+        }
+    }
+    if (present) *present = chunks;
+    return {};
+}
+
 fs::path source_dir() {
     return CORPUS_SOURCE_DIR;
 }
@@ -152,6 +199,20 @@ void build_seed_index(const fs::path& db) {
     Result<indexer::IndexSummary> summary = indexer::run_index(options, {});
     ASSERT_TRUE(summary.ok()) << summary.error().message;
     ASSERT_EQ(summary->added, 5u);
+}
+
+void build_seed_and_made_up_index(const fs::path& db, const fs::path& src, std::size_t made_up) {
+    fs::create_directories(src);
+    for (const auto& entry : fs::directory_iterator(seed_dir())) {
+        if (entry.is_regular_file()) fs::copy_file(entry.path(), src / entry.path().filename());
+    }
+    write_made_up_articles(src, 0, made_up, 1);
+    indexer::IndexOptions options;
+    options.db_path = db.string();
+    options.sources = {src};
+    Result<indexer::IndexSummary> summary = indexer::run_index(options, {});
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    ASSERT_EQ(summary->added, 5 + made_up);
 }
 
 std::unique_ptr<TempDir> SeedIndexTest::seed_index_dir_;

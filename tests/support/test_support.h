@@ -53,6 +53,12 @@ std::string search_bin();
 // Builds an index of the bundled seed corpus at `db` with the indexer library.
 void build_seed_index(const std::filesystem::path& db);
 
+// An index at `db` of the seed articles (with their metadata) and `made_up` made-up ones
+// after them (write_made_up_articles), whose files go to `src`: enough articles to fill
+// several facet chunks, the first with outlets, dates and people.
+void build_seed_and_made_up_index(const std::filesystem::path& db, const std::filesystem::path& src,
+                                  std::size_t made_up);
+
 // The seed articles' ids, for tests that name the articles a careful reader expects.
 namespace seed {
 inline const std::string a000 = "000_4187df94d3ce0a80";
@@ -81,6 +87,11 @@ CommandResult validate_json(const std::string& schema_file, const std::string& j
 // every one holds the word "peninsula", and `version` is written into each, so that a
 // second call with another version changes every file.
 void write_made_up_articles(const std::filesystem::path& dir, std::size_t first, std::size_t count, int version);
+
+// Where the facet chunks of the index at `db` disagree with its value slots (a chunk
+// that does not decode, a value that differs, an article past a chunk's end), described;
+// empty when every chunk present agrees. `present` receives how many chunks there are.
+std::string facet_chunk_disagreement(const std::filesystem::path& db, std::size_t* present = nullptr);
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
