@@ -24,6 +24,10 @@ namespace {
 // of 5 MB and 1,000 (scripts/benchmark; Xapian's compactor merges the chunks fast).
 constexpr std::size_t unflushed_text_budget = 2u << 20;
 constexpr std::size_t max_chunk_files = 500;
+// Xapian's compactor holds buffers for every database it reads: merging the 2,000 scratch
+// databases of 1,000,000 articles at once took 870 MB. Larger corpora are merged in
+// rounds, groups of at most this many databases at a time, in order.
+constexpr std::size_t max_merge_inputs = 128;
 
 std::string part_name(std::size_t chunk) {
     char name[32];
@@ -135,11 +139,24 @@ private:
                 empty->close();
                 return Ok{};
             }
-            Xapian::Database all;
-            for (std::size_t chunk = 0; chunk < chunks_; ++chunk) {
-                all.add_database(Xapian::Database((parts_ / part_name(chunk)).string()));
+            std::vector<fs::path> inputs;
+            for (std::size_t chunk = 0; chunk < chunks_; ++chunk) inputs.push_back(parts_ / part_name(chunk));
+            for (std::size_t round = 1; inputs.size() > max_merge_inputs; ++round) {
+                std::vector<fs::path> merged;
+                for (std::size_t first = 0; first < inputs.size(); first += max_merge_inputs) {
+                    const std::size_t last = std::min(inputs.size(), first + max_merge_inputs);
+                    const fs::path group = parts_ / ("merge-" + std::to_string(round) + "-" + part_name(merged.size()));
+                    compact({inputs.begin() + static_cast<std::ptrdiff_t>(first),
+                             inputs.begin() + static_cast<std::ptrdiff_t>(last)},
+                            group);
+                    // What is merged goes at once: the disk holds the index about once.
+                    std::error_code ec;
+                    for (std::size_t i = first; i < last; ++i) fs::remove_all(inputs[i], ec);
+                    merged.push_back(group);
+                }
+                inputs = std::move(merged);
             }
-            all.compact(target_.string(), Xapian::DBCOMPACT_MULTIPASS);
+            compact(inputs, target_);
             Xapian::WritableDatabase merged(target_.string(), Xapian::DB_OPEN);
             schema::write_missing_facet_chunks(merged);
             merged.close();
@@ -147,6 +164,13 @@ private:
         } catch (const Xapian::Error& e) {
             return schema::translate_xapian_error(e, "merging the new index into " + target_.string() + " failed");
         }
+    }
+
+    // Document ids follow the order of `inputs`.
+    static void compact(const std::vector<fs::path>& inputs, const fs::path& output) {
+        Xapian::Database all;
+        for (const fs::path& input : inputs) all.add_database(Xapian::Database(input.string()));
+        all.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
     }
 
     const fs::path target_;

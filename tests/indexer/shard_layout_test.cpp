@@ -59,6 +59,22 @@ TEST(ParallelBuild, ManySmallChunksOnSeveralThreadsKeepTheFilesOrder) {
     }
 }
 
+TEST(ParallelBuild, MoreScratchDatabasesThanOneMergeTakesAreMergedInRoundsInOrder) {
+    // One file a chunk: 300 scratch databases, more than one merge reads at a time (128).
+    testing::TempDir dir;
+    testing::write_made_up_articles(dir / "src", 0, 300, 1);
+    Result<IndexSummary> summary = index(dir / "db", dir / "src", 0, 2, 1);
+    ASSERT_TRUE(summary.ok()) << summary.error().message;
+    EXPECT_EQ(summary->added, 300u);
+    EXPECT_EQ(ids_in_docid_order(dir / "db"), sorted_file_ids(dir / "src"));
+    std::size_t chunks = 0;
+    EXPECT_EQ(testing::facet_chunk_disagreement(dir / "db", &chunks), "");
+    EXPECT_EQ(chunks, 1u);
+    for (const auto& entry : fs::directory_iterator(dir / "db")) {
+        EXPECT_FALSE(entry.path().filename().string().ends_with(".parts")) << entry.path();
+    }
+}
+
 TEST(ParallelBuild, AnIncrementalRunAfterItUpdatesTheMergedIndex) {
     testing::TempDir dir;
     testing::write_made_up_articles(dir / "src", 0, 9, 1);
