@@ -54,11 +54,12 @@ const Tables& tables() {
         Tables t;
         for (std::string_view row : rows(names_surnames_tsv)) {
             std::vector<std::string_view> columns = split(row, '\t');
-            if (columns.size() != 2) continue;
+            if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
             std::vector<std::string_view> spellings = split(columns[1], ',');
             if (spellings.empty()) continue;
+            const bool starts_hangul_names = columns.size() == 2;
             for (std::string_view hangul : split(columns[0], ' ')) {
-                t.hangul_surnames.emplace(hangul, spellings.front());
+                if (starts_hangul_names) t.hangul_surnames.emplace(hangul, spellings.front());
                 for (std::string_view spelling : spellings) add_reading(t, spelling, hangul);
             }
             for (std::string_view spelling : spellings) t.surname_spellings.emplace(spelling, spellings.front());
@@ -382,7 +383,7 @@ std::string fold_syllable(std::string s) {
     for (const auto& [from, to] : vowels) replace_all(from, to);
     if (s.size() > 1 && !s.ends_with("ng")) {
         char& final = s.back();
-        final = final == 'g' ? 'k' : final == 'd' ? 't' : final == 'b' ? 'p' : final;
+        final = final == 'g' || final == 'c' ? 'k' : final == 'd' ? 't' : final == 'b' ? 'p' : final;  // c: "lac"
     }
     return s;
 }
