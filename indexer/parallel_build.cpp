@@ -166,11 +166,12 @@ private:
         }
     }
 
-    // Document ids follow the order of `inputs`.
+    // Document ids follow the order of `inputs`. FULL, as xapian-compact does by default:
+    // the library's default level leaves the tables about 2% larger.
     static void compact(const std::vector<fs::path>& inputs, const fs::path& output) {
         Xapian::Database all;
         for (const fs::path& input : inputs) all.add_database(Xapian::Database(input.string()));
-        all.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
+        all.compact(output.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_MULTIPASS);
     }
 
     const fs::path target_;
