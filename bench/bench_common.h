@@ -127,6 +127,9 @@ struct Options {
     std::string corpus;
     int reps = 20;
     bool ids = false;  // print every query's matching ids instead of timing the mix
+    // corpus-search only: estimated matches below which a query stays on one thread (0:
+    // the library's default), so that the threshold can be tuned by measurement.
+    std::size_t matches_per_thread = 0;
 };
 
 inline Options parse_options(int argc, char** argv, const char* usage) {
@@ -149,6 +152,8 @@ inline Options parse_options(int argc, char** argv, const char* usage) {
         } else if (arg == "--reps") {
             options.reps = std::stoi(value());
             if (options.reps < 1) throw std::runtime_error("--reps must be at least 1");
+        } else if (arg == "--matches-per-thread") {
+            options.matches_per_thread = std::stoul(value());
         } else if (!arg.empty() && arg[0] == '-') {
             throw std::runtime_error("unknown option " + arg);
         } else {

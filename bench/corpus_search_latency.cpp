@@ -11,10 +11,11 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: corpus-search-latency --db DIR --queries FILE [--reps N | --ids]\n"
+    "usage: corpus-search-latency --db DIR --queries FILE [--reps N | --ids] [--matches-per-thread N]\n"
     "Answers each query of FILE (category TAB query TAB outlet TAB from TAB to) N times;\n"
     "with --ids, once over the whole page (--scope all), printing the ids of every article\n"
-    "it matches.\n";
+    "it matches. --matches-per-thread overrides the estimated matches a thread must have\n"
+    "before a query is split between cores.\n";
 
 volatile std::size_t sink;  // keeps the page's work from being optimised away
 
@@ -23,6 +24,12 @@ std::optional<corpus::schema::Date> date_or_none(const std::string& text) {
     std::optional<corpus::schema::Date> date = corpus::schema::parse_date(text);
     if (!date) throw std::runtime_error("bad date in the query mix: " + text);
     return date;
+}
+
+corpus::searcher::Parallelism parallelism(const bench::Options& options) {
+    corpus::searcher::Parallelism parallelism;
+    if (options.matches_per_thread > 0) parallelism.matches_per_thread = options.matches_per_thread;
+    return parallelism;
 }
 
 std::string describe(const corpus::Error& error) {
@@ -36,7 +43,8 @@ int main(int argc, char** argv) {
         const bench::Options options = bench::parse_options(argc, argv, usage);
         if (options.queries.empty()) throw std::runtime_error("--queries is required");
         const std::vector<bench::BenchQuery> queries = bench::read_queries(options.queries);
-        corpus::Result<corpus::searcher::Searcher> opened = corpus::searcher::Searcher::open(options.db);
+        corpus::Result<corpus::searcher::Searcher> opened = corpus::searcher::Searcher::open(
+            options.db, corpus::schema::default_shard_timeout, parallelism(options));
         if (!opened) throw std::runtime_error(describe(opened.error()));
         corpus::searcher::Searcher& searcher = opened.value();
         auto make_request = [&](const bench::BenchQuery& q) {
