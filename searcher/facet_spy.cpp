@@ -26,8 +26,23 @@ const std::string& FacetSpy::SlotReader::read(Xapian::docid did) {
     return value_;
 }
 
-FacetSpy::FacetSpy(const Xapian::Database& db)
-    : db_(db), single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet),
+std::shared_ptr<const schema::FacetChunk> FacetChunkCache::get(const Xapian::Database& db, std::uint32_t chunk) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const Xapian::rev revision = db.get_revision(); revision != revision_) {
+        chunks_.clear();
+        revision_ = revision;
+    }
+    auto [it, added] = chunks_.try_emplace(chunk);
+    if (added) {
+        if (std::optional<schema::FacetChunk> read = schema::FacetChunk::read(db, chunk)) {
+            it->second = std::make_shared<const schema::FacetChunk>(std::move(*read));
+        }
+    }
+    return it->second;
+}
+
+FacetSpy::FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks)
+    : db_(db), chunks_(chunks), single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet),
       month_reader_(db, schema::slot_month), person_reader_(db, schema::slot_persons) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
@@ -52,7 +67,13 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 
 void FacetSpy::load_chunk(std::uint32_t chunk) {
     chunk_number_ = chunk;
-    chunk_ = schema::FacetChunk::read(db_, chunk);
+    if (chunks_) {
+        chunk_ = chunks_->get(db_, chunk);
+    } else if (std::optional<schema::FacetChunk> read = schema::FacetChunk::read(db_, chunk)) {
+        chunk_ = std::make_shared<const schema::FacetChunk>(std::move(*read));
+    } else {
+        chunk_.reset();
+    }
     if (!chunk_) return;
     outlet_counters_.assign(chunk_->outlet_values(), nullptr);
     month_counters_.assign(chunk_->month_values(), nullptr);

@@ -20,6 +20,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +31,25 @@
 
 namespace corpus::searcher {
 
+// The facet chunks of one index, decoded once and shared by the queries (and the
+// threads) of a process: reading and checking every chunk a query touches was most of
+// the time of a query of few matches, which touch nearly all. Held for one revision of
+// one database; dropped when the index changes. Thread-safe.
+class FacetChunkCache {
+public:
+    // Chunk `chunk` of `db`, or nullptr when it is missing or malformed.
+    std::shared_ptr<const schema::FacetChunk> get(const Xapian::Database& db, std::uint32_t chunk);
+
+private:
+    std::mutex mutex_;
+    std::optional<Xapian::rev> revision_;
+    std::unordered_map<std::uint32_t, std::shared_ptr<const schema::FacetChunk>> chunks_;  // nullptr: missing
+};
+
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    explicit FacetSpy(const Xapian::Database& db);
+    // Without a cache, each chunk is read from `db` as the matcher reaches it.
+    explicit FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks = nullptr);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     // Adds what a spy over other articles (another part of the index) counted.
@@ -71,9 +89,10 @@ private:
                                 std::string_view value);
 
     Xapian::Database db_;
+    FacetChunkCache* chunks_;
     bool single_shard_;
     std::optional<std::uint32_t> chunk_number_;  // of chunk_ (read or found missing)
-    std::optional<schema::FacetChunk> chunk_;
+    std::shared_ptr<const schema::FacetChunk> chunk_;
     std::vector<std::size_t*> outlet_counters_, month_counters_;
     static constexpr std::uint32_t unset_spelling = 0xfffffffe;  // PersonTally::malformed is the other non-index
     std::vector<std::uint32_t> spellings_;  // chunk entry -> PersonTally spelling, looked up on first use

@@ -107,7 +107,7 @@ Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseco
                    Parallelism parallelism)
     : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout), parallelism_(parallelism),
       layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
-      opened_at_(std::chrono::steady_clock::now()) {}
+      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()) {}
 
 Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout,
                                 Parallelism parallelism) {
@@ -122,6 +122,8 @@ Status Searcher::refresh() {
     if (!db) return db.error();
     db_ = std::move(db.value());
     helper_dbs_.clear();  // opened again on the new state when next needed
+    // Another generation may be at the same revision number as the one cached.
+    facet_chunks_ = std::make_unique<FacetChunkCache>();
     layout_identity_ = identity;
     opened_at_ = std::chrono::steady_clock::now();
     return Ok{};
@@ -287,7 +289,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
             try {
                 Xapian::Enquire enquire(*dbs[part]);
                 enquire.set_query(part_queries[part]);
-                spies[part] = std::make_unique<FacetSpy>(*dbs[part]);
+                spies[part] = std::make_unique<FacetSpy>(*dbs[part], facet_chunks_.get());
                 enquire.add_matchspy(spies[part].get());
                 msets[part] = enquire.get_mset(first, count, dbs[part]->get_doccount());
             } catch (...) {

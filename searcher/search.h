@@ -6,6 +6,7 @@
 #include "schema/date.h"
 #include "schema/index.h"
 #include "schema/result.h"
+#include "searcher/facet_spy.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +107,7 @@ private:
     std::string layout_identity_;  // which generations db_ was opened on
     bool remote_;                  // db_ has shards on other machines
     std::chrono::steady_clock::time_point opened_at_;
+    std::unique_ptr<FacetChunkCache> facet_chunks_;  // of db_ (a pointer: Searcher moves)
 };
 
 }  // namespace corpus::searcher

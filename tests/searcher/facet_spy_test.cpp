@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 
 namespace corpus::searcher {
@@ -107,6 +108,42 @@ TEST(FacetSpy, CountsFromChunksAndFromSlotsAlikeInOneQuery) {
     ASSERT_TRUE(schema::FacetChunk::read(db, 1));
     for (std::size_t i = 0; i < std::size(words); ++i) EXPECT_EQ(facets(db, words[i]), from_chunks[i]) << words[i];
     EXPECT_FALSE(std::get<2>(from_chunks[0]).empty());
+}
+
+TEST(FacetSpy, ACacheOfChunksFollowsTheIndexAsItChanges) {
+    testing::TempDir dir;
+    ASSERT_NO_FATAL_FAILURE(testing::build_seed_and_made_up_index(dir / "db", dir / "src", 10));
+    FacetChunkCache cache;
+    Xapian::Database db((dir / "db").string());
+    auto outlets = [&](FacetChunkCache* chunks) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query("the"));
+        Xapian::ValueCountMatchSpy xapians(schema::slot_outlet);
+        FacetSpy ours(db, chunks);
+        enquire.add_matchspy(&xapians);
+        enquire.add_matchspy(&ours);
+        enquire.get_mset(0, 10, db.get_doccount());
+        EXPECT_EQ(ours.outlets(), values_of(xapians));
+        return ours.outlets();
+    };
+    const Values before = outlets(&cache);
+    ASSERT_TRUE(cache.get(db, 0));
+    {
+        // A reindex moves the first article to another outlet and writes its chunk again.
+        Xapian::WritableDatabase writer((dir / "db").string());
+        Xapian::Document doc = writer.get_document(1);
+        doc.add_value(schema::slot_outlet, "Moved Outlet");
+        writer.replace_document(1, doc);
+        schema::invalidate_facet_chunk(writer, 1);
+        writer.commit();
+        ASSERT_EQ(schema::write_missing_facet_chunks(writer), 1u);
+    }
+    db.reopen();
+    const Values after = outlets(&cache);
+    EXPECT_NE(after, before);
+    EXPECT_NE(std::find_if(after.begin(), after.end(), [](const auto& v) { return v.first == "Moved Outlet"; }),
+              after.end());
+    EXPECT_EQ(after, outlets(nullptr));
 }
 
 }  // namespace
