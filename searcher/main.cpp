@@ -2,6 +2,7 @@
 #include "schema/date.h"
 #include "schema/index.h"
 #include "schema/text.h"
+#include "searcher/batch.h"
 #include "searcher/option_layers.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
@@ -10,9 +11,11 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -162,33 +165,48 @@ int run_show(Searcher& searcher, const Options& opt) {
     return exit_match;
 }
 
-// Every query shares the open index; a bad one gets an error line and the batch goes on.
-int run_batch(Searcher& searcher, const Options& opt, SearchRequest request) {
+// Every thread shares out the queries, each with the index open; a bad query gets an error
+// line and the batch goes on.
+int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeout, const Options& opt,
+              const SearchRequest& request) {
     std::ifstream file;
     if (opt.batch != "-") {
         file.open(opt.batch);
         if (!file) return fail(corpus::make_error(corpus::ErrorCode::io, "cannot read the batch file " + opt.batch));
     }
+    auto batch = corpus::searcher::BatchSearcher::open(db_path, shard_timeout);
+    if (!batch) return fail(batch.error());
     std::istream& in = opt.batch == "-" ? std::cin : file;
-    bool any_match = false;
-    bool any_error = false;
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const std::size_t first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#') continue;
-        request.query = line;
-        corpus::Status valid = check_query_text(request.query);
-        auto result = valid ? searcher.search(request) : corpus::Result<corpus::searcher::SearchResult>(valid.error());
-        if (result) {
-            any_match = any_match || result->total > 0;
-            fmt::print("{}", corpus::searcher::render_json_line(result.value(), opt.explain, number));
-        } else {
-            any_error = true;
-            fmt::print("{}", corpus::searcher::render_error_line(number, request.query, result.error()));
+    std::size_t number = 0;
+    auto next = [&]() -> std::optional<corpus::searcher::BatchLine> {
+        std::string line;
+        while (std::getline(in, line)) {
+            ++number;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            const std::size_t first = line.find_first_not_of(" \t");
+            if (first != std::string::npos && line[first] != '#') return corpus::searcher::BatchLine{number, line};
         }
+        return std::nullopt;
+    };
+    std::atomic<bool> any_match = false;
+    std::atomic<bool> any_error = false;
+    auto answer = [&](Searcher& searcher, const corpus::searcher::BatchLine& line) {
+        SearchRequest query_request = request;
+        query_request.query = line.query;
+        corpus::Status valid = check_query_text(query_request.query);
+        auto result = valid ? searcher.search(query_request)
+                            : corpus::Result<corpus::searcher::SearchResult>(valid.error());
+        if (!result) {
+            any_error = true;
+            return corpus::searcher::render_error_line(line.number, query_request.query, result.error());
+        }
+        if (result->total > 0) any_match = true;
+        return corpus::searcher::render_json_line(result.value(), opt.explain, line.number);
+    };
+    batch->run(next, answer, [](const std::string& text) {
+        fmt::print("{}", text);
         std::fflush(stdout);
-    }
+    });
     return any_error ? exit_error : any_match ? exit_match : exit_no_match;
 }
 
@@ -245,9 +263,10 @@ int main(int argc, char** argv) {
     if (!request) return fail(request.error());
 
     const auto shard_timeout = std::chrono::milliseconds(static_cast<long>(opt.shard_timeout * 1000));
-    auto searcher = Searcher::open(corpus::schema::resolve_index_path(opt.db), shard_timeout);
+    const std::string db_path = corpus::schema::resolve_index_path(opt.db);
+    if (!opt.batch.empty()) return run_batch(db_path, shard_timeout, opt, request.value());
+    auto searcher = Searcher::open(db_path, shard_timeout);
     if (!searcher) return fail(searcher.error());
     if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
-    if (!opt.batch.empty()) return run_batch(searcher.value(), opt, std::move(request.value()));
     return run_query(searcher.value(), opt, std::move(request.value()));
 }
