@@ -526,7 +526,10 @@ std::optional<Xapian::Query> name_reading_query(const NameSpan& span) {
     if (!complete) return std::nullopt;
     std::vector<Xapian::Query> terms;
     for (const std::string& reading : readings) terms.emplace_back(name_reading_term(reading));
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // One name, however many readings: weighted as one term, where an OR weighed each
+    // reading an article shares (a common spelling's six) as another word of the query,
+    // and scored each match six times over.
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 bool form_matches(const NameForm& form, const NameSpan& document_span) {

@@ -97,7 +97,7 @@ Xapian::Query name_query(const NameSpan& span);
 // article's span, because a form's slots concatenate to a reading in written order; the
 // tests in tests/schema/names_test.cpp hold the two ways to the same answers.
 std::vector<std::string> name_reading_terms(const NameSpan& span);
-// The OR of the query side's whole-name terms, weighted by their wdf (mentions); nothing
+// The query side's whole-name terms as one synonym, weighted by their wdf (mentions); nothing
 // when the name has too many readings to list (then name_query() serves).
 std::optional<Xapian::Query> name_reading_query(const NameSpan& span);
 

@@ -88,6 +88,18 @@ TEST(QueryBuilder, GoldenTable) {
     for (const auto& [query, expected] : table) EXPECT_EQ(compiled(query), expected) << query;
 }
 
+// A name's readings are one term to the weighting: "Kim Jong-un missile" weighs the name
+// as one word of two, however many readings of it an article shares.
+TEST(QueryBuilder, ANameIsOneSynonymOfItsReadings) {
+    const std::string name = compiled("Kim Jong-un");
+    EXPECT_TRUE(name.starts_with("Query((XN")) << name;
+    EXPECT_NE(name.find(" SYNONYM XN"), std::string::npos) << name;
+    EXPECT_EQ(name.find(" OR "), std::string::npos) << name;
+    const std::string with_word = compiled("Kim Jong-un missile");
+    EXPECT_NE(with_word.find(" SYNONYM XN"), std::string::npos) << with_word;
+    EXPECT_NE(with_word.find(") AND Zmissil)"), std::string::npos) << with_word;
+}
+
 TEST(QueryBuilder, RejectsWhatCannotBeSearched) {
     EXPECT_NE(compiled("!!! ???").find("no searchable words"), std::string::npos);
     EXPECT_NE(compiled("\"...\"").find("empty phrase"), std::string::npos);
