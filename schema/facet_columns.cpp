@@ -23,12 +23,7 @@ void put(std::string& out, std::uint32_t word) {
     out.append(reinterpret_cast<const char*>(bytes), 4);
 }
 
-std::uint32_t get(const std::string& blob, std::size_t at) {
-    std::uint32_t word;
-    std::memcpy(&word, blob.data() + at, 4);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
-    return word;
-}
+std::uint32_t get(const std::string& blob, std::size_t at) { return facet_chunk_word(blob, at); }
 
 // The distinct values of one column, numbered in order of first appearance.
 class Dictionary {
@@ -183,10 +178,6 @@ std::optional<FacetChunk> FacetChunk::decode(std::string blob) {
     }
     chunk.docs_ = docs;
     return chunk;
-}
-
-std::uint32_t FacetChunk::load(std::size_t array, std::uint32_t index) const {
-    return get(blob_, array + std::size_t{index} * 4);
 }
 
 std::string_view FacetChunk::string_at(const Strings& strings, std::uint32_t index) const {

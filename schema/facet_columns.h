@@ -16,8 +16,10 @@
 
 #include <xapian.h>
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +30,14 @@ inline constexpr Xapian::docid facet_chunk_docs = 1024;
 
 inline std::uint32_t facet_chunk_of(Xapian::docid did) { return (did - 1) / facet_chunk_docs; }
 std::string facet_chunk_key(std::uint32_t chunk);
+
+// The little-endian 32-bit word at byte `at` of a chunk's blob (which has no alignment).
+inline std::uint32_t facet_chunk_word(const std::string& blob, std::size_t at) {
+    std::uint32_t word;
+    std::memcpy(&word, blob.data() + at, 4);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
+    return word;
+}
 
 // One decoded chunk: views into the stored blob, checked once when decoded.
 class FacetChunk {
@@ -61,7 +71,10 @@ private:
         std::size_t offsets = 0;  // count + 1 offsets into the bytes that follow them
         std::uint32_t count = 0;
     };
-    std::uint32_t load(std::size_t array, std::uint32_t index) const;
+    // In the header: counting reads a few words per matching article.
+    std::uint32_t load(std::size_t array, std::uint32_t index) const {
+        return facet_chunk_word(blob_, array + std::size_t{index} * 4);
+    }
     std::string_view string_at(const Strings& strings, std::uint32_t index) const;
 
     std::string blob_;

@@ -81,20 +81,20 @@ void FacetSpy::load_chunk(std::uint32_t chunk) {
 }
 
 std::size_t& FacetSpy::counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
-                               std::string_view value) {
+                               std::string_view (schema::FacetChunk::*value)(std::uint32_t) const) const {
     std::size_t*& slot = counters[index];
     // Nodes of an unordered_map stay where they are as it grows.
-    if (!slot) slot = &counts[std::string(value)];
+    if (!slot) slot = &counts[std::string((*chunk_.*value)(index))];
     return *slot;
 }
 
 void FacetSpy::count_from_chunk(Xapian::docid did) {
     const schema::FacetChunk& chunk = *chunk_;
     if (const std::uint32_t outlet = chunk.outlet(did); outlet != schema::FacetChunk::none) {
-        ++counter(outlet_counters_, outlets_, outlet, chunk.outlet_value(outlet));
+        ++counter(outlet_counters_, outlets_, outlet, &schema::FacetChunk::outlet_value);
     }
     if (const std::uint32_t month = chunk.month(did); month != schema::FacetChunk::none) {
-        ++counter(month_counters_, months_, month, chunk.month_value(month));
+        ++counter(month_counters_, months_, month, &schema::FacetChunk::month_value);
     }
     const std::uint32_t begin = chunk.mention_begin(did), end = chunk.mention_end(did);
     if (begin == end) return;

@@ -84,9 +84,10 @@ private:
     void count_from_chunk(Xapian::docid did);
     // The chunk of `did` read, with its values not yet looked up in the counts.
     void load_chunk(std::uint32_t chunk);
-    // A chunk's value index to its counter in `counts`, looked up on first use.
-    static std::size_t& counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
-                                std::string_view value);
+    // A chunk's value index to its counter in `counts`, looked up (by the chunk's `value`
+    // of it) on first use.
+    std::size_t& counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
+                         std::string_view (schema::FacetChunk::*value)(std::uint32_t) const) const;
 
     Xapian::Database db_;
     FacetChunkCache* chunks_;

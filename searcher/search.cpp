@@ -79,6 +79,78 @@ private:
     Xapian::docid current_ = 0;
 };
 
+// `query` with each phrase or NEAR that every match must satisfy turned into an AND of
+// the same parts: the same weights (Xapian weighs a phrase as the AND of its parts)
+// without the position checks, for ranking matches already known to satisfy them. A
+// phrase that a match may lack (under OR, NOT or an optional part) stays as it is, since
+// turning it into an AND would add weight, or remove matches, the phrase does not.
+// Nothing when there is no such phrase.
+std::optional<Xapian::Query> without_required_positions(const Xapian::Query& query) {
+    const Xapian::Query::op type = query.get_type();
+    std::vector<Xapian::Query> parts;
+    for (std::size_t n = 0; n < query.get_num_subqueries(); ++n) parts.push_back(query.get_subquery(n));
+    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+    // Every match satisfies the first part of these, and all parts of an AND.
+    if (type != Xapian::Query::OP_AND && type != Xapian::Query::OP_FILTER && type != Xapian::Query::OP_AND_NOT &&
+        type != Xapian::Query::OP_AND_MAYBE) {
+        return std::nullopt;
+    }
+    const std::size_t required = type == Xapian::Query::OP_AND ? parts.size() : 1;
+    bool changed = false;
+    for (std::size_t n = 0; n < required; ++n) {
+        if (std::optional<Xapian::Query> rewritten = without_required_positions(parts[n])) {
+            parts[n] = std::move(*rewritten);
+            changed = true;
+        }
+    }
+    if (!changed) return std::nullopt;
+    return Xapian::Query(type, parts.begin(), parts.end());
+}
+
+// The matches a counting pass found, in rising docid order.
+class MatchedDocids : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override { docids_.push_back(doc.get_docid()); }
+    const std::vector<Xapian::docid>& docids() const { return docids_; }
+
+private:
+    std::vector<Xapian::docid> docids_;
+};
+
+// Matches exactly the given docids (sorted): ANDed with the unfiltered query, it stands
+// for the filters (which add no weight) and for every positional check, already done by
+// the counting pass. Local only (it is not serialisable).
+class DocidList : public Xapian::PostingSource {
+public:
+    explicit DocidList(const std::vector<Xapian::docid>& docids) : docids_(docids) {}
+
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    void init(const Xapian::Database&) override { started_ = false; }
+    void next(double) override {
+        if (started_) ++at_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        if (!started_) at_ = 0;
+        started_ = true;
+        at_ = static_cast<std::size_t>(std::lower_bound(docids_.begin() + static_cast<std::ptrdiff_t>(at_),
+                                                        docids_.end(), did) - docids_.begin());
+    }
+    bool at_end() const override { return at_ >= docids_.size(); }
+    Xapian::docid get_docid() const override { return docids_[at_]; }
+    DocidList* clone() const override { return new DocidList(docids_); }
+    std::string get_description() const override { return "DocidList(" + std::to_string(docids_.size()) + ")"; }
+
+private:
+    const std::vector<Xapian::docid>& docids_;
+    std::size_t at_ = 0;
+    bool started_ = false;
+};
+
 // One hit of a page, from whichever part of the index found it.
 struct Candidate {
     double weight;
@@ -271,27 +343,66 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
             std::min(most, parts == 1 ? request.limit : request.offset + std::min(most, request.limit)));
         spies.resize(parts);
         std::vector<Xapian::MSet> msets(parts);
+        std::vector<Xapian::doccount> totals(parts);
         std::vector<std::exception_ptr> failures(parts);
-        // Xapian's objects count references without atomics: each thread gets a query
-        // tree of its own, built here, and a database of its own.
+        // Counting every match is most of the matcher's work, and needs no weights; the
+        // page then needs weights only for the few matches that can enter it, and Xapian
+        // stops early once no later match can. Filters and phrases cost a check per
+        // candidate (a value range reads each one's date), so the page is then ranked
+        // over the matches counted, with the phrases' position checks (already passed)
+        // left out. A name's synonym has no bound tight enough for Xapian to stop early:
+        // one weighted pass counts and ranks it.
+        const std::optional<Xapian::Query> unpositioned = without_required_positions(compiled->query);
+        const bool filtered = !request.persons.empty() || !request.outlets.empty() || request.from || request.to;
+        enum class Plan { one_pass, rank_all, rank_counted };
+        const Plan plan = compiled->query.get_type() == Xapian::Query::OP_SYNONYM ? Plan::one_pass
+                          : filtered || unpositioned                              ? Plan::rank_counted
+                                                                                  : Plan::rank_all;
+        const Xapian::Query& ranked = unpositioned ? *unpositioned : compiled->query;
+        // Xapian's objects count references without atomics: each thread gets query
+        // trees of its own, built here, and a database of its own.
         std::vector<Xapian::Query> part_queries{query};
+        std::vector<Xapian::Query> ranked_queries{ranked};
         if (parts > 1) {
             const std::string serialised = query.serialise();
+            const std::string ranked_serialised = ranked.serialise();
             part_queries.clear();
+            ranked_queries.clear();
             for (std::size_t part = 0; part < parts; ++part) {
                 const auto low = static_cast<Xapian::docid>(std::uint64_t{last} * part / parts + 1);
                 const auto high = static_cast<Xapian::docid>(std::uint64_t{last} * (part + 1) / parts);
                 part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
                                           Xapian::Query((new DocidRange(low, high))->release()));
+                ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised));
             }
         }
         auto search_part = [&](std::size_t part) {
             try {
-                Xapian::Enquire enquire(*dbs[part]);
-                enquire.set_query(part_queries[part]);
                 spies[part] = std::make_unique<FacetSpy>(*dbs[part], facet_chunks_.get());
-                enquire.add_matchspy(spies[part].get());
-                msets[part] = enquire.get_mset(first, count, dbs[part]->get_doccount());
+                const Xapian::doccount everything = dbs[part]->get_doccount();
+                if (plan == Plan::one_pass) {
+                    Xapian::Enquire enquire(*dbs[part]);
+                    enquire.set_query(part_queries[part]);
+                    enquire.add_matchspy(spies[part].get());
+                    msets[part] = enquire.get_mset(first, count, everything);
+                    totals[part] = msets[part].get_matches_estimated();
+                    return;
+                }
+                Xapian::Enquire counting(*dbs[part]);
+                counting.set_query(part_queries[part]);
+                counting.set_weighting_scheme(Xapian::BoolWeight());
+                counting.add_matchspy(spies[part].get());
+                MatchedDocids matched;
+                if (plan == Plan::rank_counted) counting.add_matchspy(&matched);
+                totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
+                Xapian::Enquire ranking(*dbs[part]);
+                if (plan == Plan::rank_counted) {
+                    ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_queries[part],
+                                                    Xapian::Query((new DocidList(matched.docids()))->release())));
+                } else {
+                    ranking.set_query(part_queries[part]);
+                }
+                msets[part] = ranking.get_mset(first, count);
             } catch (...) {
                 failures[part] = std::current_exception();
             }
@@ -310,7 +421,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
             if (failure) std::rethrow_exception(failure);
         }
         for (std::size_t part = 0; part < parts; ++part) {
-            result.total += msets[part].get_matches_estimated();
+            result.total += totals[part];
             for (Xapian::MSetIterator it = msets[part].begin(); it != msets[part].end(); ++it) {
                 page.push_back({it.get_weight(), *it, it.get_document()});
             }

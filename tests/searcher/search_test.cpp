@@ -1,6 +1,10 @@
 // Queries against a real index of the five seed articles, with the answers a careful
 // reader of the files expects.
 #include "indexer/indexer.h"
+#include "schema/analysis.h"
+#include "schema/fields.h"
+#include "searcher/query_builder.h"
+#include "searcher/query_parser.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
 #include "tests/support/test_support.h"
@@ -228,6 +232,83 @@ TEST(SearchInParts, AnswersAsOneThreadDoes) {
                 EXPECT_EQ(split->threads, 3u) << query;
             }
             EXPECT_EQ(described(split.value()), described(alone.value())) << query << " from " << offset;
+        }
+    }
+}
+
+// The total and facets come from a pass without weights, and the page from a second
+// one that may rank the counted matches with a phrase's position checks left out: the
+// page is the one a single weighted pass of the whole query gives. The phrases here
+// stand where a match needs them, where it may lack them (under OR and NOT), and beside
+// filters; "security alliance" is in about a quarter of the made-up articles, while
+// both words are in nearly all of them.
+TEST(SearchInPasses, RanksAsOneWeightedPassDoes) {
+    testing::TempDir dir;
+    ASSERT_NO_FATAL_FAILURE(testing::build_seed_and_made_up_index(dir / "db", dir / "src", 2100));
+    const std::string db_path = (dir / "db").string();
+    const Xapian::Database db(db_path);
+    struct Case {
+        const char* query;
+        const char* outlet;  // or nullptr
+        const char* from;    // or nullptr
+    };
+    const Case cases[] = {
+        {"\"security alliance\"", nullptr, nullptr},
+        {"\"security alliance\" OR missile", nullptr, nullptr},
+        {"missile NOT \"security alliance\"", nullptr, nullptr},
+        {"treaty \"security alliance\"", nullptr, nullptr},
+        {"security NEAR/2 alliance", nullptr, nullptr},
+        {"missile OR (treaty AND \"trade cooperation\")", nullptr, nullptr},
+        {"\"officials said\"", nullptr, nullptr},
+        {"Kim Jong Un", nullptr, nullptr},
+        {"said", nullptr, nullptr},
+        {"Pyongyang", "FN News Global", nullptr},
+        {"\"North Korea\"", nullptr, "2024-06-18"},
+    };
+    for (const Case& c : cases) {
+        Result<QueryNode> parsed = parse_query(c.query);
+        ASSERT_TRUE(parsed.ok()) << c.query;
+        Result<CompiledQuery> compiled = compile_query(parsed.value());
+        ASSERT_TRUE(compiled.ok()) << c.query;
+        Xapian::Query reference = compiled->query;
+        SearchRequest request;
+        request.query = c.query;
+        request.snippets = false;
+        if (c.outlet) {
+            request.outlets = {c.outlet};
+            reference = Xapian::Query(Xapian::Query::OP_FILTER, reference,
+                                      Xapian::Query(schema::boolean_term(schema::outlet_term, c.outlet)));
+        }
+        if (c.from) {
+            request.from = schema::parse_date(c.from);
+            reference = Xapian::Query(Xapian::Query::OP_FILTER, reference,
+                                      Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date,
+                                                    request.from->sortable(), "99991231"));
+        }
+        for (const auto& [offset, limit] : {std::pair<std::size_t, std::size_t>{0, 10}, {5, 40}}) {
+            request.offset = offset;
+            request.limit = limit;
+            Xapian::Enquire enquire(db);
+            enquire.set_query(reference);
+            const Xapian::MSet expected = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                                           static_cast<Xapian::doccount>(limit), db.get_doccount());
+            std::string want = std::to_string(expected.get_matches_estimated()) + " matches\n";
+            for (Xapian::MSetIterator it = expected.begin(); it != expected.end(); ++it) {
+                want += schema::decode_document_summary(it.get_document().get_data())->id + " " +
+                        std::to_string(it.get_weight()) + "\n";
+            }
+            for (const unsigned threads : {1u, 2u}) {
+                Result<Searcher> searcher = Searcher::open(db_path, schema::default_shard_timeout, Parallelism{threads, 1});
+                ASSERT_TRUE(searcher.ok());
+                const Result<SearchResult> result = searcher->search(request);
+                ASSERT_TRUE(result.ok()) << c.query;
+                std::string got = std::to_string(result->total) + " matches\n";
+                for (const Hit& hit : result->hits) got += hit.id + " " + std::to_string(hit.score) + "\n";
+                EXPECT_EQ(got, want) << c.query << " from " << offset << " on " << threads << " threads";
+            }
+            if (offset == 0) {
+                EXPECT_GT(expected.size(), 0u) << c.query;
+            }
         }
     }
 }
