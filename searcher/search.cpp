@@ -23,7 +23,14 @@
 namespace corpus::searcher {
 namespace {
 
-Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& request) {
+// A query with the request's filters, which add no weight.
+struct FilteredQuery {
+    Xapian::Query query;
+    bool filtered = false;  // some filter applies
+};
+
+Result<FilteredQuery> apply_filters(Xapian::Query query, const SearchRequest& request) {
+    bool filtered = false;
     if (!request.persons.empty()) {
         std::vector<Xapian::Query> persons;
         for (const std::string& name : request.persons) {
@@ -36,6 +43,7 @@ Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& re
         }
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_OR, persons.begin(), persons.end()));
+        filtered = true;
     }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
@@ -44,6 +52,7 @@ Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& re
         }
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_OR, outlets.begin(), outlets.end()));
+        filtered = true;
     }
     if (request.from || request.to) {
         // Unknown dates are stored as an empty value and so never fall inside a range.
@@ -51,8 +60,9 @@ Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchRequest& re
         const std::string high = request.to ? request.to->sortable() : std::string("99991231");
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, low, high));
+        filtered = true;
     }
-    return query;
+    return FilteredQuery{std::move(query), filtered};
 }
 
 // Matches the docids first..last, existing or not: ANDed with a query, it leaves the
@@ -129,13 +139,15 @@ public:
     Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docids_.size()); }
     Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(docids_.size()); }
     Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(docids_.size()); }
-    void init(const Xapian::Database&) override { started_ = false; }
+    void init(const Xapian::Database&) override {
+        at_ = 0;
+        started_ = false;
+    }
     void next(double) override {
         if (started_) ++at_;
         started_ = true;
     }
     void skip_to(Xapian::docid did, double) override {
-        if (!started_) at_ = 0;
         started_ = true;
         at_ = static_cast<std::size_t>(std::lower_bound(docids_.begin() + static_cast<std::ptrdiff_t>(at_),
                                                         docids_.end(), did) - docids_.begin());
@@ -298,9 +310,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (!parsed) return parsed.error();
     Result<CompiledQuery> compiled = compile_query(parsed.value(), request.scope);
     if (!compiled) return compiled.error();
-    const Result<Xapian::Query> filtered = apply_filters(compiled->query, request);
+    const Result<FilteredQuery> filtered = apply_filters(compiled->query, request);
     if (!filtered) return filtered.error();
-    const Xapian::Query& query = filtered.value();
+    const Xapian::Query& query = filtered->query;
 
     SearchResult result;
     result.query = request.query;
@@ -353,19 +365,19 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         // left out. A name's synonym has no bound tight enough for Xapian to stop early:
         // one weighted pass counts and ranks it.
         const std::optional<Xapian::Query> unpositioned = without_required_positions(compiled->query);
-        const bool filtered = !request.persons.empty() || !request.outlets.empty() || request.from || request.to;
         enum class Plan { one_pass, rank_all, rank_counted };
         const Plan plan = compiled->query.get_type() == Xapian::Query::OP_SYNONYM ? Plan::one_pass
-                          : filtered || unpositioned                              ? Plan::rank_counted
+                          : filtered->filtered || unpositioned                    ? Plan::rank_counted
                                                                                   : Plan::rank_all;
         const Xapian::Query& ranked = unpositioned ? *unpositioned : compiled->query;
         // Xapian's objects count references without atomics: each thread gets query
         // trees of its own, built here, and a database of its own.
         std::vector<Xapian::Query> part_queries{query};
-        std::vector<Xapian::Query> ranked_queries{ranked};
+        std::vector<Xapian::Query> ranked_queries;
+        if (plan == Plan::rank_counted) ranked_queries.push_back(ranked);
         if (parts > 1) {
             const std::string serialised = query.serialise();
-            const std::string ranked_serialised = ranked.serialise();
+            const std::string ranked_serialised = plan == Plan::rank_counted ? ranked.serialise() : std::string();
             part_queries.clear();
             ranked_queries.clear();
             for (std::size_t part = 0; part < parts; ++part) {
@@ -373,7 +385,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                 const auto high = static_cast<Xapian::docid>(std::uint64_t{last} * (part + 1) / parts);
                 part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
                                           Xapian::Query((new DocidRange(low, high))->release()));
-                ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised));
+                if (plan == Plan::rank_counted) ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised));
             }
         }
         auto search_part = [&](std::size_t part) {
