@@ -10,7 +10,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 7;
+inline constexpr int schema_version = 8;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -44,10 +44,15 @@ inline constexpr std::string_view stem_marker = "Z";
 // (person_facet.h); they are not stored. Keys start with a lower-case letter, so "XP" +
 // key never begins with "XPS".
 inline constexpr std::string_view name_term_prefix = "XH";
-// Whole-name terms, without positions: "XN" + a Hangul reading of a whole name as
-// written ("XN김정은", "XN석열윤"), one per reading, the wdf counting mentions. A name
-// alone in a query is matched through these, a plain OR of terms instead of phrases
-// checked position by position in every candidate article.
+// Whole names, without positions. Each name an article writes gets one name-set term:
+// "XS" + 16 hex digits of XXH64 over the name's Hangul readings in written order (sorted,
+// newline-joined), wdf counting mentions. Every spelling with the same readings shares
+// it ("Kim Jong Un", "Kim Jong-un", "KIM JONG UN"), so a name alone in a query is an OR
+// of a few set terms, each article on one posting list, where an OR of the readings
+// themselves read six identical lists for "Kim Jong Un". The readings are boolean terms
+// "XN" + reading + TAB + the set term's digits ("XN김정은\t3f0c..."): a query finds, by
+// prefix, the sets holding any reading it asks for (names.h).
+inline constexpr std::string_view name_set_prefix = "XS";
 inline constexpr std::string_view name_reading_prefix = "XN";
 inline constexpr std::string_view person_prefix = "XP";
 inline constexpr std::string_view person_spelling_prefix = "XPS";

@@ -3,8 +3,12 @@
 #include "schema/fields.h"
 #include "schema/names_tables.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cinttypes>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <unordered_map>
@@ -480,25 +484,18 @@ namespace {
 // three-syllable given name with the widest spellings, times the surname's few.
 constexpr std::size_t max_name_readings = 1024;
 
-std::string name_reading_term(std::string_view hangul) {
-    std::string term(name_reading_prefix);
-    term += hangul;
-    return term;
-}
-
 }  // namespace
 
-std::vector<std::string> name_reading_terms(const NameSpan& span) {
+std::vector<std::string> name_readings(const NameSpan& span) {
     std::vector<const std::vector<std::string>*> sets;
     for (const std::vector<std::string>& readings : span.token_readings) sets.push_back(&readings);
-    std::vector<std::string> terms = combine(sets, max_name_readings);
-    for (std::string& term : terms) term = name_reading_term(term);
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
+    std::vector<std::string> readings = combine(sets, max_name_readings);
+    std::sort(readings.begin(), readings.end());
+    readings.erase(std::unique(readings.begin(), readings.end()), readings.end());
+    return readings;
 }
 
-std::optional<Xapian::Query> name_reading_query(const NameSpan& span) {
+std::optional<std::vector<std::string>> name_query_readings(const NameSpan& span) {
     std::set<std::string> readings;
     auto add = [&](const std::vector<const std::vector<std::string>*>& sets) {
         const std::vector<std::string> found = combine(sets, max_name_readings);
@@ -524,11 +521,39 @@ std::optional<Xapian::Query> name_reading_query(const NameSpan& span) {
     if (span.surname_first && span.units.size() > 1) add_orders(0);
     if (span.surname_last && span.units.size() > 1) add_orders(span.units.size() - 1);
     if (!complete) return std::nullopt;
-    std::vector<Xapian::Query> terms;
-    for (const std::string& reading : readings) terms.emplace_back(name_reading_term(reading));
-    // One name, however many readings: weighted as one term, where an OR weighed each
-    // reading an article shares (a common spelling's six) as another word of the query,
-    // and scored each match six times over.
+    return std::vector<std::string>(readings.begin(), readings.end());
+}
+
+std::string name_set_term(const std::vector<std::string>& readings) {
+    std::string joined;
+    for (const std::string& reading : readings) {
+        joined += reading;
+        joined += '\n';
+    }
+    char digits[17];
+    std::snprintf(digits, sizeof digits, "%016" PRIx64, static_cast<std::uint64_t>(XXH64(joined.data(), joined.size(), 0)));
+    return std::string(name_set_prefix) + digits;
+}
+
+std::string name_reading_term(std::string_view reading, std::string_view set_term) {
+    std::string term(name_reading_prefix);
+    term += reading;
+    term += '\t';
+    term += set_term.substr(name_set_prefix.size());
+    return term;
+}
+
+Xapian::Query name_set_query(const Xapian::Database& db, const std::vector<std::string>& readings) {
+    std::set<std::string> sets;
+    for (const std::string& reading : readings) {
+        const std::string prefix = std::string(name_reading_prefix) + reading + '\t';
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            sets.insert(std::string(name_set_prefix) + (*it).substr(prefix.size()));
+        }
+    }
+    if (sets.empty()) return Xapian::Query::MatchNothing;
+    std::vector<Xapian::Query> terms(sets.begin(), sets.end());
+    // One name, however many spellings: weighted as one term.
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
@@ -598,7 +623,11 @@ void index_names(Xapian::Document& doc, std::string_view text, const std::vector
             for (const std::string& term : terms[k]) doc.add_posting(term, at + static_cast<Xapian::termpos>(k), wdf);
         }
         doc.add_posting(name_end_term(), at + static_cast<Xapian::termpos>(terms.size()), wdf);
-        for (const std::string& reading : name_reading_terms(span)) doc.add_term(reading, wdf);
+        if (const std::vector<std::string> readings = name_readings(span); !readings.empty()) {
+            const std::string set = name_set_term(readings);
+            doc.add_term(set, wdf);
+            for (const std::string& reading : readings) doc.add_boolean_term(name_reading_term(reading, set));
+        }
         const std::string key = person_key(span);
         doc.add_boolean_term(person_term(key));
         doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
@@ -648,13 +677,11 @@ bool same_person(std::string_view a, std::string_view b, NameMatch how) {
     if (a_spans[0].first != 0 || a_spans[0].last + 1 != a_tokens.size()) return false;
     if (b_spans[0].first != 0 || b_spans[0].last + 1 != b_tokens.size()) return false;
     if (how == NameMatch::alone) {
-        const std::optional<Xapian::Query> query = name_reading_query(a_spans[0]);
-        if (query) {
-            const std::vector<std::string> article = name_reading_terms(b_spans[0]);
-            for (auto it = query->get_terms_begin(); it != query->get_terms_end(); ++it) {
-                if (std::binary_search(article.begin(), article.end(), *it)) return true;
-            }
-            return false;
+        if (const std::optional<std::vector<std::string>> asked = name_query_readings(a_spans[0])) {
+            const std::vector<std::string> article = name_readings(b_spans[0]);
+            return std::any_of(asked->begin(), asked->end(), [&](const std::string& reading) {
+                return std::binary_search(article.begin(), article.end(), reading);
+            });
         }
     }
     const std::vector<NameForm> forms = name_forms(a_spans[0]);

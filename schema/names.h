@@ -90,16 +90,25 @@ std::vector<NameForm> name_forms(const NameSpan& span);
 // OR of the phrases start + form + end, over every form: a name inside a longer phrase.
 Xapian::Query name_query(const NameSpan& span);
 
-// Whole-name terms (name_reading_prefix, fields.h). An article holds, for each name it
-// writes, one term per Hangul reading of the name in its written order. A query's name
-// asks for the readings of every layout it may have in an article: as typed, surname
-// first and surname last. The two meet exactly when one of name_forms() matches the
-// article's span, because a form's slots concatenate to a reading in written order; the
-// tests in tests/schema/names_test.cpp hold the two ways to the same answers.
-std::vector<std::string> name_reading_terms(const NameSpan& span);
-// The query side's whole-name terms as one synonym, weighted by their wdf (mentions); nothing
-// when the name has too many readings to list (then name_query() serves).
-std::optional<Xapian::Query> name_reading_query(const NameSpan& span);
+// Whole names (name_set_prefix and name_reading_prefix, fields.h). An article holds, for
+// each name it writes, the name's set term and one reading term per Hangul reading of the
+// name in its written order. A query's name asks for the readings of every layout it may
+// have in an article: as typed, surname first and surname last. The two meet exactly
+// when one of name_forms() matches the article's span, because a form's slots
+// concatenate to a reading in written order; the tests in tests/schema/names_test.cpp
+// hold the two ways to the same answers.
+//
+// The readings of a span as written, sorted, without prefix; empty when too many to list.
+std::vector<std::string> name_readings(const NameSpan& span);
+// The readings a name in a query asks for; nothing when too many to list.
+std::optional<std::vector<std::string>> name_query_readings(const NameSpan& span);
+// Document side: the set term of a span's readings, and the term of one of its readings.
+std::string name_set_term(const std::vector<std::string>& readings);
+std::string name_reading_term(std::string_view reading, std::string_view set_term);
+// Query side: the set terms in `db` holding any of `readings`, as one synonym weighted by
+// their wdf (mentions): a name's spellings score as one word. Matches nothing when the
+// index holds none of them.
+Xapian::Query name_set_query(const Xapian::Database& db, const std::vector<std::string>& readings);
 
 // True when a form matches a document span exactly (every slot meets its token).
 bool form_matches(const NameForm& form, const NameSpan& document_span);

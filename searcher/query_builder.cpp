@@ -12,7 +12,7 @@ using schema::article_text;
 
 class Builder {
 public:
-    explicit Builder(Scope scope) {
+    Builder(const Xapian::Database& db, Scope scope) : db_(db) {
         fields_.push_back(&article_text);
         if (scope == Scope::all) fields_.push_back(&schema::chrome_text);
     }
@@ -83,7 +83,7 @@ private:
         highlights.push_back(std::move(pattern));
     }
 
-    // A name in a query is that person, found through the whole-name terms (or, for a
+    // A name in a query is that person, found through the index's name sets (or, for a
     // name with too many readings to list, the name terms and the words as typed).
     Xapian::Query person(const schema::NameSpan& span, const std::vector<schema::Token>& tokens, bool positive) {
         const std::vector<schema::Token> typed(tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
@@ -94,14 +94,15 @@ private:
             for (const schema::Token& token : typed) pattern.words.push_back(token.word);
             highlights.push_back(std::move(pattern));
         }
-        std::optional<Xapian::Query> readings = schema::name_reading_query(span);
+        const std::optional<std::vector<std::string>> readings = schema::name_query_readings(span);
         if (!readings) {
             return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed)));
         }
+        Xapian::Query sets = schema::name_set_query(db_, *readings);
         // Names are recognised in the article only; the rest of the page (--scope all)
         // is searched for the words as typed.
-        if (fields_.size() == 1) return *readings;
-        return Xapian::Query(Xapian::Query::OP_OR, *readings, sequence_in(schema::chrome_text, typed));
+        if (fields_.size() == 1) return sets;
+        return Xapian::Query(Xapian::Query::OP_OR, sets, sequence_in(schema::chrome_text, typed));
     }
 
     // Names are found in the run as a whole (they span typed words) and become one part
@@ -253,13 +254,14 @@ private:
         return std::optional(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
     }
 
+    const Xapian::Database& db_;
     std::vector<const schema::Field*> fields_;
 };
 
 }  // namespace
 
-Result<CompiledQuery> compile_query(const QueryNode& root, Scope scope) {
-    Builder builder(scope);
+Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope) {
+    Builder builder(db, scope);
     Result<std::optional<Xapian::Query>> query =
         root.kind == QueryNode::Kind::negate ? builder.build(QueryNode{QueryNode::Kind::all, {}, {root}}, true)
                                              : builder.build(root, true);

@@ -31,6 +31,7 @@ struct CompiledQuery {
 // Where words are looked for: the article (title and body), or the whole page.
 enum class Scope { article, all };
 
-Result<CompiledQuery> compile_query(const QueryNode& root, Scope scope = Scope::article);
+// `db` is the index searched: a name becomes the name sets it holds (schema/names.h).
+Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope = Scope::article);
 
 }  // namespace corpus::searcher

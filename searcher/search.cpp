@@ -308,7 +308,7 @@ std::vector<Xapian::Database*> Searcher::databases_for(const Xapian::Query& quer
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<QueryNode> parsed = parse_query(request.query);
     if (!parsed) return parsed.error();
-    Result<CompiledQuery> compiled = compile_query(parsed.value(), request.scope);
+    Result<CompiledQuery> compiled = compile_query(parsed.value(), db_, request.scope);
     if (!compiled) return compiled.error();
     const Result<FilteredQuery> filtered = apply_filters(compiled->query, request);
     if (!filtered) return filtered.error();

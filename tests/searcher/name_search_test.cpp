@@ -110,7 +110,7 @@ TEST_F(NameSearch, PersonFacetAndFilter) {
     ASSERT_TRUE(database.ok());
     Result<QueryNode> parsed = parse_query("Putin");
     ASSERT_TRUE(parsed.ok());
-    Result<CompiledQuery> compiled = compile_query(parsed.value());
+    Result<CompiledQuery> compiled = compile_query(parsed.value(), database.value());
     ASSERT_TRUE(compiled.ok());
 
     Xapian::Enquire enquire(database.value());

@@ -268,7 +268,7 @@ TEST(SearchInPasses, RanksAsOneWeightedPassDoes) {
     for (const Case& c : cases) {
         Result<QueryNode> parsed = parse_query(c.query);
         ASSERT_TRUE(parsed.ok()) << c.query;
-        Result<CompiledQuery> compiled = compile_query(parsed.value());
+        Result<CompiledQuery> compiled = compile_query(parsed.value(), db);
         ASSERT_TRUE(compiled.ok()) << c.query;
         Xapian::Query reference = compiled->query;
         SearchRequest request;

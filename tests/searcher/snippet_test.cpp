@@ -15,7 +15,7 @@ namespace {
 std::vector<HighlightPattern> patterns(const std::string& query) {
     Result<QueryNode> node = parse_query(query);
     EXPECT_TRUE(node.ok()) << query;
-    Result<CompiledQuery> compiled = compile_query(node.value());
+    Result<CompiledQuery> compiled = compile_query(node.value(), Xapian::Database());
     EXPECT_TRUE(compiled.ok()) << query;
     return compiled.ok() ? compiled->highlights : std::vector<HighlightPattern>{};
 }
