@@ -26,9 +26,11 @@ struct IndexOptions {
     bool rebuild = false;  // build a fresh generation and switch to it, instead of updating
     bool use_metadata = true;
     std::uintmax_t max_file_bytes = default_max_file_bytes;
-    // Documents per committed transaction, and per scratch database of a fresh build:
-    // the memory a run holds grows with it.
+    // Documents per committed transaction of a run that updates an index: the memory it
+    // holds grows with it.
     std::size_t batch_size = 1000;
+    // At most this many documents per scratch database of a fresh build (parallel_build.h).
+    std::size_t part_size = 10000;
     unsigned shards = 0;            // split a new index into this many shards; 0: keep the layout
     unsigned jobs = 0;              // worker threads of a fresh build; 0: one per core
 };

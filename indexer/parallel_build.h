@@ -4,9 +4,10 @@
 // B-tree. A fresh build avoids that: the article files are cut, in order, into chunks;
 // each worker thread reads, analyses and indexes one chunk at a time into a small database
 // of its own; then Xapian's compactor merges the chunks, in order, into the target. So
-// analysis runs on all cores, every flush goes into a small database whatever the corpus
-// size, memory stays bounded by the chunk size (--batch-size) times the workers, and the result is
-// compacted (smaller, and its document ids follow the files' order).
+// analysis runs on all cores, every flush goes into a database of at most
+// IndexOptions::part_size articles whatever the corpus size, memory stays bounded by the
+// text the workers hold unflushed, and the result is compacted (smaller, and its
+// document ids follow the files' order).
 #pragma once
 
 #include "indexer/indexer.h"

@@ -40,9 +40,12 @@ std::uint32_t PersonTally::spelling_of(std::string_view entry) {
     return find_or_add(XXH3_64bits(entry.data(), entry.size()), entry);
 }
 
-void PersonTally::add_spellings(const std::uint32_t* first, const std::uint32_t* last, std::size_t count) {
-    ++values_;
-    for (; first != last; ++first) count_spelling(*first, count);
+void PersonTally::add_spelling(std::uint32_t spelling, std::size_t count) {
+    if (spelling != malformed) spellings_[spelling].count += count;
+}
+
+void PersonTally::add_person(std::uint32_t spelling, std::size_t count) {
+    if (spelling != malformed) persons_[spellings_[spelling].person].count += count;
 }
 
 void PersonTally::count_spelling(std::uint32_t index, std::size_t count) {

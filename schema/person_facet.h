@@ -48,11 +48,13 @@ class PersonTally {
 public:
     // `count` articles held this value.
     void add(std::string_view value, std::size_t count = 1);
-    // The same for an article whose entries were looked up with spelling_of (facet chunks
-    // look each distinct entry up once).
+    // Counts made elsewhere (facet chunks count their articles by their own numbers), by
+    // spellings looked up with spelling_of: `count` uses of a spelling, and `count` more
+    // articles mentioning the person of a spelling.
     static constexpr std::uint32_t malformed = 0xffffffff;
     std::uint32_t spelling_of(std::string_view entry);
-    void add_spellings(const std::uint32_t* first, const std::uint32_t* last, std::size_t count = 1);
+    void add_spelling(std::uint32_t spelling, std::size_t count);
+    void add_person(std::uint32_t spelling, std::size_t count);
     // Adds the counts of a tally over other articles (another part of the index).
     void merge(const PersonTally& other);
     // Most articles first, then by key; each under the spelling most of those articles used.

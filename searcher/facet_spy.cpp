@@ -3,6 +3,8 @@
 #include "schema/fields.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace corpus::searcher {
 
@@ -27,18 +29,24 @@ const std::string& FacetSpy::SlotReader::read(Xapian::docid did) {
 }
 
 std::shared_ptr<const schema::FacetChunk> FacetChunkCache::get(const Xapian::Database& db, std::uint32_t chunk) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (const Xapian::rev revision = db.get_revision(); revision != revision_) {
-        chunks_.clear();
-        revision_ = revision;
-    }
-    auto [it, added] = chunks_.try_emplace(chunk);
-    if (added) {
-        if (std::optional<schema::FacetChunk> read = schema::FacetChunk::read(db, chunk)) {
-            it->second = std::make_shared<const schema::FacetChunk>(std::move(*read));
+    const Xapian::rev revision = db.get_revision();
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (revision != revision_) {
+            chunks_.clear();
+            revision_ = revision;
         }
+        if (auto it = chunks_.find(chunk); it != chunks_.end()) return it->second;
     }
-    return it->second;
+    // Read without the lock: the threads of one query count docid ranges of their own,
+    // so each reads chunks the others do not, and reading is most of a cold query's time.
+    std::shared_ptr<const schema::FacetChunk> read;
+    if (std::optional<schema::FacetChunk> decoded = schema::FacetChunk::read(db, chunk)) {
+        read = std::make_shared<const schema::FacetChunk>(std::move(*decoded));
+    }
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (revision != revision_) return read;  // the index moved on while this was read
+    return chunks_.try_emplace(chunk, std::move(read)).first->second;
 }
 
 FacetSpy::FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks)
@@ -66,6 +74,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 void FacetSpy::load_chunk(std::uint32_t chunk) {
+    settle_chunk();
     chunk_number_ = chunk;
     if (chunks_) {
         chunk_ = chunks_->get(db_, chunk);
@@ -77,7 +86,39 @@ void FacetSpy::load_chunk(std::uint32_t chunk) {
     if (!chunk_) return;
     outlet_counters_.assign(chunk_->outlet_values(), nullptr);
     month_counters_.assign(chunk_->month_values(), nullptr);
-    spellings_.assign(chunk_->person_entries(), unset_spelling);
+    // The chunk's entries ("key<TAB>spelling") numbered by person, so that an article
+    // spelling one person two ways counts once for the person.
+    const std::uint32_t entries = chunk_->person_entries();
+    entry_person_.assign(entries, no_person);
+    person_entry_.clear();
+    std::unordered_map<std::string_view, std::uint32_t> person_of_key;
+    for (std::uint32_t entry = 0; entry < entries; ++entry) {
+        const std::string_view text = chunk_->person_entry(entry);
+        const std::size_t tab = text.find('\t');
+        if (tab == std::string_view::npos) continue;  // malformed: not counted, as PersonTally does
+        const auto [it, added] =
+            person_of_key.try_emplace(text.substr(0, tab), static_cast<std::uint32_t>(person_entry_.size()));
+        if (added) person_entry_.push_back(entry);
+        entry_person_[entry] = it->second;
+    }
+    entry_mentions_.assign(entries, 0);
+    person_articles_.assign(person_entry_.size(), 0);
+    person_last_article_.assign(person_entry_.size(), 0);
+    articles_in_chunk_ = 0;
+}
+
+void FacetSpy::settle_chunk() const {
+    if (!chunk_) return;
+    for (std::uint32_t entry = 0; entry < entry_mentions_.size(); ++entry) {
+        if (entry_mentions_[entry] == 0) continue;
+        persons_.add_spelling(persons_.spelling_of(chunk_->person_entry(entry)), entry_mentions_[entry]);
+        entry_mentions_[entry] = 0;
+    }
+    for (std::uint32_t person = 0; person < person_articles_.size(); ++person) {
+        if (person_articles_[person] == 0) continue;
+        persons_.add_person(persons_.spelling_of(chunk_->person_entry(person_entry_[person])), person_articles_[person]);
+        person_articles_[person] = 0;
+    }
 }
 
 std::size_t& FacetSpy::counter(std::vector<std::size_t*>& counters, Counts& counts, std::uint32_t index,
@@ -97,15 +138,17 @@ void FacetSpy::count_from_chunk(Xapian::docid did) {
         ++counter(month_counters_, months_, month, &schema::FacetChunk::month_value);
     }
     const std::uint32_t begin = chunk.mention_begin(did), end = chunk.mention_end(did);
-    if (begin == end) return;
-    article_spellings_.clear();
+    const std::uint32_t article = ++articles_in_chunk_;
     for (std::uint32_t at = begin; at < end; ++at) {
         const std::uint32_t entry = chunk.mention(at);
-        std::uint32_t& spelling = spellings_[entry];
-        if (spelling == unset_spelling) spelling = persons_.spelling_of(chunk.person_entry(entry));
-        article_spellings_.push_back(spelling);
+        const std::uint32_t person = entry_person_[entry];
+        if (person == no_person) continue;
+        ++entry_mentions_[entry];
+        if (person_last_article_[person] != article) {
+            person_last_article_[person] = article;
+            ++person_articles_[person];
+        }
     }
-    persons_.add_spellings(article_spellings_.data(), article_spellings_.data() + article_spellings_.size());
 }
 
 void FacetSpy::count_from_slots(Xapian::docid did) {
@@ -115,6 +158,8 @@ void FacetSpy::count_from_slots(Xapian::docid did) {
 }
 
 void FacetSpy::merge(const FacetSpy& other) {
+    other.settle_chunk();
+    settle_chunk();
     for (const auto& [outlet, count] : other.outlets_) outlets_[outlet] += count;
     for (const auto& [month, count] : other.months_) months_[month] += count;
     persons_.merge(other.persons_);

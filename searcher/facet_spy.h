@@ -58,7 +58,10 @@ public:
     // Distinct values with their article counts, in value order (as ValueCountMatchSpy).
     std::vector<std::pair<std::string, std::size_t>> outlets() const;
     std::vector<std::pair<std::string, std::size_t>> months() const;
-    std::vector<schema::PersonCount> persons() const { return persons_.counts(); }
+    std::vector<schema::PersonCount> persons() const {
+        settle_chunk();
+        return persons_.counts();
+    }
 
 private:
     // One slot's values, read forward.
@@ -95,15 +98,23 @@ private:
     std::optional<std::uint32_t> chunk_number_;  // of chunk_ (read or found missing)
     std::shared_ptr<const schema::FacetChunk> chunk_;
     std::vector<std::size_t*> outlet_counters_, month_counters_;
-    static constexpr std::uint32_t unset_spelling = 0xfffffffe;  // PersonTally::malformed is the other non-index
-    std::vector<std::uint32_t> spellings_;  // chunk entry -> PersonTally spelling, looked up on first use
-    std::vector<std::uint32_t> article_spellings_;
+    // People are counted per chunk, by the chunk's own numbers (an article's mentions cost
+    // a few array reads), and the chunk's counts go into persons_ when the next chunk is
+    // loaded or the counts are read: settle_chunk(), which may run on a const spy.
+    void settle_chunk() const;
+    static constexpr std::uint32_t no_person = 0xffffffff;
+    std::vector<std::uint32_t> entry_person_;                 // chunk entry -> person of the chunk
+    std::vector<std::uint32_t> person_entry_;                 // person of the chunk -> one of its entries
+    mutable std::vector<std::uint32_t> entry_mentions_;       // chunk entry -> articles using it
+    mutable std::vector<std::uint32_t> person_articles_;      // person of the chunk -> articles
+    std::vector<std::uint32_t> person_last_article_;          // person of the chunk -> last article counting it
+    std::uint32_t articles_in_chunk_ = 0;
     SlotReader outlet_reader_;
     SlotReader month_reader_;
     SlotReader person_reader_;
     Counts outlets_;
     Counts months_;
-    schema::PersonTally persons_;
+    mutable schema::PersonTally persons_;
 };
 
 }  // namespace corpus::searcher

@@ -16,13 +16,13 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<IndexSummary> index(const fs::path& db, const fs::path& source, unsigned shards = 0, unsigned jobs = 0,
-                           std::size_t batch_size = 1000) {
+                           std::size_t part_size = 10000) {
     IndexOptions options;
     options.db_path = db.string();
     options.sources = {source};
     options.shards = shards;
     options.jobs = jobs;
-    options.batch_size = batch_size;
+    options.part_size = part_size;
     return run_index(options, IndexObserver{});
 }
 
