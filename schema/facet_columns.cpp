@@ -176,6 +176,17 @@ std::optional<FacetChunk> FacetChunk::decode(std::string blob) {
     for (std::uint32_t m = 0; m < mentions; ++m) {
         if (chunk.load(chunk.mentions_, m) >= chunk.entry_strings_.count) return std::nullopt;
     }
+    std::unordered_map<std::string_view, std::uint32_t> person_of_key;
+    chunk.entry_person_.assign(chunk.entry_strings_.count, none);
+    for (std::uint32_t entry = 0; entry < chunk.entry_strings_.count; ++entry) {
+        const std::string_view text = chunk.string_at(chunk.entry_strings_, entry);
+        const std::size_t tab = text.find('\t');
+        if (tab == std::string_view::npos) continue;  // not counted, as PersonTally does
+        const auto [it, added] =
+            person_of_key.try_emplace(text.substr(0, tab), static_cast<std::uint32_t>(chunk.person_entry_.size()));
+        if (added) chunk.person_entry_.push_back(entry);
+        chunk.entry_person_[entry] = it->second;
+    }
     chunk.docs_ = docs;
     return chunk;
 }

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace corpus::schema {
 
@@ -65,6 +66,12 @@ public:
     std::uint32_t outlet_values() const { return outlet_strings_.count; }
     std::uint32_t month_values() const { return month_strings_.count; }
     std::uint32_t person_entries() const { return entry_strings_.count; }
+    // The chunk's entries numbered by person (their key), so that an article spelling one
+    // person two ways counts once: the person of an entry (none when it has no key), and
+    // one entry of each person.
+    std::uint32_t entry_person(std::uint32_t entry) const { return entry_person_[entry]; }
+    std::uint32_t persons() const { return static_cast<std::uint32_t>(person_entry_.size()); }
+    std::uint32_t person_entry_of(std::uint32_t person) const { return person_entry_[person]; }
 
 private:
     struct Strings {
@@ -82,6 +89,7 @@ private:
     std::uint32_t docs_ = 0;
     Strings outlet_strings_, month_strings_, entry_strings_;
     std::size_t outlets_at_ = 0, months_at_ = 0, mention_starts_ = 0, mentions_ = 0;  // offsets in blob_
+    std::vector<std::uint32_t> entry_person_, person_entry_;
 };
 
 // Deletes the chunk holding `did`: called in the transaction that changes the article.

@@ -3,8 +3,6 @@
 #include "schema/fields.h"
 
 #include <algorithm>
-#include <string_view>
-#include <unordered_map>
 
 namespace corpus::searcher {
 
@@ -86,24 +84,10 @@ void FacetSpy::load_chunk(std::uint32_t chunk) {
     if (!chunk_) return;
     outlet_counters_.assign(chunk_->outlet_values(), nullptr);
     month_counters_.assign(chunk_->month_values(), nullptr);
-    // The chunk's entries ("key<TAB>spelling") numbered by person, so that an article
-    // spelling one person two ways counts once for the person.
     const std::uint32_t entries = chunk_->person_entries();
-    entry_person_.assign(entries, no_person);
-    person_entry_.clear();
-    std::unordered_map<std::string_view, std::uint32_t> person_of_key;
-    for (std::uint32_t entry = 0; entry < entries; ++entry) {
-        const std::string_view text = chunk_->person_entry(entry);
-        const std::size_t tab = text.find('\t');
-        if (tab == std::string_view::npos) continue;  // malformed: not counted, as PersonTally does
-        const auto [it, added] =
-            person_of_key.try_emplace(text.substr(0, tab), static_cast<std::uint32_t>(person_entry_.size()));
-        if (added) person_entry_.push_back(entry);
-        entry_person_[entry] = it->second;
-    }
     entry_mentions_.assign(entries, 0);
-    person_articles_.assign(person_entry_.size(), 0);
-    person_last_article_.assign(person_entry_.size(), 0);
+    person_articles_.assign(chunk_->persons(), 0);
+    person_last_article_.assign(chunk_->persons(), 0);
     articles_in_chunk_ = 0;
 }
 
@@ -116,7 +100,7 @@ void FacetSpy::settle_chunk() const {
     }
     for (std::uint32_t person = 0; person < person_articles_.size(); ++person) {
         if (person_articles_[person] == 0) continue;
-        persons_.add_person(persons_.spelling_of(chunk_->person_entry(person_entry_[person])), person_articles_[person]);
+        persons_.add_person(persons_.spelling_of(chunk_->person_entry(chunk_->person_entry_of(person))), person_articles_[person]);
         person_articles_[person] = 0;
     }
 }
@@ -141,8 +125,8 @@ void FacetSpy::count_from_chunk(Xapian::docid did) {
     const std::uint32_t article = ++articles_in_chunk_;
     for (std::uint32_t at = begin; at < end; ++at) {
         const std::uint32_t entry = chunk.mention(at);
-        const std::uint32_t person = entry_person_[entry];
-        if (person == no_person) continue;
+        const std::uint32_t person = chunk.entry_person(entry);
+        if (person == schema::FacetChunk::none) continue;
         ++entry_mentions_[entry];
         if (person_last_article_[person] != article) {
             person_last_article_[person] = article;

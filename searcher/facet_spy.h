@@ -102,12 +102,9 @@ private:
     // a few array reads), and the chunk's counts go into persons_ when the next chunk is
     // loaded or the counts are read: settle_chunk(), which may run on a const spy.
     void settle_chunk() const;
-    static constexpr std::uint32_t no_person = 0xffffffff;
-    std::vector<std::uint32_t> entry_person_;                 // chunk entry -> person of the chunk
-    std::vector<std::uint32_t> person_entry_;                 // person of the chunk -> one of its entries
-    mutable std::vector<std::uint32_t> entry_mentions_;       // chunk entry -> articles using it
-    mutable std::vector<std::uint32_t> person_articles_;      // person of the chunk -> articles
-    std::vector<std::uint32_t> person_last_article_;          // person of the chunk -> last article counting it
+    mutable std::vector<std::uint32_t> entry_mentions_;   // chunk entry -> articles using it
+    mutable std::vector<std::uint32_t> person_articles_;  // person of the chunk -> articles
+    std::vector<std::uint32_t> person_last_article_;      // person of the chunk -> last article counting it
     std::uint32_t articles_in_chunk_ = 0;
     SlotReader outlet_reader_;
     SlotReader month_reader_;
