@@ -3,9 +3,11 @@
 #include "schema/fields.h"
 #include "schema/person_facet.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -13,9 +15,15 @@
 namespace corpus::schema {
 namespace {
 
-// Little-endian 32-bit words throughout; read with memcpy, as the blob has no alignment.
-constexpr std::uint32_t chunk_format = 1;
-constexpr std::size_t header_words = 7;  // format, first docid, docs, outlets, months, entries, mentions
+// Little-endian throughout; read with memcpy, as the blob has no alignment. Format 2 made
+// the arrays as narrow as their numbers and numbered the entries by person.
+constexpr std::uint32_t chunk_format = 2;
+// Format, first docid, docs; the counts of outlets, months, entries, mentions and
+// persons; the widths of the five arrays (outlets, months, mention starts, mentions,
+// entry persons).
+constexpr std::size_t header_words = 13;
+constexpr std::size_t count_words_at = 12;
+constexpr std::size_t width_words_at = 32;
 
 void put(std::string& out, std::uint32_t word) {
     const unsigned char bytes[4] = {static_cast<unsigned char>(word), static_cast<unsigned char>(word >> 8),
@@ -24,6 +32,25 @@ void put(std::string& out, std::uint32_t word) {
 }
 
 std::uint32_t get(const std::string& blob, std::size_t at) { return facet_chunk_word(blob, at); }
+
+// The narrowest width whose all-ones number (which stands for none) is above `largest`.
+std::uint32_t width_for(const std::vector<std::uint32_t>& numbers) {
+    std::uint32_t largest = 0;
+    for (const std::uint32_t number : numbers) {
+        if (number != FacetChunk::none) largest = std::max(largest, number);
+    }
+    return largest < 0xff ? 1 : largest < 0xffff ? 2 : 4;
+}
+
+void put_column(std::string& out, const std::vector<std::uint32_t>& numbers) {
+    const std::uint32_t width = width_for(numbers);
+    for (const std::uint32_t number : numbers) {
+        const unsigned char bytes[4] = {static_cast<unsigned char>(number), static_cast<unsigned char>(number >> 8),
+                                        static_cast<unsigned char>(number >> 16),
+                                        static_cast<unsigned char>(number >> 24)};
+        out.append(reinterpret_cast<const char*>(bytes), width);
+    }
+}
 
 // The distinct values of one column, numbered in order of first appearance.
 class Dictionary {
@@ -34,6 +61,7 @@ public:
         return it->second;
     }
     std::uint32_t size() const { return static_cast<std::uint32_t>(values_.size()); }
+    const std::string& value(std::uint32_t index) const { return *values_[index]; }
     void write(std::string& out) const {
         std::uint32_t offset = 0;
         put(out, offset);
@@ -67,24 +95,40 @@ public:
 
     std::string encode(Xapian::docid last_docid) const {
         const std::uint32_t docs = std::min<Xapian::docid>(facet_chunk_docs, last_docid - first_ + 1);
-        std::uint32_t mentions = 0;
-        for (std::uint32_t d = 0; d < docs; ++d) mentions += static_cast<std::uint32_t>(mentions_of_[d].size());
+        const std::vector<std::uint32_t> outlets(outlets_.begin(), outlets_.begin() + docs);
+        const std::vector<std::uint32_t> months(months_.begin(), months_.begin() + docs);
+        std::vector<std::uint32_t> starts{0};
+        std::vector<std::uint32_t> mentions;
+        for (std::uint32_t d = 0; d < docs; ++d) {
+            mentions.insert(mentions.end(), mentions_of_[d].begin(), mentions_of_[d].end());
+            starts.push_back(static_cast<std::uint32_t>(mentions.size()));
+        }
+        // Persons numbered by key in order of first appearance; an entry without a key (no
+        // TAB) has none, as PersonTally does not count it.
+        std::vector<std::uint32_t> entry_persons;
+        std::unordered_map<std::string_view, std::uint32_t> person_of_key;
+        for (std::uint32_t entry = 0; entry < entries_.size(); ++entry) {
+            const std::string_view text = entries_.value(entry);
+            const std::size_t tab = text.find('\t');
+            if (tab == std::string_view::npos) {
+                entry_persons.push_back(FacetChunk::none);
+                continue;
+            }
+            const auto next = static_cast<std::uint32_t>(person_of_key.size());
+            entry_persons.push_back(person_of_key.try_emplace(text.substr(0, tab), next).first->second);
+        }
+        const std::vector<std::uint32_t>* columns[] = {&outlets, &months, &starts, &mentions, &entry_persons};
         std::string out;
         for (std::uint32_t word : {chunk_format, first_, docs, outlet_values_.size(), month_values_.size(),
-                                   entries_.size(), mentions}) {
+                                   entries_.size(), static_cast<std::uint32_t>(mentions.size()),
+                                   static_cast<std::uint32_t>(person_of_key.size())}) {
             put(out, word);
         }
+        for (const std::vector<std::uint32_t>* column : columns) put(out, width_for(*column));
         outlet_values_.write(out);
         month_values_.write(out);
         entries_.write(out);
-        for (std::uint32_t d = 0; d < docs; ++d) put(out, outlets_[d]);
-        for (std::uint32_t d = 0; d < docs; ++d) put(out, months_[d]);
-        std::uint32_t start = 0;
-        put(out, start);
-        for (std::uint32_t d = 0; d < docs; ++d) put(out, start += static_cast<std::uint32_t>(mentions_of_[d].size()));
-        for (std::uint32_t d = 0; d < docs; ++d) {
-            for (std::uint32_t entry : mentions_of_[d]) put(out, entry);
-        }
+        for (const std::vector<std::uint32_t>* column : columns) put_column(out, *column);
         return out;
     }
 
@@ -134,9 +178,10 @@ std::optional<FacetChunk> FacetChunk::decode(std::string blob) {
     chunk.first_ = get(b, 4);
     const std::uint32_t docs = get(b, 8);
     const std::uint32_t mentions = get(b, 24);
+    const std::uint32_t persons = get(b, 28);
     if (chunk.first_ == 0 || docs == 0 || docs > facet_chunk_docs) return std::nullopt;
     std::size_t at = header_words * 4;
-    std::size_t counts_at = 12;
+    std::size_t counts_at = count_words_at;
     for (Strings* strings : {&chunk.outlet_strings_, &chunk.month_strings_, &chunk.entry_strings_}) {
         strings->count = get(b, counts_at);
         counts_at += 4;
@@ -153,48 +198,98 @@ std::optional<FacetChunk> FacetChunk::decode(std::string blob) {
         if (previous > b.size() - bytes_at) return std::nullopt;
         at = bytes_at + previous;
     }
-    // The four arrays fill the rest exactly.
-    if (mentions > b.size() / 4 || b.size() - at != (std::size_t{docs} * 3 + 1 + mentions) * 4) return std::nullopt;
-    chunk.outlets_at_ = at;
-    chunk.months_at_ = at + std::size_t{docs} * 4;
-    chunk.mention_starts_ = chunk.months_at_ + std::size_t{docs} * 4;
-    chunk.mentions_ = chunk.mention_starts_ + (std::size_t{docs} + 1) * 4;
-    for (std::uint32_t d = 0; d < docs; ++d) {
-        const std::uint32_t outlet = chunk.load(chunk.outlets_at_, d);
-        const std::uint32_t month = chunk.load(chunk.months_at_, d);
-        if ((outlet != none && outlet >= chunk.outlet_strings_.count) ||
-            (month != none && month >= chunk.month_strings_.count)) {
-            return std::nullopt;
-        }
+    const std::uint32_t entries = chunk.entry_strings_.count;
+    // The five arrays, by their lengths and widths, fill the rest exactly.
+    Column entry_persons;
+    Column* columns[] = {&chunk.outlets_, &chunk.months_, &chunk.mention_starts_, &chunk.mentions_, &entry_persons};
+    const std::uint64_t lengths[] = {docs, docs, std::uint64_t{docs} + 1, mentions, entries};
+    for (std::size_t c = 0; c < std::size(columns); ++c) {
+        const std::uint32_t width = get(b, width_words_at + c * 4);
+        if ((width != 1 && width != 2 && width != 4) || lengths[c] * width > b.size() - at) return std::nullopt;
+        *columns[c] = Column{at, width};
+        at += static_cast<std::size_t>(lengths[c] * width);
+    }
+    if (at != b.size() || persons > entries) return std::nullopt;
+    if (!chunk.all_below(chunk.outlets_, docs, chunk.outlet_strings_.count, true) ||
+        !chunk.all_below(chunk.months_, docs, chunk.month_strings_.count, true)) {
+        return std::nullopt;
     }
     if (chunk.load(chunk.mention_starts_, 0) != 0 || chunk.load(chunk.mention_starts_, docs) != mentions) {
         return std::nullopt;
     }
-    for (std::uint32_t d = 0; d < docs; ++d) {
-        if (chunk.load(chunk.mention_starts_, d) > chunk.load(chunk.mention_starts_, d + 1)) return std::nullopt;
+    if (!chunk.rising(chunk.mention_starts_, docs + 1)) return std::nullopt;
+    if (!chunk.all_below(chunk.mentions_, mentions, entries, false)) return std::nullopt;
+    // Every person has entries; the first of them stands for it.
+    chunk.entry_person_.resize(entries);
+    chunk.person_entry_.assign(persons, none);
+    for (std::uint32_t entry = 0; entry < entries; ++entry) {
+        const std::uint32_t person = chunk.load(entry_persons, entry);
+        chunk.entry_person_[entry] = person;
+        if (person == none) continue;
+        if (person >= persons) return std::nullopt;
+        if (chunk.person_entry_[person] == none) chunk.person_entry_[person] = entry;
     }
-    for (std::uint32_t m = 0; m < mentions; ++m) {
-        if (chunk.load(chunk.mentions_, m) >= chunk.entry_strings_.count) return std::nullopt;
-    }
-    std::unordered_map<std::string_view, std::uint32_t> person_of_key;
-    chunk.entry_person_.assign(chunk.entry_strings_.count, none);
-    for (std::uint32_t entry = 0; entry < chunk.entry_strings_.count; ++entry) {
-        const std::string_view text = chunk.string_at(chunk.entry_strings_, entry);
-        const std::size_t tab = text.find('\t');
-        if (tab == std::string_view::npos) continue;  // not counted, as PersonTally does
-        const auto [it, added] =
-            person_of_key.try_emplace(text.substr(0, tab), static_cast<std::uint32_t>(chunk.person_entry_.size()));
-        if (added) chunk.person_entry_.push_back(entry);
-        chunk.entry_person_[entry] = it->second;
+    if (std::find(chunk.person_entry_.begin(), chunk.person_entry_.end(), none) != chunk.person_entry_.end()) {
+        return std::nullopt;
     }
     chunk.docs_ = docs;
     return chunk;
 }
 
+namespace {
+
+// Calls `check` with a zero of the integer type as wide as `width`: one loop per width,
+// which the compiler can vectorise (a chunk is checked whenever a process first reads it).
+template <typename Check>
+bool by_width(std::uint32_t width, Check check) {
+    switch (width) {
+        case 1: return check(std::uint8_t{});
+        case 2: return check(std::uint16_t{});
+        default: return check(std::uint32_t{});
+    }
+}
+
+template <typename Word>
+Word word_at(const char* at, std::size_t index) {
+    Word value;
+    std::memcpy(&value, at + index * sizeof(Word), sizeof(Word));
+    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 2) value = __builtin_bswap16(value);
+    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 4) value = __builtin_bswap32(value);
+    return value;
+}
+
+}  // namespace
+
+bool FacetChunk::all_below(const Column& column, std::uint32_t length, std::uint32_t limit, bool none_allowed) const {
+    return by_width(column.width, [&](auto zero) {
+        using Word = decltype(zero);
+        // Each number plus one, in which none (all ones) wraps round to 0: an index below
+        // `limit` gives 1..limit.
+        Word lowest = static_cast<Word>(~Word{0}), highest = 0;
+        for (std::uint32_t i = 0; i < length; ++i) {
+            const auto shifted = static_cast<Word>(word_at<Word>(blob_.data() + column.at, i) + 1);
+            lowest = std::min(lowest, shifted);
+            highest = std::max(highest, shifted);
+        }
+        return length == 0 || (highest <= limit && (none_allowed || lowest != 0));
+    });
+}
+
+bool FacetChunk::rising(const Column& column, std::uint32_t length) const {
+    return by_width(column.width, [&](auto zero) {
+        using Word = decltype(zero);
+        bool falls = false;
+        for (std::uint32_t i = 1; i < length; ++i) {
+            falls |= word_at<Word>(blob_.data() + column.at, i) < word_at<Word>(blob_.data() + column.at, i - 1);
+        }
+        return !falls;
+    });
+}
+
 std::string_view FacetChunk::string_at(const Strings& strings, std::uint32_t index) const {
     const std::size_t bytes_at = strings.offsets + (std::size_t{strings.count} + 1) * 4;
-    const std::uint32_t begin = load(strings.offsets, index);
-    const std::uint32_t end = load(strings.offsets, index + 1);
+    const std::uint32_t begin = get(blob_, strings.offsets + std::size_t{index} * 4);
+    const std::uint32_t end = get(blob_, strings.offsets + (std::size_t{index} + 1) * 4);
     return std::string_view(blob_).substr(bytes_at + begin, end - begin);
 }
 
@@ -215,7 +310,9 @@ std::size_t write_missing_facet_chunks(Xapian::WritableDatabase& db) {
     db.begin_transaction();
     for (std::uint32_t chunk = 0; chunk <= facet_chunk_of(last); ++chunk) {
         const std::string key = facet_chunk_key(chunk);
-        if (present.contains(key)) continue;
+        // One that does not read (of an older format, say) is written again: readers would
+        // count its articles from the slots, slowly, until the index was rebuilt.
+        if (present.contains(key) && FacetChunk::read(db, chunk)) continue;
         const Xapian::docid first = chunk * facet_chunk_docs + 1;
         const Xapian::docid chunk_last = std::min<Xapian::docid>(first + facet_chunk_docs - 1, last);
         ChunkWriter writer(chunk);

@@ -53,8 +53,8 @@ public:
     // Whether the chunk holds `did`'s values (the last chunk may end before it).
     bool covers(Xapian::docid did) const { return did >= first_ && did - first_ < docs_; }
     // Per article, by a `did` the chunk covers: indexes into the value lists.
-    std::uint32_t outlet(Xapian::docid did) const { return load(outlets_at_, did - first_); }
-    std::uint32_t month(Xapian::docid did) const { return load(months_at_, did - first_); }
+    std::uint32_t outlet(Xapian::docid did) const { return load(outlets_, did - first_); }
+    std::uint32_t month(Xapian::docid did) const { return load(months_, did - first_); }
     // The person entries (slot_persons lines) of an article: mention_begin..mention_end.
     std::uint32_t mention_begin(Xapian::docid did) const { return load(mention_starts_, did - first_); }
     std::uint32_t mention_end(Xapian::docid did) const { return load(mention_starts_, did - first_ + 1); }
@@ -68,7 +68,7 @@ public:
     std::uint32_t person_entries() const { return entry_strings_.count; }
     // The chunk's entries numbered by person (their key), so that an article spelling one
     // person two ways counts once: the person of an entry (none when it has no key), and
-    // one entry of each person.
+    // one entry of each person. The writer numbers them, so a reader hashes no key.
     std::uint32_t entry_person(std::uint32_t entry) const { return entry_person_[entry]; }
     std::uint32_t persons() const { return static_cast<std::uint32_t>(person_entry_.size()); }
     std::uint32_t person_entry_of(std::uint32_t person) const { return person_entry_[person]; }
@@ -78,25 +78,51 @@ private:
         std::size_t offsets = 0;  // count + 1 offsets into the bytes that follow them
         std::uint32_t count = 0;
     };
-    // In the header: counting reads a few words per matching article.
-    std::uint32_t load(std::size_t array, std::uint32_t index) const {
-        return facet_chunk_word(blob_, array + std::size_t{index} * 4);
+    // An array of numbers 1, 2 or 4 bytes wide, as narrow as its largest number allows: a
+    // process reads every chunk its query touches, and most numbers are small. The
+    // all-ones number of its width stands for none.
+    struct Column {
+        std::size_t at = 0;  // offset in blob_
+        std::uint32_t width = 4;
+    };
+    std::uint32_t load(const Column& column, std::uint32_t index) const {
+        const char* at = blob_.data() + column.at;
+        switch (column.width) {
+            case 1: {
+                const auto value = static_cast<std::uint8_t>(at[index]);
+                return value == 0xff ? none : value;
+            }
+            case 2: {
+                std::uint16_t value;
+                std::memcpy(&value, at + std::size_t{index} * 2, 2);
+                if constexpr (std::endian::native == std::endian::big) value = __builtin_bswap16(value);
+                return value == 0xffff ? none : value;
+            }
+            default:
+                return facet_chunk_word(blob_, column.at + std::size_t{index} * 4);
+        }
     }
+    // Whether the first `length` numbers of `column` are each below `limit`, or none where
+    // `none_allowed`.
+    bool all_below(const Column& column, std::uint32_t length, std::uint32_t limit, bool none_allowed) const;
+    // Whether the first `length` numbers of `column` never fall.
+    bool rising(const Column& column, std::uint32_t length) const;
     std::string_view string_at(const Strings& strings, std::uint32_t index) const;
 
     std::string blob_;
     Xapian::docid first_ = 1;
     std::uint32_t docs_ = 0;
     Strings outlet_strings_, month_strings_, entry_strings_;
-    std::size_t outlets_at_ = 0, months_at_ = 0, mention_starts_ = 0, mentions_ = 0;  // offsets in blob_
+    Column outlets_, months_, mention_starts_, mentions_;
+    // Read for every mention counted, so held at full width.
     std::vector<std::uint32_t> entry_person_, person_entry_;
 };
 
 // Deletes the chunk holding `did`: called in the transaction that changes the article.
 void invalidate_facet_chunk(Xapian::WritableDatabase& db, Xapian::docid did);
 
-// Writes, from the value slots, every chunk of docids 1..lastdocid the index lacks, and
-// commits. Returns how many it wrote.
+// Writes, from the value slots, every chunk of docids 1..lastdocid the index lacks or
+// cannot read (one of an older format included), and commits. Returns how many it wrote.
 std::size_t write_missing_facet_chunks(Xapian::WritableDatabase& db);
 
 }  // namespace corpus::schema

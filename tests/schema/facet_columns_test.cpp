@@ -67,6 +67,26 @@ TEST(FacetColumns, AnIncrementalRunWritesAgainTheChunksOfWhatItChanged) {
     EXPECT_TRUE(renamed);
 }
 
+TEST(FacetColumns, AChunkOfAnotherFormatIsWrittenAgainByTheNextRun) {
+    testing::TempDir dir;
+    const fs::path src = dir / "src";
+    ASSERT_NO_FATAL_FAILURE(testing::build_seed_and_made_up_index(dir / "db", src, made_up));
+    {
+        // The first word of a chunk is its format: 1 is that of indexes built before it rose.
+        Xapian::WritableDatabase writable((dir / "db").string());
+        std::string blob = writable.get_metadata(facet_chunk_key(1));
+        ASSERT_GE(blob.size(), 4u);
+        blob.replace(0, 4, std::string("\x01\0\0\0", 4));
+        writable.set_metadata(facet_chunk_key(1), blob);
+        writable.commit();
+        ASSERT_FALSE(FacetChunk::read(writable, 1));
+    }
+    index(dir / "db", src);  // nothing changed in the articles
+    std::size_t present = 0;
+    EXPECT_EQ(testing::facet_chunk_disagreement(dir / "db", &present), "");
+    EXPECT_EQ(present, 3u);
+}
+
 TEST(FacetColumns, AChunkThatIsCutShortOrGarbledIsNotRead) {
     testing::TempDir dir;
     ASSERT_NO_FATAL_FAILURE(testing::build_seed_and_made_up_index(dir / "db", dir / "src", made_up));

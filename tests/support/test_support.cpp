@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <string_view>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -145,6 +147,25 @@ std::string facet_chunk_disagreement(const fs::path& db, std::size_t* present) {
             continue;
         }
         ++chunks;
+        // The entries of one key (one person) share a person; an entry without a key has none.
+        std::map<std::string_view, std::uint32_t> person_of_key;
+        for (std::uint32_t entry = 0; entry < chunk->person_entries(); ++entry) {
+            const std::string_view text = chunk->person_entry(entry);
+            const std::size_t tab = text.find('\t');
+            const std::uint32_t person = chunk->entry_person(entry);
+            const std::uint32_t expected = tab == std::string_view::npos
+                                               ? schema::FacetChunk::none
+                                               : person_of_key.try_emplace(text.substr(0, tab), person).first->second;
+            if (person != expected ||
+                (person != schema::FacetChunk::none && chunk->entry_person(chunk->person_entry_of(person)) != person)) {
+                return "chunk " + std::to_string(number) + " makes entry \"" + std::string(text) + "\" person " +
+                       std::to_string(person) + ", not " + std::to_string(expected);
+            }
+        }
+        if (chunk->persons() != person_of_key.size()) {
+            return "chunk " + std::to_string(number) + " has " + std::to_string(chunk->persons()) + " persons, not " +
+                   std::to_string(person_of_key.size());
+        }
         const Xapian::docid first = number * schema::facet_chunk_docs + 1;
         for (Xapian::docid did = first; did < first + schema::facet_chunk_docs && did <= last; ++did) {
             std::string outlet, month, persons;
