@@ -25,13 +25,15 @@ constexpr std::size_t header_words = 13;
 constexpr std::size_t count_words_at = 12;
 constexpr std::size_t width_words_at = 32;
 
-void put(std::string& out, std::uint32_t word) {
-    const unsigned char bytes[4] = {static_cast<unsigned char>(word), static_cast<unsigned char>(word >> 8),
-                                    static_cast<unsigned char>(word >> 16), static_cast<unsigned char>(word >> 24)};
-    out.append(reinterpret_cast<const char*>(bytes), 4);
+// `number`'s low `width` bytes, little-endian.
+void put(std::string& out, std::uint32_t number, std::uint32_t width = 4) {
+    const unsigned char bytes[4] = {static_cast<unsigned char>(number), static_cast<unsigned char>(number >> 8),
+                                    static_cast<unsigned char>(number >> 16), static_cast<unsigned char>(number >> 24)};
+    out.append(reinterpret_cast<const char*>(bytes), width);
 }
 
-std::uint32_t get(const std::string& blob, std::size_t at) { return facet_chunk_word(blob, at); }
+// The 32-bit word at byte `at`.
+std::uint32_t get(const std::string& blob, std::size_t at) { return facet_chunk_number<std::uint32_t>(blob.data() + at, 0); }
 
 // The narrowest width whose all-ones number (which stands for none) is above `largest`.
 std::uint32_t width_for(const std::vector<std::uint32_t>& numbers) {
@@ -44,12 +46,7 @@ std::uint32_t width_for(const std::vector<std::uint32_t>& numbers) {
 
 void put_column(std::string& out, const std::vector<std::uint32_t>& numbers) {
     const std::uint32_t width = width_for(numbers);
-    for (const std::uint32_t number : numbers) {
-        const unsigned char bytes[4] = {static_cast<unsigned char>(number), static_cast<unsigned char>(number >> 8),
-                                        static_cast<unsigned char>(number >> 16),
-                                        static_cast<unsigned char>(number >> 24)};
-        out.append(reinterpret_cast<const char*>(bytes), width);
-    }
+    for (const std::uint32_t number : numbers) put(out, number, width);
 }
 
 // The distinct values of one column, numbered in order of first appearance.
@@ -249,15 +246,6 @@ bool by_width(std::uint32_t width, Check check) {
     }
 }
 
-template <typename Word>
-Word word_at(const char* at, std::size_t index) {
-    Word value;
-    std::memcpy(&value, at + index * sizeof(Word), sizeof(Word));
-    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 2) value = __builtin_bswap16(value);
-    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 4) value = __builtin_bswap32(value);
-    return value;
-}
-
 }  // namespace
 
 bool FacetChunk::all_below(const Column& column, std::uint32_t length, std::uint32_t limit, bool none_allowed) const {
@@ -267,7 +255,7 @@ bool FacetChunk::all_below(const Column& column, std::uint32_t length, std::uint
         // `limit` gives 1..limit.
         Word lowest = static_cast<Word>(~Word{0}), highest = 0;
         for (std::uint32_t i = 0; i < length; ++i) {
-            const auto shifted = static_cast<Word>(word_at<Word>(blob_.data() + column.at, i) + 1);
+            const auto shifted = static_cast<Word>(facet_chunk_number<Word>(blob_.data() + column.at, i) + 1);
             lowest = std::min(lowest, shifted);
             highest = std::max(highest, shifted);
         }
@@ -280,7 +268,7 @@ bool FacetChunk::rising(const Column& column, std::uint32_t length) const {
         using Word = decltype(zero);
         bool falls = false;
         for (std::uint32_t i = 1; i < length; ++i) {
-            falls |= word_at<Word>(blob_.data() + column.at, i) < word_at<Word>(blob_.data() + column.at, i - 1);
+            falls |= facet_chunk_number<Word>(blob_.data() + column.at, i) < facet_chunk_number<Word>(blob_.data() + column.at, i - 1);
         }
         return !falls;
     });

@@ -32,12 +32,15 @@ inline constexpr Xapian::docid facet_chunk_docs = 1024;
 inline std::uint32_t facet_chunk_of(Xapian::docid did) { return (did - 1) / facet_chunk_docs; }
 std::string facet_chunk_key(std::uint32_t chunk);
 
-// The little-endian 32-bit word at byte `at` of a chunk's blob (which has no alignment).
-inline std::uint32_t facet_chunk_word(const std::string& blob, std::size_t at) {
-    std::uint32_t word;
-    std::memcpy(&word, blob.data() + at, 4);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
-    return word;
+// The little-endian number of Word's width at `index` of the array at `at` (a chunk's
+// blob has no alignment).
+template <typename Word>
+inline Word facet_chunk_number(const char* at, std::size_t index) {
+    Word value;
+    std::memcpy(&value, at + index * sizeof(Word), sizeof(Word));
+    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 2) value = __builtin_bswap16(value);
+    if constexpr (std::endian::native == std::endian::big && sizeof(Word) == 4) value = __builtin_bswap32(value);
+    return value;
 }
 
 // One decoded chunk: views into the stored blob, checked once when decoded.
@@ -89,17 +92,15 @@ private:
         const char* at = blob_.data() + column.at;
         switch (column.width) {
             case 1: {
-                const auto value = static_cast<std::uint8_t>(at[index]);
+                const auto value = facet_chunk_number<std::uint8_t>(at, index);
                 return value == 0xff ? none : value;
             }
             case 2: {
-                std::uint16_t value;
-                std::memcpy(&value, at + std::size_t{index} * 2, 2);
-                if constexpr (std::endian::native == std::endian::big) value = __builtin_bswap16(value);
+                const auto value = facet_chunk_number<std::uint16_t>(at, index);
                 return value == 0xffff ? none : value;
             }
             default:
-                return facet_chunk_word(blob_, column.at + std::size_t{index} * 4);
+                return facet_chunk_number<std::uint32_t>(at, index);
         }
     }
     // Whether the first `length` numbers of `column` are each below `limit`, or none where
