@@ -213,6 +213,17 @@ Status Searcher::refresh() {
     return Ok{};
 }
 
+Status Searcher::catch_up() {
+    // Reopening can meet the next commit, or a block the writer has just reused, as a
+    // corrupt-looking read; a new Database reads the newest state from the start.
+    try {
+        db_.reopen();
+        return Ok{};
+    } catch (const Xapian::Error&) {
+        return refresh();
+    }
+}
+
 void Searcher::refresh_if_switched() {
     // A remote shard's rebuild cannot be seen from here, and its server opens the shard's
     // newest generation only for a new connection: reconnect now and then.
@@ -240,7 +251,7 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == attempts) return make_error(ErrorCode::io, "the index kept changing during the search");
-            db_.reopen();
+            if (Status caught_up = catch_up(); !caught_up) return caught_up.error();
         } catch (const Xapian::DatabaseError& e) {
             if (attempt == attempts) return schema::translate_xapian_error(e, "searching " + path_ + " failed");
             if (Status refreshed = refresh(); !refreshed) return refreshed.error();

@@ -97,6 +97,8 @@ private:
     // Follows the index to its newest state: a rebuild replaces the stub, which
     // Database::reopen() does not follow, so a new Database is opened.
     Status refresh();
+    // Reopens on the newest revision, or opens afresh when reopening itself fails.
+    Status catch_up();
     void refresh_if_switched();
 
     Xapian::Database db_;
