@@ -109,7 +109,8 @@ private:
 
     Status build_chunk(std::size_t chunk) {
         const fs::path part = parts_ / part_name(chunk);
-        Result<Xapian::WritableDatabase> db = schema::open_for_writing(part.string());
+        // 40,000 articles: 111 s with a wait for the disk at each of its commits, 94 without.
+        Result<Xapian::WritableDatabase> db = schema::open_for_writing(part.string(), schema::Durability::scratch);
         if (!db) return db.error();
         const std::size_t first = chunk_starts_[chunk];
         const std::size_t last = chunk + 1 < chunks_ ? chunk_starts_[chunk + 1] : paths_.size();

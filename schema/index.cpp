@@ -225,7 +225,7 @@ std::string layout_identity(const std::string& path) {
     return identity;
 }
 
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path) {
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Durability durability) {
     // Xapian would happily create an index inside any folder, or overwrite a damaged
     // one: only an empty folder or something that opens as an index is written to.
     std::error_code ec;
@@ -239,7 +239,8 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path) {
         }
     }
     try {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        const int sync = durability == Durability::scratch ? Xapian::DB_NO_SYNC : 0;
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | sync);
         if (db.get_metadata(std::string(meta_schema_version)).empty() && db.get_doccount() == 0) {
             db.set_metadata(std::string(meta_schema_version), std::to_string(schema_version));
             db.set_metadata(std::string(meta_fingerprint), analysis_fingerprint());

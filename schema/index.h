@@ -42,9 +42,17 @@ bool lists_remote_shards(const std::string& path);
 // index, or of any local shard it lists, switches generations.
 std::string layout_identity(const std::string& path);
 
+// Whether each commit waits for the disk.
+enum class Durability {
+    synced,   // an index that is searched, or will be: a commit survives a crash
+    scratch,  // a fresh build's scratch database, merged at the end and never searched:
+              // a run that dies starts it again, so waiting for the disk buys nothing
+};
+
 // Opens (creating if absent) an index for writing and stamps a new one with the schema
 // version and analysis fingerprint; an existing index built differently is refused.
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path);
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path,
+                                                  Durability durability = Durability::synced);
 
 // Refuses an index built by another schema version or analysis chain.
 Status check_compatible(const Xapian::Database& db, const std::string& path);
