@@ -61,7 +61,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         if (const std::string persons = doc.get_value(schema::slot_persons); !persons.empty()) persons_.add(persons);
         return;
     }
-    const Xapian::docid did = doc.get_docid();
+    count(doc.get_docid());
+}
+
+void FacetSpy::count(Xapian::docid did) {
     const std::uint32_t chunk = schema::facet_chunk_of(did);
     if (chunk_number_ != chunk) load_chunk(chunk);
     if (chunk_ && chunk_->covers(did)) {

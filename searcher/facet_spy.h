@@ -52,6 +52,9 @@ public:
     explicit FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks = nullptr);
 
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts article `did` as operator() counts a matched one; for an index of one
+    // database only, whose docids the facet chunks and value streams follow.
+    void count(Xapian::docid did);
     // Adds what a spy over other articles (another part of the index) counted.
     void merge(const FacetSpy& other);
 

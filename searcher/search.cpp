@@ -381,19 +381,28 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                           : filtered->filtered || unpositioned                    ? Plan::rank_counted
                                                                                   : Plan::rank_all;
         const Xapian::Query& ranked = unpositioned ? *unpositioned : compiled->query;
+        // A query of one term (a word, or a name of one name set) matches its posting
+        // list, so the counting pass can walk that list without the matcher: 'said'
+        // (94,932 matches) 0.71x the time in process, a whole 'Kim Jong-un' process 0.83x.
+        const bool count_postings = plan == Plan::rank_all && db_.size() == 1 &&
+                                    compiled->query.get_type() == Xapian::Query::LEAF_TERM;
+        const std::string counted_term = count_postings ? *compiled->query.get_unique_terms_begin() : std::string();
         // Xapian's objects count references without atomics: each thread gets query
         // trees of its own, built here, and a database of its own.
         std::vector<Xapian::Query> part_queries{query};
         std::vector<Xapian::Query> ranked_queries;
+        std::vector<std::pair<Xapian::docid, Xapian::docid>> part_docids{{1, last}};
         if (plan == Plan::rank_counted) ranked_queries.push_back(ranked);
         if (parts > 1) {
             const std::string serialised = query.serialise();
             const std::string ranked_serialised = plan == Plan::rank_counted ? ranked.serialise() : std::string();
             part_queries.clear();
             ranked_queries.clear();
+            part_docids.clear();
             for (std::size_t part = 0; part < parts; ++part) {
                 const auto low = static_cast<Xapian::docid>(std::uint64_t{last} * part / parts + 1);
                 const auto high = static_cast<Xapian::docid>(std::uint64_t{last} * (part + 1) / parts);
+                part_docids.emplace_back(low, high);
                 part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
                                           Xapian::Query((new DocidRange(low, high))->release()));
                 if (plan == Plan::rank_counted) ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised));
@@ -411,13 +420,24 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                     totals[part] = msets[part].get_matches_estimated();
                     return;
                 }
-                Xapian::Enquire counting(*dbs[part]);
-                counting.set_query(part_queries[part]);
-                counting.set_weighting_scheme(Xapian::BoolWeight());
-                counting.add_matchspy(spies[part].get());
                 MatchedDocids matched;
-                if (plan == Plan::rank_counted) counting.add_matchspy(&matched);
-                totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
+                if (count_postings) {
+                    const auto [low, high] = part_docids[part];
+                    Xapian::PostingIterator posting = dbs[part]->postlist_begin(counted_term);
+                    const Xapian::PostingIterator end = dbs[part]->postlist_end(counted_term);
+                    if (posting != end) posting.skip_to(low);
+                    for (; posting != end && *posting <= high; ++posting) {
+                        spies[part]->count(*posting);
+                        ++totals[part];
+                    }
+                } else {
+                    Xapian::Enquire counting(*dbs[part]);
+                    counting.set_query(part_queries[part]);
+                    counting.set_weighting_scheme(Xapian::BoolWeight());
+                    counting.add_matchspy(spies[part].get());
+                    if (plan == Plan::rank_counted) counting.add_matchspy(&matched);
+                    totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
+                }
                 Xapian::Enquire ranking(*dbs[part]);
                 if (plan == Plan::rank_counted) {
                     ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_queries[part],
