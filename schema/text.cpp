@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <cstdio>
+
 namespace corpus::schema {
 
 bool looks_binary(std::string_view bytes) {
@@ -42,6 +44,57 @@ void normalize_newlines(std::string& text) {
         }
     }
     text = std::move(out);
+}
+
+bool is_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+std::string printable(std::string_view text, std::size_t max_bytes) {
+    std::string out;
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        std::string piece;
+        if (c >= 0 && !is_control(static_cast<char32_t>(c))) {
+            piece.assign(text.data() + start, static_cast<std::size_t>(i - start));
+        } else if (c == '\n') {
+            piece = "\\n";
+        } else if (c == '\t') {
+            piece = "\\t";
+        } else if (c == '\r') {
+            piece = "\\r";
+        } else {
+            // A control character or a byte that is not UTF-8: every byte as \xNN.
+            for (int32_t b = start; b < i; ++b) {
+                char hex[5];
+                std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[static_cast<std::size_t>(b)]));
+                piece += hex;
+            }
+        }
+        if (out.size() + piece.size() > max_bytes) return out + "...";
+        out += piece;
+    }
+    return out;
+}
+
+std::string without_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0 || (c != '\n' && c != '\t' && is_control(static_cast<char32_t>(c)))) {
+            out += "\xEF\xBF\xBD";
+        } else {
+            out.append(text.data() + start, static_cast<std::size_t>(i - start));
+        }
+    }
+    return out;
 }
 
 }  // namespace corpus::schema

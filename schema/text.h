@@ -16,4 +16,19 @@ std::size_t repair_utf8(std::string& text);
 // Normalizes line endings to '\n' and drops a leading byte-order mark.
 void normalize_newlines(std::string& text);
 
+// True for the code points a terminal acts on instead of showing: C0 controls, DEL and
+// C1 controls (U+0080-U+009F). An escape sequence in an article title could otherwise
+// move the cursor, retitle the window or hide text.
+bool is_control(char32_t c);
+
+// `text` made safe to echo inside a one-line message: control characters written as
+// \n, \t, \r or \xNN, bytes that are not UTF-8 as \xNN, and anything past
+// `max_bytes` cut at a character boundary and marked with "...". A message that echoes
+// a user's value (a path, an id, a query) passes it through this first.
+std::string printable(std::string_view text, std::size_t max_bytes = 200);
+
+// `text` for a terminal: every control character but '\n' and '\t' replaced with
+// U+FFFD, so that article text and titles cannot send escape sequences.
+std::string without_controls(std::string_view text);
+
 }  // namespace corpus::schema
