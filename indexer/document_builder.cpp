@@ -101,4 +101,8 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     return doc;
 }
 
+Xapian::Document build_document(const ArticleFile& article) {
+    return build_document(describe_article(article));
+}
+
 }  // namespace corpus::indexer

@@ -13,4 +13,7 @@ schema::StoredArticle describe_article(const ArticleFile& article);
 
 Xapian::Document build_document(const schema::StoredArticle& article);
 
+// The document for an article file: build_document(describe_article(article)).
+Xapian::Document build_document(const ArticleFile& article);
+
 }  // namespace corpus::indexer

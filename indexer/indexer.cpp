@@ -2,11 +2,13 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/parallel_build.h"
+#include "indexer/run_context.h"
 #include "schema/analysis.h"
 #include "schema/facet_columns.h"
 #include "schema/fields.h"
 #include "schema/index.h"
 #include "schema/index_layout.h"
+#include "schema/text.h"
 
 #include <algorithm>
 #include <atomic>
@@ -88,9 +90,8 @@ std::string indexed_hash(const Xapian::Database& db, const std::string& id_term)
     return db.get_document(*posting).get_value(schema::slot_content_hash);
 }
 
-bool under_any(const std::string& file, const std::vector<fs::path>& roots) {
-    for (const fs::path& root : roots) {
-        const std::string prefix = root.string();
+bool under_any(const std::string& file, const std::vector<std::string>& roots) {
+    for (const std::string& prefix : roots) {
         if (file == prefix) return true;
         if (file.size() > prefix.size() && file.compare(0, prefix.size(), prefix) == 0 &&
             (prefix.ends_with('/') || file[prefix.size()] == '/')) {
@@ -102,71 +103,63 @@ bool under_any(const std::string& file, const std::vector<fs::path>& roots) {
 
 class Run {
 public:
-    Run(Xapian::WritableDatabase& db, const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary)
-        : db_(db), options_(options), observer_(observer), summary_(summary) {}
+    Run(Xapian::WritableDatabase& db, RunContext& run) : db_(db), run_(run) {}
 
     // Files are read and analysed on every core, a group at a time; this thread alone
-    // writes the database, in the files' order, and analyses only what changed.
-    void index(const std::vector<std::string>& paths) {
+    // judges them and writes the database, in the files' order, and analyses only what
+    // changed.
+    void index() {
         constexpr std::size_t group = 256;
-        const std::vector<bool> duplicate = duplicate_ids(paths);
+        const std::vector<std::string>& paths = run_.paths();
         db_.begin_transaction();
         for (std::size_t first = 0; first < paths.size(); first += group) {
-            if (observer_.progress) observer_.progress(first, paths.size());
+            run_.progress(first);
             const std::size_t count = std::min(group, paths.size() - first);
-            std::vector<std::optional<Result<ArticleFile>>> articles(count);
-            parallel_for(count, [&](std::size_t i) {
-                articles[i].emplace(read_article(paths[first + i], options_.max_file_bytes, options_.use_metadata));
-            });
+            std::vector<std::optional<Result<ArticleFile>>> read(count);
+            parallel_for(count, [&](std::size_t i) { read[i].emplace(run_.read(first + i)); });
+            std::vector<std::optional<ArticleFile>> articles(count);
             std::vector<std::optional<bool>> is_new(count);  // set for the files to (re)index
             for (std::size_t i = 0; i < count; ++i) {
-                is_new[i] = check_file(paths[first + i], duplicate[first + i], *articles[i]);
+                articles[i] = run_.admit(std::move(*read[i]));
+                if (articles[i]) is_new[i] = needs_indexing(*articles[i]);
             }
             std::vector<std::optional<Xapian::Document>> documents(count);
             parallel_for(count, [&](std::size_t i) {
-                if (is_new[i]) documents[i] = build_document(describe_article(articles[i]->value()));
+                if (is_new[i]) documents[i] = build_document(*articles[i]);
             });
             for (std::size_t i = 0; i < count; ++i) {
                 if (!documents[i]) continue;
                 touched_.insert(schema::facet_chunk_of(
-                    db_.replace_document(schema::exact_term(schema::id_term, articles[i]->value().id), *documents[i])));
-                ++(*is_new[i] ? summary_.added : summary_.updated);
+                    db_.replace_document(schema::exact_term(schema::id_term, articles[i]->id), *documents[i])));
+                run_.count(*is_new[i] ? &IndexSummary::added : &IndexSummary::updated);
                 count_into_batch();
             }
         }
         commit();
-        if (observer_.progress) observer_.progress(paths.size(), paths.size());
+        run_.progress(paths.size());
     }
 
-    // Deletes the articles that came from under `roots` but whose files are not among the
-    // (sorted) `paths` of this run. A file that exists is never deleted as "gone", even if
-    // it could not be read this time.
-    void delete_missing(const std::vector<fs::path>& roots, const std::vector<std::string>& paths) {
+    // Deletes the articles whose files are gone (RunContext::is_gone): a file that
+    // exists is never deleted as "gone", even if it could not be read this time.
+    void delete_missing() {
         std::vector<Xapian::docid> gone;
         for (Xapian::ValueIterator it = db_.valuestream_begin(schema::slot_source);
              it != db_.valuestream_end(schema::slot_source); ++it) {
-            const std::string source = *it;
-            if (under_any(source, roots) && !std::binary_search(paths.begin(), paths.end(), source)) {
-                gone.push_back(it.get_docid());
-            }
+            if (run_.is_gone(*it)) gone.push_back(it.get_docid());
         }
         db_.begin_transaction();
         for (Xapian::docid id : gone) {
             db_.delete_document(id);
             touched_.insert(schema::facet_chunk_of(id));
-            ++summary_.deleted;
+            run_.count(&IndexSummary::deleted);
             count_into_batch();
         }
         commit();
     }
 
 private:
-    void warn(const std::string& line) const {
-        if (observer_.warning) observer_.warning(line);
-    }
-
     void count_into_batch() {
-        if (++in_batch_ < options_.batch_size) return;
+        if (++in_batch_ < run_.options().batch_size) return;
         commit();
         db_.begin_transaction();
         in_batch_ = 0;
@@ -182,25 +175,12 @@ private:
         db_.commit_transaction();
     }
 
-    // Whether the file needs indexing: nothing if not (unreadable, a duplicate id, or
-    // unchanged since the last run), else whether its article is new to the index.
-    std::optional<bool> check_file(const std::string& path, bool duplicate, const Result<ArticleFile>& article) {
-        if (duplicate) {
-            ++summary_.skipped;
-            warn(path + ": another file already has the id \"" + std::string(article_id(path)) + "\", skipped");
-            return std::nullopt;
-        }
-        if (!article) {
-            ++summary_.skipped;
-            warn(article.error().message);
-            return std::nullopt;
-        }
-        for (const std::string& warning : article->warnings) warn(warning);
-        if (!article->warnings.empty()) ++summary_.repaired;
-
-        const std::string previous_hash = indexed_hash(db_, schema::exact_term(schema::id_term, article->id));
-        if (!previous_hash.empty() && previous_hash == article->content_hash) {
-            ++summary_.unchanged;
+    // Nothing if the article is unchanged since the last run, else whether it is new to
+    // the index.
+    std::optional<bool> needs_indexing(const ArticleFile& article) {
+        const std::string previous_hash = indexed_hash(db_, schema::exact_term(schema::id_term, article.id));
+        if (!previous_hash.empty() && previous_hash == article.content_hash) {
+            run_.count(&IndexSummary::unchanged);
             return std::nullopt;
         }
         return previous_hash.empty();
@@ -208,36 +188,30 @@ private:
 
     template <typename Work>
     void parallel_for(std::size_t count, Work work) const {
-        const unsigned jobs = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
         std::atomic<std::size_t> next{0};
         auto worker = [&] {
             for (std::size_t i = next++; i < count; i = next++) work(i);
         };
         std::vector<std::thread> helpers;
-        for (unsigned t = 1; t < std::min<std::size_t>(jobs, count); ++t) helpers.emplace_back(worker);
+        for (unsigned t = 1; t < std::min<std::size_t>(run_.jobs(), count); ++t) helpers.emplace_back(worker);
         worker();
         for (std::thread& helper : helpers) helper.join();
     }
 
     Xapian::WritableDatabase& db_;
-    const IndexOptions& options_;
-    const IndexObserver& observer_;
-    IndexSummary& summary_;
+    RunContext& run_;
     std::size_t in_batch_ = 0;
     std::set<std::uint32_t> touched_;  // facet chunks of the articles changed since the last commit
 };
 
 // Indexes into one generation folder, translating Xapian errors once.
-Status index_generation(const fs::path& generation, const std::vector<std::string>& paths, const IndexOptions& options,
-                        const IndexObserver& observer, IndexSummary& summary) {
+Status index_generation(const fs::path& generation, RunContext& run) {
     Result<Xapian::WritableDatabase> db = schema::open_for_writing(generation.string());
     if (!db) return db.error();
     try {
-        Run run(db.value(), options, observer, summary);
-        run.index(paths);
-        std::vector<fs::path> roots;
-        for (const fs::path& source : options.sources) roots.push_back(fs::absolute(source).lexically_normal());
-        run.delete_missing(roots, paths);
+        Run writer(db.value(), run);
+        writer.index();
+        writer.delete_missing();
         schema::write_missing_facet_chunks(db.value());
         db->close();
         return Ok{};
@@ -264,19 +238,19 @@ void remove_old_generations(const fs::path& index_dir, unsigned live, std::optio
 }
 
 // Updates or builds one index folder (a whole plain index, or one shard).
-Status index_into(const fs::path& index_dir, const std::vector<std::string>& paths, const IndexOptions& options,
-                  const IndexObserver& observer, IndexSummary& summary) {
+Status index_into(const fs::path& index_dir, RunContext& run) {
     if (Status usable = check_index_folder(index_dir, false); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
+    run.report_listing();
     Result<std::optional<unsigned>> live = schema::live_generation(index_dir);
     if (!live) return live.error();
 
-    if (live.value() && !options.rebuild) {
+    if (live.value() && !run.options().rebuild) {
         // Leftovers of a rebuild that died before its switch are of no use to anyone.
         remove_old_generations(index_dir, *live.value(), *live.value() > 1 ? *live.value() - 1 : *live.value());
         const fs::path generation = schema::generation_dir(index_dir, *live.value());
-        Status updated = index_generation(generation, paths, options, observer, summary);
+        Status updated = index_generation(generation, run);
         if (!updated && updated.error().code == ErrorCode::index_mismatch) {
             // Name the folder the user gave, which is what --rebuild takes, not its generation.
             Error error = updated.error();
@@ -292,7 +266,7 @@ Status index_into(const fs::path& index_dir, const std::vector<std::string>& pat
     const std::vector<unsigned> existing = schema::generations(index_dir);
     const unsigned next = existing.empty() ? 1 : existing.back() + 1;
     const fs::path fresh = schema::generation_dir(index_dir, next);
-    if (Status built = build_in_parallel(fresh, paths, options, observer, summary); !built) {
+    if (Status built = build_in_parallel(fresh, run); !built) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
         fs::remove_all(parts_dir(fresh), ec);
@@ -328,28 +302,20 @@ Result<unsigned> shards_to_write(const fs::path& index_dir, const IndexOptions& 
 }
 
 // Each shard is an index folder of its own, updated with the articles whose ids hash to it.
-Status index_shards(const fs::path& index_dir, unsigned shards, const std::vector<std::string>& paths,
-                    const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary) {
+Status index_shards(const fs::path& index_dir, unsigned shards, RunContext& run) {
     if (Status usable = check_index_folder(index_dir, true); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
+    run.report_listing();
     std::vector<std::vector<std::string>> shard_paths(shards);
-    for (const std::string& path : paths) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
+    for (const std::string& path : run.paths()) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
 
     std::size_t done_before = 0;
     for (unsigned shard = 0; shard < shards; ++shard) {
-        IndexObserver shard_observer{observer.warning, {}};
-        if (observer.progress) {
-            shard_observer.progress = [&](std::size_t done, std::size_t) {
-                observer.progress(done_before + done, paths.size());
-            };
-        }
-        if (Status status = index_into(schema::shard_dir(index_dir, shard), shard_paths[shard], options,
-                                       shard_observer, summary);
-            !status) {
-            return status;
-        }
-        done_before += shard_paths[shard].size();
+        const std::size_t files = shard_paths[shard].size();
+        RunContext part(run, std::move(shard_paths[shard]), done_before);
+        if (Status status = index_into(schema::shard_dir(index_dir, shard), part); !status) return status;
+        done_before += files;
     }
     // Written last, so that the folder opens as an index only once every shard does.
     std::error_code ec;
@@ -359,17 +325,84 @@ Status index_shards(const fs::path& index_dir, unsigned shards, const std::vecto
 
 }  // namespace
 
+RunContext::RunContext(const IndexOptions& options, const IndexObserver& observer, const SourceListing& sources,
+                       IndexSummary& summary)
+    : options_(options), observer_(observer), sources_(sources), summary_(summary), shared_(own_),
+      paths_(sources.paths), duplicate_(duplicate_ids(paths_)), total_(paths_.size()) {}
+
+RunContext::RunContext(RunContext& whole, std::vector<std::string> paths, std::size_t done_before)
+    : options_(whole.options_), observer_(whole.observer_), sources_(whole.sources_), summary_(whole.summary_),
+      shared_(whole.shared_), paths_(std::move(paths)), duplicate_(duplicate_ids(paths_)), done_before_(done_before),
+      total_(whole.total_) {}
+
+unsigned RunContext::jobs() const {
+    return options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+Result<ArticleFile> RunContext::read(std::size_t i) const {
+    const std::string& path = paths_[i];
+    if (duplicate_[i]) {
+        return make_error(ErrorCode::io, shown_path(path) + ": another file already has the id \"" +
+                                             schema::printable(article_id(path)) + "\", skipped");
+    }
+    // A file named on the command line is read through a link: the user named it.
+    const bool follow = options_.follow_symlinks ||
+                        std::binary_search(sources_.named_files.begin(), sources_.named_files.end(), path);
+    return read_article(path, options_.max_file_bytes, options_.use_metadata, follow);
+}
+
+std::optional<ArticleFile> RunContext::admit(Result<ArticleFile> article) {
+    const std::lock_guard<std::mutex> lock(shared_.mutex);
+    const auto warn = [&](const std::string& line) {
+        if (observer_.warning) observer_.warning(line);
+    };
+    if (!article) {
+        ++summary_.skipped;
+        warn(article.error().message);
+        return std::nullopt;
+    }
+    for (const std::string& warning : article->warnings) warn(warning);
+    if (!article->warnings.empty()) ++summary_.repaired;
+    return std::move(article.value());
+}
+
+bool RunContext::is_gone(const std::string& source) const {
+    return under_any(source, sources_.roots) && !std::binary_search(paths_.begin(), paths_.end(), source) &&
+           !under_any(source, sources_.unlisted_folders);
+}
+
+void RunContext::count(std::size_t IndexSummary::*counter, std::size_t n) {
+    const std::lock_guard<std::mutex> lock(shared_.mutex);
+    summary_.*counter += n;
+}
+
+void RunContext::warn(const std::string& line) {
+    const std::lock_guard<std::mutex> lock(shared_.mutex);
+    if (observer_.warning) observer_.warning(line);
+}
+
+void RunContext::progress(std::size_t done) const {
+    if (observer_.progress) observer_.progress(done_before_ + done, total_);
+}
+
+void RunContext::report_listing() {
+    if (shared_.listing_reported) return;
+    shared_.listing_reported = true;
+    for (const std::string& line : sources_.warnings) warn(line);
+}
+
 Result<IndexSummary> run_index(const IndexOptions& options, const IndexObserver& observer) {
     const auto started = std::chrono::steady_clock::now();
-    Result<std::vector<std::string>> paths = collect_article_paths(options.sources);
-    if (!paths) return paths.error();
+    Result<SourceListing> sources = list_sources(options.sources, options.follow_symlinks);
+    if (!sources) return sources.error();
     const fs::path index_dir(options.db_path);
     Result<unsigned> shards = shards_to_write(index_dir, options);
     if (!shards) return shards.error();
     IndexSummary summary;
-    const Status status = shards.value() > 1
-                              ? index_shards(index_dir, shards.value(), paths.value(), options, observer, summary)
-                              : index_into(index_dir, paths.value(), options, observer, summary);
+    summary.links_skipped = sources->links_skipped;
+    RunContext run(options, observer, sources.value(), summary);
+    const Status status =
+        shards.value() > 1 ? index_shards(index_dir, shards.value(), run) : index_into(index_dir, run);
     if (!status) return status.error();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;

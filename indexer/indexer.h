@@ -7,6 +7,10 @@
 // rebuild switches generations atomically, is in schema/index_layout.h. One run at a
 // time holds the folder's lock; another gets ErrorCode::busy. A first build and a rebuild
 // use every core (parallel_build.h). A sharded folder is updated shard by shard.
+//
+// One bad file never stops a run: it is skipped with a warning, and an article already
+// indexed from a file that exists but cannot be read now, or from a folder that cannot
+// be listed, is kept. Only articles whose files are confirmed absent are deleted.
 #pragma once
 
 #include "indexer/source.h"
@@ -25,6 +29,11 @@ struct IndexOptions {
     std::vector<std::filesystem::path> sources;
     bool rebuild = false;  // build a fresh generation and switch to it, instead of updating
     bool use_metadata = true;
+    // Follow symbolic links met in the source folders (each folder listed once, so a loop
+    // ends). Off by default, as in omindex and Recoll: a link in a folder someone else can
+    // write would put any file the indexer can read into the index. Sources named in
+    // `sources` are followed either way.
+    bool follow_symlinks = false;
     std::uintmax_t max_file_bytes = default_max_file_bytes;
     // Documents per committed transaction of a run that updates an index: the memory it
     // holds grows with it.
@@ -42,6 +51,7 @@ struct IndexSummary {
     std::size_t unchanged = 0;
     std::size_t skipped = 0;   // files that could not be indexed (each with a warning)
     std::size_t repaired = 0;  // indexed after repairing invalid UTF-8
+    std::size_t links_skipped = 0;  // symbolic links in the source folders, not followed
     double seconds = 0;
 };
 

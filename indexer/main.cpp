@@ -1,11 +1,16 @@
 // corpus-index: a thin front-end over the indexer library.
 #include "indexer/indexer.h"
 #include "schema/index.h"
+#include "schema/text.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <unistd.h>
 
 namespace {
@@ -14,9 +19,35 @@ constexpr int exit_ok = 0;
 constexpr int exit_error = 2;
 constexpr int exit_busy = 75;  // EX_TEMPFAIL: another run holds the index; try later
 
+// Messages escape the values they echo already; escaping the whole line again (which
+// leaves what is printable alone) makes sure that nothing can ever split it in two.
+std::string one_line(const std::string& text) {
+    return corpus::schema::printable(text, 4000);
+}
+
 int fail(const corpus::Error& error) {
-    fmt::print(stderr, "corpus-index: {}{}{}\n", error.message, error.hint.empty() ? "" : "; ", error.hint);
+    fmt::print(stderr, "corpus-index: {}\n",
+               one_line(error.message + (error.hint.empty() ? "" : "; ") + error.hint));
     return error.code == corpus::ErrorCode::busy ? exit_busy : exit_error;
+}
+
+struct Count {
+    const char* option;
+    std::string text;  // as given; empty when not given
+    std::uintmax_t min;
+    std::uintmax_t max;
+};
+
+// A whole number in the option's range. CLI11 reads "-1" into an unsigned as 2^64-1 and
+// "1e99" as a float, so the option's text is read here, digits only, nothing wrapping.
+std::optional<std::uintmax_t> parse_count(const Count& count, std::string& error) {
+    std::uintmax_t value = 0;
+    const char* end = count.text.data() + count.text.size();
+    const auto [stop, failure] = std::from_chars(count.text.data(), end, value);
+    if (failure == std::errc() && stop == end && value >= count.min && value <= count.max) return value;
+    error = fmt::format("{} takes a whole number from {} to {}, not \"{}\"", count.option, count.min, count.max,
+                        corpus::schema::printable(count.text));
+    return std::nullopt;
 }
 
 }  // namespace
@@ -28,33 +59,46 @@ int main(int argc, char** argv) {
     bool rebuild = false;
     bool no_metadata = false;
     bool quiet = false;
-    std::uintmax_t max_file_bytes = corpus::indexer::default_max_file_bytes;
-    std::size_t batch_size = 1000;
-    unsigned shards = 0;
-    unsigned jobs = 0;
+    bool follow_symlinks = false;
+    // Read as text and checked below (parse_count).
+    Count max_file_bytes{"--max-file-size", std::to_string(corpus::indexer::default_max_file_bytes), 1, 1u << 30};
+    Count batch_size{"--batch-size", "1000", 1, 1000000};
+    Count shards{"--shards", "", 1, 99};
+    Count jobs{"--jobs", "", 1, 256};
     app.add_option("--db", db_flag, "index folder (default: $CORPUS_SEARCH_DB, else ~/.local/share/corpus-search/index)");
     app.add_flag("--rebuild", rebuild, "build a fresh index beside the live one, then switch to it atomically");
     app.add_flag("--no-metadata", no_metadata, "ignore <id>.meta.json files: index the text alone");
-    app.add_option("--max-file-size", max_file_bytes, "skip files larger than this many bytes")
+    app.add_option("--max-file-size", max_file_bytes.text, "skip files larger than this many bytes (1 to 2^30)")
         ->capture_default_str();
-    app.add_option("--batch-size", batch_size, "articles per committed transaction")
-        ->check(CLI::Range(1, 1000000))
+    app.add_option("--batch-size", batch_size.text, "articles per committed transaction (1 to 1000000)")
         ->capture_default_str();
-    app.add_option("--shards", shards,
+    app.add_option("--shards", shards.text,
                    "split a new index into N shards (DIR/shard-00...), listed in DIR's stub; "
-                   "later runs keep the layout")
-        ->check(CLI::Range(1, 99));
-    app.add_option("--jobs", jobs, "threads for a first build or a rebuild (default: one per core)")
-        ->check(CLI::Range(1, 256));
+                   "later runs keep the layout (1 to 99)");
+    app.add_option("--jobs", jobs.text, "threads for a first build or a rebuild (1 to 256; default: one per core)");
+    app.add_flag("--follow-symlinks", follow_symlinks,
+                 "follow symbolic links inside the source folders (each folder is listed once, so a loop "
+                 "ends); without it they are skipped and counted");
     app.add_flag("-q,--quiet", quiet, "no progress display and no summary line");
-    app.add_option("SOURCE", sources, "article files or folders (default: the bundled data/)");
+    app.add_option("SOURCE", sources,
+                   "article files or folders (default: the bundled data/); a SOURCE that is a symbolic link "
+                   "is followed, as you named it");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
         fmt::print("{}", app.help());
         return exit_ok;
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "corpus-index: {}; see corpus-index --help\n", e.what());
+        fmt::print(stderr, "corpus-index: {}; see corpus-index --help\n", one_line(e.what()));
+        return exit_error;
+    }
+    std::string bad_number;
+    std::optional<std::uintmax_t> max_file_value = parse_count(max_file_bytes, bad_number);
+    std::optional<std::uintmax_t> batch_value = parse_count(batch_size, bad_number);
+    std::optional<std::uintmax_t> shards_value = shards.text.empty() ? 0 : parse_count(shards, bad_number);
+    std::optional<std::uintmax_t> jobs_value = jobs.text.empty() ? 0 : parse_count(jobs, bad_number);
+    if (!bad_number.empty()) {
+        fmt::print(stderr, "corpus-index: {}; see corpus-index --help\n", one_line(bad_number));
         return exit_error;
     }
 
@@ -62,10 +106,11 @@ int main(int argc, char** argv) {
     options.db_path = corpus::schema::resolve_index_path(db_flag);
     options.rebuild = rebuild;
     options.use_metadata = !no_metadata;
-    options.max_file_bytes = max_file_bytes;
-    options.batch_size = batch_size;
-    options.shards = shards;
-    options.jobs = jobs;
+    options.follow_symlinks = follow_symlinks;
+    options.max_file_bytes = *max_file_value;
+    options.batch_size = static_cast<std::size_t>(*batch_value);
+    options.shards = static_cast<unsigned>(*shards_value);
+    options.jobs = static_cast<unsigned>(*jobs_value);
     if (sources.empty()) sources.push_back(CORPUS_BUNDLED_DATA_DIR);
     options.sources.assign(sources.begin(), sources.end());
 
@@ -73,7 +118,7 @@ int main(int argc, char** argv) {
     const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
     corpus::indexer::IndexObserver observer;
     observer.warning = [&](const std::string& line) {
-        fmt::print(stderr, "{}corpus-index: warning: {}\n", show_progress ? "\r\033[K" : "", line);
+        fmt::print(stderr, "{}corpus-index: warning: {}\n", show_progress ? "\r\033[K" : "", one_line(line));
     };
     if (show_progress) {
         observer.progress = [](std::size_t done, std::size_t total) {
@@ -85,9 +130,10 @@ int main(int argc, char** argv) {
     corpus::Result<corpus::indexer::IndexSummary> summary = corpus::indexer::run_index(options, observer);
     if (!summary) return fail(summary.error());
     if (!quiet) {
-        fmt::print("{}: {} added, {} updated, {} deleted, {} unchanged, {} skipped ({} repaired) in {:.2f} s\n",
-                   options.db_path, summary->added, summary->updated, summary->deleted, summary->unchanged,
-                   summary->skipped, summary->repaired, summary->seconds);
+        fmt::print("{}: {} added, {} updated, {} deleted, {} unchanged, {} skipped ({} repaired), {} links skipped "
+                   "in {:.2f} s\n",
+                   one_line(options.db_path), summary->added, summary->updated, summary->deleted, summary->unchanged,
+                   summary->skipped, summary->repaired, summary->links_skipped, summary->seconds);
     }
     return exit_ok;
 }

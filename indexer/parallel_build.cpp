@@ -43,35 +43,29 @@ std::string part_name(std::size_t chunk) {
 
 class ParallelBuild {
 public:
-    ParallelBuild(const fs::path& target, const std::vector<std::string>& paths, std::vector<bool> skip,
-                  const IndexOptions& options, const IndexObserver& observer)
-        : target_(target), parts_(parts_dir(target)), paths_(paths), skip_(std::move(skip)), options_(options),
-          observer_(observer) {}
+    ParallelBuild(const fs::path& target, RunContext& run) : target_(target), parts_(parts_dir(target)), run_(run) {}
 
-    Status run(IndexSummary& summary) {
+    Status build() {
         std::error_code ec;
         fs::remove_all(parts_, ec);
         fs::create_directories(parts_, ec);
         if (ec) return make_error(ErrorCode::io, "cannot create " + parts_.string() + ": " + ec.message());
 
-        const unsigned jobs = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+        const unsigned jobs = run_.jobs();
         plan_chunks(jobs);
         flush_bytes_ = unflushed_text_budget / jobs;
         std::vector<std::thread> workers;
         for (unsigned w = 0; w < std::min<std::size_t>(jobs, chunks_); ++w) workers.emplace_back([this] { work(); });
         while (done_workers_.load() < workers.size()) {
-            if (observer_.progress) observer_.progress(files_done_.load(), paths_.size());
+            run_.progress(files_done_.load());
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         for (std::thread& worker : workers) worker.join();
 
-        summary.added += added_.load();
-        summary.skipped += skipped_.load();
-        summary.repaired += repaired_.load();
         if (failure_) return *failure_;
         if (Status merged = merge(); !merged) return merged;
         fs::remove_all(parts_, ec);
-        if (observer_.progress) observer_.progress(paths_.size(), paths_.size());
+        run_.progress(run_.paths().size());
         return Ok{};
     }
 
@@ -79,19 +73,14 @@ private:
     // Each chunk takes a share of what is left, at most part_size files: the last chunks
     // shrink, so the workers finish about together. The cut depends on the file count only.
     void plan_chunks(unsigned jobs) {
-        const std::size_t most = std::max<std::size_t>(1, options_.part_size);
+        const std::size_t most = std::max<std::size_t>(1, run_.options().part_size);
+        const std::size_t files = run_.paths().size();
         const std::size_t least = std::min(most, smallest_part);
-        for (std::size_t start = 0; start < paths_.size();) {
+        for (std::size_t start = 0; start < files;) {
             chunk_starts_.push_back(start);
-            start += std::clamp<std::size_t>((paths_.size() - start) / (2 * std::size_t{jobs}), least, most);
+            start += std::clamp<std::size_t>((files - start) / (2 * std::size_t{jobs}), least, most);
         }
         chunks_ = chunk_starts_.size();
-    }
-
-    void warn(const std::string& line) {
-        if (!observer_.warning) return;
-        const std::lock_guard<std::mutex> lock(observer_mutex_);
-        observer_.warning(line);
     }
 
     void fail(Error error) {
@@ -113,11 +102,11 @@ private:
         Result<Xapian::WritableDatabase> db = schema::open_for_writing(part.string(), schema::Durability::scratch);
         if (!db) return db.error();
         const std::size_t first = chunk_starts_[chunk];
-        const std::size_t last = chunk + 1 < chunks_ ? chunk_starts_[chunk + 1] : paths_.size();
+        const std::size_t last = chunk + 1 < chunks_ ? chunk_starts_[chunk + 1] : run_.paths().size();
         try {
             std::size_t unflushed = 0;
             for (std::size_t i = first; i < last && !stop_; ++i) {
-                if (!skip_[i]) unflushed += index_file(db.value(), paths_[i]);
+                unflushed += index_file(db.value(), i);
                 ++files_done_;
                 if (unflushed > flush_bytes_) {
                     db->commit();
@@ -133,17 +122,11 @@ private:
     }
 
     // Returns the bytes of text indexed.
-    std::size_t index_file(Xapian::WritableDatabase& db, const fs::path& path) {
-        Result<ArticleFile> article = read_article(path, options_.max_file_bytes, options_.use_metadata);
-        if (!article) {
-            ++skipped_;
-            warn(article.error().message);
-            return 0;
-        }
-        for (const std::string& warning : article->warnings) warn(warning);
-        if (!article->warnings.empty()) ++repaired_;
-        db.add_document(build_document(describe_article(article.value())));
-        ++added_;
+    std::size_t index_file(Xapian::WritableDatabase& db, std::size_t i) {
+        const std::optional<ArticleFile> article = run_.admit(run_.read(i));
+        if (!article) return 0;
+        db.add_document(build_document(*article));
+        run_.count(&IndexSummary::added);
         return article->text.size();
     }
 
@@ -194,21 +177,14 @@ private:
 
     const fs::path target_;
     const fs::path parts_;
-    const std::vector<std::string>& paths_;
-    const std::vector<bool> skip_;  // duplicates of an earlier file's id
-    const IndexOptions& options_;
-    const IndexObserver& observer_;
+    RunContext& run_;
     std::vector<std::size_t> chunk_starts_;  // first file of each chunk
     std::size_t chunks_ = 0;
     std::size_t flush_bytes_ = 0;  // per worker
     std::atomic<std::size_t> next_chunk_{0};
     std::atomic<std::size_t> files_done_{0};
     std::atomic<std::size_t> done_workers_{0};
-    std::atomic<std::size_t> added_{0};
-    std::atomic<std::size_t> skipped_{0};
-    std::atomic<std::size_t> repaired_{0};
     std::atomic<bool> stop_{false};
-    std::mutex observer_mutex_;
     std::mutex failure_mutex_;
     std::optional<Error> failure_;
 };
@@ -219,20 +195,9 @@ fs::path parts_dir(const fs::path& target) {
     return target.string() + ".parts";
 }
 
-Status build_in_parallel(const fs::path& target, const std::vector<std::string>& paths, const IndexOptions& options,
-                         const IndexObserver& observer, IndexSummary& summary) {
-    // Decided before the work is split, so the answer does not depend on which thread is faster.
-    std::vector<bool> duplicate = duplicate_ids(paths);
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (!duplicate[i]) continue;
-        ++summary.skipped;
-        if (observer.warning) {
-            observer.warning(paths[i] + ": another file already has the id \"" + std::string(article_id(paths[i])) +
-                             "\", skipped");
-        }
-    }
-    ParallelBuild build(target, paths, std::move(duplicate), options, observer);
-    return build.run(summary);
+Status build_in_parallel(const fs::path& target, RunContext& run) {
+    ParallelBuild build(target, run);
+    return build.build();
 }
 
 }  // namespace corpus::indexer

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "indexer/indexer.h"
+#include "indexer/run_context.h"
 
 #include <filesystem>
 #include <string>
@@ -18,11 +19,10 @@
 
 namespace corpus::indexer {
 
-// Builds a new index at `target` (which must not exist) from `paths`. Scratch databases
+// Builds a new index at `target` (which must not exist) from the run's files. Scratch databases
 // go into `target` + ".parts", removed when done; a run that dies leaves them behind for
 // the next run to remove, and `target` absent or incomplete, never switched to.
-Status build_in_parallel(const std::filesystem::path& target, const std::vector<std::string>& paths,
-                         const IndexOptions& options, const IndexObserver& observer, IndexSummary& summary);
+Status build_in_parallel(const std::filesystem::path& target, RunContext& run);
 
 // The scratch folder of a build into `target`.
 std::filesystem::path parts_dir(const std::filesystem::path& target);

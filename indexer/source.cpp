@@ -1,6 +1,8 @@
 #include "indexer/source.h"
 
+#include "schema/analysis.h"
 #include "schema/date.h"
+#include "schema/fields.h"
 #include "schema/text.h"
 
 #include <nlohmann/json.hpp>
@@ -8,29 +10,115 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
+#include <cstring>
+#include <fcntl.h>
+#include <limits>
+#include <set>
 #include <string_view>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 #include <utility>
 
 namespace corpus::indexer {
 namespace fs = std::filesystem;
+using schema::printable;
 
 namespace {
 
 bool is_hidden(const fs::path& path) {
-    const std::string name = path.filename().string();
+    const std::string& name = path.filename().native();
     return !name.empty() && name[0] == '.';
 }
 
-Result<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return make_error(ErrorCode::io, "cannot read " + path.string());
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return make_error(ErrorCode::io, "cannot read " + path.string());
-    return bytes;
+std::string kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    return "not a regular file";
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+struct FileBytes {
+    std::string bytes;
+    std::string problem;  // why there are no bytes, said after the file's name; empty if read
+    bool absent = false;  // no file at the path
+};
+
+// The bytes of the regular file at `path`, at most `max_bytes`. Opened without blocking
+// (a FIFO would hold the run, and its lock, forever) and, unless `follow`, not through a
+// link; then the open file, not the path, is checked, so a swap in between cannot fool
+// it. Reading stops past `max_bytes`, so a file that grows, or lies about its size like
+// those in /proc, cannot fill memory.
+FileBytes read_regular(const std::string& path, bool follow, std::uintmax_t max_bytes) {
+    FileBytes out;
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow ? 0 : O_NOFOLLOW)));
+    if (fd.get() < 0) {
+        const int error = errno;
+        out.absent = error == ENOENT;
+        if (error == ENOENT) {
+            out.problem = "vanished during the run";
+        } else if (error == ELOOP && !follow) {
+            out.problem = "is a symbolic link (followed only with --follow-symlinks)";
+        } else {
+            out.problem = std::string("cannot be read: ") + std::strerror(error);
+        }
+        return out;
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+        out.problem = std::string("cannot be read: ") + std::strerror(errno);
+        return out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        out.problem = "is " + kind_of(st.st_mode) + ", not a regular file";
+        return out;
+    }
+    const auto too_large = [&] { return "is larger than the limit of " + std::to_string(max_bytes) + " bytes"; };
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+        out.problem = too_large();
+        return out;
+    }
+    const std::size_t limit = static_cast<std::size_t>(max_bytes);
+    out.bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
+    std::size_t have = 0;
+    for (;;) {
+        if (have == out.bytes.size()) {
+            if (have > limit) break;
+            out.bytes.resize(std::min(have * 2, limit + 1));
+        }
+        const ssize_t got = ::read(fd.get(), out.bytes.data() + have, out.bytes.size() - have);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            out.problem = std::string("cannot be read: ") + std::strerror(errno);
+            out.bytes.clear();
+            return out;
+        }
+        if (got == 0) break;
+        have += static_cast<std::size_t>(got);
+    }
+    out.bytes.resize(have);
+    if (have > limit) {
+        out.problem = too_large();
+        out.bytes.clear();
+    }
+    return out;
 }
 
 std::string hex64(std::uint64_t value) {
@@ -41,25 +129,25 @@ std::string hex64(std::uint64_t value) {
 }
 
 // Parses a metadata file; unknown keys are reported so that a typo does not pass silently.
-Result<ArticleMetadata> parse_metadata(const std::string& json_text, const fs::path& path,
+Result<ArticleMetadata> parse_metadata(const std::string& json_text, const std::string& shown,
                                        std::vector<std::string>& warnings) {
     const nlohmann::json parsed = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (!parsed.is_object()) {
-        return make_error(ErrorCode::io, path.string() + " is not a JSON object");
+        return make_error(ErrorCode::io, shown + " is not a JSON object");
     }
     ArticleMetadata metadata;
     for (const auto& [key, value] : parsed.items()) {
         if (key != "title" && key != "outlet" && key != "date") {
-            warnings.push_back(path.string() + ": unknown metadata key \"" + key + "\" ignored");
+            warnings.push_back(shown + ": unknown metadata key \"" + printable(key) + "\" ignored");
             continue;
         }
         if (value.is_null()) continue;
         if (!value.is_string()) {
-            return make_error(ErrorCode::io, path.string() + ": \"" + key + "\" must be a string");
+            return make_error(ErrorCode::io, shown + ": \"" + key + "\" must be a string");
         }
         std::string text = value.get<std::string>();
         if (schema::repair_utf8(text) > 0) {
-            warnings.push_back(path.string() + ": invalid UTF-8 in \"" + key + "\" replaced");
+            warnings.push_back(shown + ": invalid UTF-8 in \"" + key + "\" replaced");
         }
         if (text.empty()) continue;
         if (key == "title") {
@@ -69,44 +157,112 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const fs::p
         } else if (const auto date = schema::parse_date(text)) {
             metadata.date = date->iso();
         } else {
-            return make_error(ErrorCode::io,
-                              path.string() + ": \"date\" must be a date written YYYY-MM-DD, not \"" + text + "\"");
+            return make_error(ErrorCode::io, shown + ": \"date\" must be a date written YYYY-MM-DD, not \"" +
+                                                 printable(text) + "\"");
         }
     }
     return metadata;
 }
 
+// Walks the source folders. Each folder is listed once: with links followed, a folder
+// met again (a link to a folder above it, two links to one place) is not listed again,
+// which is what ends a loop.
+class Lister {
+public:
+    Lister(SourceListing& out, bool follow) : out_(out), follow_(follow) {}
+
+    // `folder` is a source named by the user: failing to list it at all is an Error.
+    Status list(const fs::path& folder, const std::string& given) {
+        std::error_code ec;
+        fs::directory_iterator probe(folder, ec);
+        if (ec) return make_error(ErrorCode::io, "cannot read " + shown_path(given) + ": " + ec.message());
+        std::vector<fs::path> pending{folder};
+        if (follow_) first_visit(folder);
+        while (!pending.empty()) {
+            const fs::path next = std::move(pending.back());
+            pending.pop_back();
+            list_one(next, pending);
+        }
+        return Ok{};
+    }
+
+private:
+    bool first_visit(const fs::path& folder) {
+        struct stat st {};
+        if (::stat(folder.c_str(), &st) != 0) return false;
+        return visited_.emplace(st.st_dev, st.st_ino).second;
+    }
+
+    void list_one(const fs::path& folder, std::vector<fs::path>& pending) {
+        std::error_code ec;
+        for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            const fs::path& path = it->path();
+            if (is_hidden(path)) continue;
+            std::error_code entry_ec;
+            fs::file_type type = it->symlink_status(entry_ec).type();
+            if (type == fs::file_type::symlink) {
+                if (!follow_) {
+                    ++out_.links_skipped;
+                    continue;
+                }
+                type = fs::status(path, entry_ec).type();
+                // A dangling link, a link to itself, a folder listed already: nothing to index.
+                if (entry_ec || (type == fs::file_type::directory && !first_visit(path))) {
+                    ++out_.links_skipped;
+                    continue;
+                }
+            }
+            if (type == fs::file_type::directory) {
+                pending.push_back(path);
+            } else if (path.extension() == article_extension) {
+                // Whatever it is, reading it decides; listed, it is not taken for gone.
+                out_.paths.push_back(path.string());
+            }
+        }
+        if (ec) {
+            out_.unlisted_folders.push_back(folder.string());
+            out_.warnings.push_back("cannot read folder " + shown_path(folder.string()) + ": " + ec.message() +
+                                    "; the articles indexed from it are kept");
+        }
+    }
+
+    SourceListing& out_;
+    const bool follow_;
+    std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
 }  // namespace
 
-Result<std::vector<std::string>> collect_article_paths(const std::vector<fs::path>& sources) {
-    std::vector<std::string> paths;
+Result<SourceListing> list_sources(const std::vector<fs::path>& sources, bool follow_symlinks) {
+    SourceListing listing;
+    Lister lister(listing, follow_symlinks);
     for (const fs::path& given : sources) {
         // Absolute paths: they are stored, and later runs from elsewhere must match them.
         const fs::path source = fs::absolute(given).lexically_normal();
-        std::error_code ec;
-        const fs::file_status status = fs::status(source, ec);
-        if (ec || !fs::exists(status)) {
-            return make_error(ErrorCode::io, "no such file or folder: " + given.string());
+        // Followed if a link: the user named it.
+        struct stat st {};
+        if (::stat(source.c_str(), &st) != 0) {
+            if (errno == ENOENT || errno == ENOTDIR) {
+                return make_error(ErrorCode::io, "no such file or folder: " + shown_path(given.string()));
+            }
+            return make_error(ErrorCode::io, "cannot read " + shown_path(given.string()) + ": " + std::strerror(errno));
         }
-        if (!fs::is_directory(status)) {
-            paths.push_back(source.string());
+        listing.roots.push_back(source.string());
+        if (S_ISDIR(st.st_mode)) {
+            if (Status listed = lister.list(source, given.string()); !listed) return listed.error();
             continue;
         }
-        fs::recursive_directory_iterator it(source, fs::directory_options::skip_permission_denied, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (is_hidden(it->path())) {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file() && it->path().extension() == article_extension) {
-                paths.push_back(it->path().string());
-            }
+        const FileDescriptor fd(::open(source.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+        if (fd.get() < 0) {
+            return make_error(ErrorCode::io, "cannot read " + shown_path(given.string()) + ": " + std::strerror(errno));
         }
-        if (ec) return make_error(ErrorCode::io, "cannot list " + given.string() + ": " + ec.message());
+        listing.paths.push_back(source.string());
+        listing.named_files.push_back(source.string());
     }
-    std::sort(paths.begin(), paths.end());
-    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-    return paths;
+    std::sort(listing.paths.begin(), listing.paths.end());
+    listing.paths.erase(std::unique(listing.paths.begin(), listing.paths.end()), listing.paths.end());
+    std::sort(listing.named_files.begin(), listing.named_files.end());
+    return listing;
 }
 
 std::vector<bool> duplicate_ids(const std::vector<std::string>& paths) {
@@ -131,42 +287,66 @@ std::string_view article_id(std::string_view path) {
     return name.substr(0, dot);
 }
 
-Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes, bool use_metadata) {
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) return make_error(ErrorCode::io, "cannot read " + path.string() + ": " + ec.message());
-    if (size == 0) return make_error(ErrorCode::io, path.string() + " is empty, skipped");
-    if (size > max_bytes) {
-        return make_error(ErrorCode::io, path.string() + " is larger than the limit of " +
-                                             std::to_string(max_bytes) + " bytes, skipped");
-    }
-    Result<std::string> bytes = read_bytes(path);
-    if (!bytes) return bytes.error();
+std::string shown_path(std::string_view path) {
+    return printable(path, 4096);
+}
 
-    ArticleFile article;
-    article.id = article_id(std::string_view(path.native()));
-    article.path = path;
-    article.text = std::move(bytes.value());
-    if (schema::looks_binary(article.text)) {
-        return make_error(ErrorCode::io, path.string() + " looks binary (it contains NUL bytes), skipped");
+std::optional<std::string> unstorable_id(std::string_view id) {
+    // Measured on the term itself, so a longer prefix could not slip past.
+    const std::size_t term_bytes = schema::exact_term(schema::id_term, id).size();
+    if (term_bytes > max_term_bytes) {
+        return "its id is " + std::to_string(id.size()) + " bytes long, over the " +
+               std::to_string(max_term_bytes - (term_bytes - id.size())) + " an id can have";
     }
+    std::string repaired(id);
+    if (schema::repair_utf8(repaired) > 0) return std::string("its id is not valid UTF-8");
+    if (printable(id, std::numeric_limits<std::size_t>::max()) != id) {
+        return std::string("its id holds a control character");
+    }
+    return std::nullopt;
+}
+
+Result<ArticleFile> read_article(const fs::path& article_path, std::uintmax_t max_bytes, bool use_metadata,
+                                 bool follow_symlinks) {
+    const std::string& path = article_path.native();
+    const std::string shown = shown_path(path);
+    const auto skipped = [&](const std::string& problem) {
+        return make_error(ErrorCode::io, shown + " " + problem + ", skipped");
+    };
+    ArticleFile article;
+    article.id = article_id(path);
+    if (const std::optional<std::string> why = unstorable_id(article.id)) return skipped("cannot be indexed: " + *why);
+
+    FileBytes file = read_regular(path, follow_symlinks, max_bytes);
+    if (file.absent) {
+        return make_error(ErrorCode::io, shown + " vanished during the run; an article indexed from it is kept");
+    }
+    if (!file.problem.empty()) return skipped(file.problem);
+    if (file.bytes.empty()) return skipped("is empty");
+    article.path = path;
+    article.text = std::move(file.bytes);
+    if (schema::looks_binary(article.text)) return skipped("looks binary (it contains NUL bytes)");
     if (const std::size_t replaced = schema::repair_utf8(article.text); replaced > 0) {
-        article.warnings.push_back(path.string() + ": " + std::to_string(replaced) +
+        article.warnings.push_back(shown + ": " + std::to_string(replaced) +
                                    " invalid UTF-8 sequence(s) replaced with U+FFFD");
     }
     schema::normalize_newlines(article.text);
     if (std::all_of(article.text.begin(), article.text.end(), [](unsigned char c) { return std::isspace(c); })) {
-        return make_error(ErrorCode::io, path.string() + " holds only white space, skipped");
+        return skipped("holds only white space");
     }
 
     std::string metadata_text;
     if (use_metadata) {
-        const fs::path metadata_path = path.parent_path() / (article.id + metadata_suffix);
-        if (fs::exists(metadata_path, ec)) {
-            Result<std::string> json = read_bytes(metadata_path);
-            if (!json) return json.error();
-            metadata_text = std::move(json.value());
-            Result<ArticleMetadata> metadata = parse_metadata(metadata_text, metadata_path, article.warnings);
+        const std::string metadata_path = path.substr(0, path.rfind('/') + 1) + article.id + metadata_suffix;
+        FileBytes json = read_regular(metadata_path, follow_symlinks, max_metadata_bytes);
+        // A metadata file that cannot be used skips the article: indexed without it, the
+        // article would say something else (no title, outlet or date) with no one told.
+        if (!json.absent && !json.problem.empty()) {
+            return make_error(ErrorCode::io, shown_path(metadata_path) + " " + json.problem + ", article skipped");
+        }
+        metadata_text = std::move(json.bytes);
+        if (!json.absent) {
+            Result<ArticleMetadata> metadata = parse_metadata(metadata_text, shown_path(metadata_path), article.warnings);
             if (!metadata) return make_error(metadata.error().code, metadata.error().message + ", article skipped");
             article.metadata = std::move(metadata.value());
         }
@@ -179,8 +359,7 @@ Result<ArticleFile> read_article(const fs::path& path, std::uintmax_t max_bytes,
     XXH3_64bits_update(state, metadata_text.data(), metadata_text.size());
     // The path too: an article whose folder moved is updated, so its stored source is
     // right when files gone from that folder are looked for.
-    const std::string location = path.string();
-    XXH3_64bits_update(state, location.data(), location.size());
+    XXH3_64bits_update(state, path.data(), path.size());
     article.content_hash = hex64(XXH3_64bits_digest(state));
     XXH3_freeState(state);
     return article;
