@@ -68,14 +68,18 @@ int main(int argc, char** argv) {
     app.add_option("--db", db_flag, "index folder (default: $CORPUS_SEARCH_DB, else ~/.local/share/corpus-search/index)");
     app.add_flag("--rebuild", rebuild, "build a fresh index beside the live one, then switch to it atomically");
     app.add_flag("--no-metadata", no_metadata, "ignore <id>.meta.json files: index the text alone");
-    app.add_option("--max-file-size", max_file_bytes.text, "skip files larger than this many bytes (1 to 2^30)")
+    app.add_option("--max-file-size", max_file_bytes.text, "skip files larger than this many bytes (1 to 1073741824)")
+        ->type_name("N")
         ->capture_default_str();
     app.add_option("--batch-size", batch_size.text, "articles per committed transaction (1 to 1000000)")
+        ->type_name("N")
         ->capture_default_str();
     app.add_option("--shards", shards.text,
                    "split a new index into N shards (DIR/shard-00...), listed in DIR's stub; "
-                   "later runs keep the layout (1 to 99)");
-    app.add_option("--jobs", jobs.text, "threads for a first build or a rebuild (1 to 256; default: one per core)");
+                   "later runs keep the layout (1 to 99)")
+        ->type_name("N");
+    app.add_option("--jobs", jobs.text, "threads for a first build or a rebuild (1 to 256; default: one per core)")
+        ->type_name("N");
     app.add_flag("--follow-symlinks", follow_symlinks,
                  "follow symbolic links inside the source folders (each folder is listed once, so a loop "
                  "ends); without it they are skipped and counted");

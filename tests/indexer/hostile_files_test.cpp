@@ -3,6 +3,7 @@
 // their loops, ids that cannot be stored, folders that cannot be read, option values
 // out of range, names that would split a message in two.
 #include "indexer/indexer.h"
+#include "indexer/run_context.h"
 #include "schema/analysis.h"
 #include "schema/fields.h"
 #include "tests/support/test_support.h"
@@ -218,6 +219,33 @@ TEST(HostileFiles, DuplicatesOfAnUnstorableIdAreSkippedToo) {
     EXPECT_EQ(run.summary->added, 1u);
     EXPECT_EQ(run.summary->skipped, 2u);
     EXPECT_TRUE(has_warning(run, "another file already has the id \"x\\ny\""));
+}
+
+TEST(HostileFiles, AFileThatVanishesMidRunIsReportedAndKept) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "src");
+    write_file(dir / "src" / "a.txt", article);
+    Result<SourceListing> listed = list_sources({dir / "src"}, false);
+    ASSERT_TRUE(listed.ok());
+    fs::remove(dir / "src" / "a.txt");  // after the listing, before the read
+    const IndexOptions options;
+    const IndexObserver observer;
+    IndexSummary summary;
+    RunContext run(options, observer, listed.value(), summary);
+    Result<ArticleFile> read = run.read(0);
+    ASSERT_FALSE(read.ok());
+    EXPECT_NE(read.error().message.find("a.txt vanished during the run; an article indexed from it is kept"),
+              std::string::npos)
+        << read.error().message;
+    EXPECT_FALSE(run.admit(std::move(read)));
+    EXPECT_EQ(summary.skipped, 1u);
+    EXPECT_FALSE(run.is_gone((dir / "src" / "a.txt").string()));
+
+    // Confirmed absent by the next run's listing: gone.
+    Result<SourceListing> relisted = list_sources({dir / "src"}, false);
+    ASSERT_TRUE(relisted.ok());
+    RunContext next(options, observer, relisted.value(), summary);
+    EXPECT_TRUE(next.is_gone((dir / "src" / "a.txt").string()));
 }
 
 // Whether `user` can be switched to here (as root, with setpriv), so that permissions
