@@ -4,6 +4,7 @@
 #include "schema/fields.h"
 
 #include "schema/index_layout.h"
+#include "schema/text.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -81,11 +82,17 @@ struct StubLine {
     std::string target;   // the rest of the line
 };
 
+// A stub is a few lines: reading stops at this many bytes, so that --db naming a large
+// file (or a device) neither fills memory nor hangs.
+constexpr std::size_t max_stub_bytes = 65536;
+
 std::vector<StubLine> read_stub(const fs::path& stub) {
     std::vector<StubLine> lines;
     std::ifstream in(stub);
     std::string line;
-    while (std::getline(in, line)) {
+    std::size_t bytes = 0;
+    while (bytes < max_stub_bytes && std::getline(in, line)) {
+        bytes += line.size() + 1;
         const std::size_t start = line.find_first_not_of(" \t\r");
         if (start == std::string::npos || line[start] == '#') continue;
         const std::size_t space = line.find_first_of(" \t", start);
@@ -96,6 +103,53 @@ std::vector<StubLine> read_stub(const fs::path& stub) {
                          std::move(target)});
     }
     return lines;
+}
+
+bool is_local_backend(const std::string& backend) {
+    return backend == "auto" || backend == "glass" || backend == "chert";
+}
+
+fs::path stub_target(const StubLine& line, const fs::path& stub_dir) {
+    return fs::path(line.target).is_absolute() ? fs::path(line.target) : stub_dir / line.target;
+}
+
+// Xapian follows stub files (and a folder's XAPIANDB) by itself, without end: a stub
+// naming itself, or two naming each other, overflowed its stack. So the chain is walked
+// here first, as Xapian would walk it, and a loop or a chain deeper than any layout of
+// ours is an error. `chain` holds the stubs being followed, to tell a loop from a shard
+// listed twice.
+Status check_stub_chain(const fs::path& path, std::vector<fs::path>& chain) {
+    constexpr std::size_t max_depth = 8;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    fs::path stub;
+    if (fs::is_directory(status)) {
+        for (const char* marker : {"iamglass", "iamchert", "iamhoney"}) {
+            if (fs::exists(path / marker, ec)) return Ok{};
+        }
+        stub = path / stub_file_name;
+        if (!fs::is_regular_file(stub, ec)) return Ok{};
+    } else if (fs::is_regular_file(status)) {
+        stub = path;
+    } else {
+        return Ok{};  // absent or not a file: opening it names the problem
+    }
+    const fs::path identity = fs::weakly_canonical(stub, ec);
+    if (std::find(chain.begin(), chain.end(), identity) != chain.end()) {
+        return make_error(ErrorCode::bad_database, "the stub " + printable(stub.string()) + " refers back to itself",
+                          "fix the stub's \"auto PATH\" lines");
+    }
+    if (chain.size() >= max_depth) {
+        return make_error(ErrorCode::bad_database, "stubs refer to stubs more than " + std::to_string(max_depth) +
+                                                       " deep at " + printable(stub.string()));
+    }
+    chain.push_back(identity);
+    for (const StubLine& line : read_stub(stub)) {
+        if (!is_local_backend(line.backend)) continue;
+        if (Status checked = check_stub_chain(stub_target(line, stub.parent_path()), chain); !checked) return checked;
+    }
+    chain.pop_back();
+    return Ok{};
 }
 
 // One shard of a stub file, opened on its own so that its failure can name it.
@@ -121,8 +175,8 @@ Result<Xapian::Database> open_shard(const StubLine& line, const fs::path& stub_d
             if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
             shard = Xapian::Remote::open(host.empty() ? std::string("localhost") : host,
                                          static_cast<unsigned>(std::stoul(port)), ms, ms);
-        } else if (line.backend == "auto" || line.backend == "glass" || line.backend == "chert") {
-            const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub_dir / line.target;
+        } else if (is_local_backend(line.backend)) {
+            const fs::path target = stub_target(line, stub_dir);
             std::error_code ec;
             if (!fs::exists(target, ec)) {
                 return make_error(ErrorCode::no_database, "shard \"" + name + "\" of " + stub + ": no index at " +
@@ -172,6 +226,8 @@ Result<Xapian::Database> open_for_reading(const std::string& path, std::chrono::
         return make_error(ErrorCode::no_database, "no index at " + path,
                           "create one with: corpus-index --db " + path + " [SOURCE...]");
     }
+    std::vector<fs::path> chain;
+    if (Status checked = check_stub_chain(path, chain); !checked) return checked.error();
     if (fs::is_regular_file(path, ec)) return open_stub_file(path, shard_timeout);
     // A reindex that commits twice while the index is being opened can make what was
     // read look inconsistent: opening again reads the newest revision.
@@ -218,7 +274,7 @@ std::string layout_identity(const std::string& path) {
     std::string identity = stat_identity(stub);
     for (const StubLine& line : read_stub(stub)) {
         if (line.backend != "auto") continue;
-        const fs::path target = fs::path(line.target).is_absolute() ? fs::path(line.target) : stub.parent_path() / line.target;
+        const fs::path target = stub_target(line, stub.parent_path());
         identity += '|';
         identity += stat_identity(fs::is_directory(target, ec) ? stub_path(target) : target);
     }
@@ -229,6 +285,8 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Durab
     // Xapian would happily create an index inside any folder, or overwrite a damaged
     // one: only an empty folder or something that opens as an index is written to.
     std::error_code ec;
+    std::vector<fs::path> chain;
+    if (Status checked = check_stub_chain(path, chain); !checked) return checked.error();
     if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
         try {
             Xapian::Database existing(path);

@@ -80,7 +80,7 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
-std::string without_controls(std::string_view text) {
+std::string without_controls(std::string_view text, LineBreaks line_breaks) {
     std::string out;
     out.reserve(text.size());
     const auto length = static_cast<int32_t>(text.size());
@@ -88,7 +88,9 @@ std::string without_controls(std::string_view text) {
         const int32_t start = i;
         UChar32 c;
         U8_NEXT(text.data(), i, length, c);
-        if (c < 0 || (c != '\n' && c != '\t' && is_control(static_cast<char32_t>(c)))) {
+        if ((c == '\n' || c == '\t') && line_breaks == LineBreaks::to_spaces) {
+            out += ' ';
+        } else if (c < 0 || (c != '\n' && c != '\t' && is_control(static_cast<char32_t>(c)))) {
             out += "\xEF\xBF\xBD";
         } else {
             out.append(text.data() + start, static_cast<std::size_t>(i - start));

@@ -27,8 +27,10 @@ bool is_control(char32_t c);
 // a user's value (a path, an id, a query) passes it through this first.
 std::string printable(std::string_view text, std::size_t max_bytes = 200);
 
-// `text` for a terminal: every control character but '\n' and '\t' replaced with
-// U+FFFD, so that article text and titles cannot send escape sequences.
-std::string without_controls(std::string_view text);
+// `text` for a terminal: every control character replaced with U+FFFD, so that article
+// text and titles cannot send escape sequences; '\n' and '\t' are kept in multi-line
+// text and become spaces in a one-line field (a title, an outlet).
+enum class LineBreaks { keep, to_spaces };
+std::string without_controls(std::string_view text, LineBreaks line_breaks = LineBreaks::keep);
 
 }  // namespace corpus::schema

@@ -17,6 +17,7 @@ namespace corpus::searcher {
 struct BatchLine {
     std::size_t number;  // in the batch file, from 1
     std::string query;
+    bool too_long = false;  // longer than the reader takes: `query` is its start
 };
 
 // Answers batch lines on several threads, each with a Searcher of its own (Xapian's

@@ -3,6 +3,7 @@
 #include "schema/index.h"
 #include "schema/text.h"
 #include "searcher/batch.h"
+#include "searcher/input_lines.h"
 #include "searcher/option_layers.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
@@ -12,10 +13,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
+#include <cstring>
 #include <optional>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace {
@@ -28,9 +33,65 @@ constexpr int exit_match = 0;
 constexpr int exit_no_match = 1;
 constexpr int exit_error = 2;
 
+// Every error is one line, whatever values its message echoes.
 int fail(const corpus::Error& error) {
-    fmt::print(stderr, "corpus-search: {}{}{}\n", error.message, error.hint.empty() ? "" : "; ", error.hint);
+    const std::string line = error.message + (error.hint.empty() ? "" : "; ") + error.hint;
+    std::fprintf(stderr, "corpus-search: %s\n", corpus::schema::printable(line, 1000).c_str());
     return exit_error;
+}
+
+// Output that could not be written (a full disk, a closed pipe's reader gone) is an error,
+// never a silent loss: every result goes through write_output, and finish_output checks
+// what stdio still buffers.
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+void write_output(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+        throw OutputError(std::strerror(errno));
+    }
+}
+
+int finish_output(int status) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int error = errno;
+        return fail(corpus::make_error(corpus::ErrorCode::io, std::string("cannot write output: ") +
+                                                                  std::strerror(error != 0 ? error : EIO)));
+    }
+    return status;
+}
+
+// CLI11 reads "-1" into an unsigned as 2^64-1 and "0x10" as 16: a whole number is digits.
+CLI::Validator whole_number(std::size_t least, std::size_t most) {
+    const std::string range = fmt::format("{} to {}", least, most);
+    return CLI::Validator(
+        [=](const std::string& text) -> std::string {
+            std::size_t value = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < least ||
+                value > most) {
+                return "must be a whole number from " + range + ", not \"" + corpus::schema::printable(text, 40) + "\"";
+            }
+            return {};
+        },
+        "INT in " + range);
+}
+
+CLI::Validator seconds_between(double least, double most) {
+    const std::string range = fmt::format("{} to {}", least, most);
+    return CLI::Validator(
+        [=](const std::string& text) -> std::string {
+            char* end = nullptr;
+            errno = 0;
+            const double value = text.empty() ? NAN : std::strtod(text.c_str(), &end);
+            if (!std::isfinite(value) || errno != 0 || *end != '\0' || value < least || value > most) {
+                return "must be a number of seconds from " + range + ", not \"" + corpus::schema::printable(text, 40) +
+                       "\"";
+            }
+            return {};
+        },
+        "SECONDS in " + range);
 }
 
 int usage_error(const std::string& message) {
@@ -61,8 +122,8 @@ struct Options {
 corpus::Result<std::optional<corpus::schema::Date>> date_option(const std::string& text, const char* flag) {
     if (text.empty()) return std::optional<corpus::schema::Date>();
     if (auto date = corpus::schema::parse_date(text)) return std::optional(*date);
-    return corpus::make_error(corpus::ErrorCode::usage,
-                              fmt::format("{} \"{}\" is not a date; write it as YYYY-MM-DD", flag, text));
+    return corpus::make_error(corpus::ErrorCode::usage, fmt::format("{} \"{}\" is not a date; write it as YYYY-MM-DD",
+                                                                    flag, corpus::schema::printable(text, 40)));
 }
 
 bool use_terminal_style(const std::string& color) {
@@ -81,7 +142,7 @@ void define_options(CLI::App& app, Options& opt) {
     app.add_option("--shard-timeout", opt.shard_timeout,
                    "seconds a remote shard may take to connect or to answer a request before the search fails "
                    "naming it")
-        ->check(CLI::Range(0.001, 3600.0))
+        ->check(seconds_between(0.001, 3600.0))
         ->capture_default_str();
     app.add_option("--config", opt.config,
                    "config file of \"key = value\" lines for db, format, limit, scope, color "
@@ -90,9 +151,11 @@ void define_options(CLI::App& app, Options& opt) {
                   ->check(CLI::IsMember({"text", "json"}))
                   ->capture_default_str());
     last_wins(app.add_option("--limit", opt.limit, "how many results to show [env: CORPUS_SEARCH_LIMIT]")
-                  ->check(CLI::Range(0, 10000))
+                  ->check(whole_number(0, 10000))
                   ->capture_default_str());
-    app.add_option("--offset", opt.offset, "how many results to skip first")->capture_default_str();
+    app.add_option("--offset", opt.offset, "how many results to skip first")
+        ->check(whole_number(0, corpus::searcher::max_offset))
+        ->capture_default_str();
     app.add_option("--outlet", opt.outlets, "only articles from this outlet (repeat for several)")
         ->allow_extra_args(false);
     app.add_option("--person", opt.persons, "only articles mentioning this person, in any spelling (repeat for several)")
@@ -160,8 +223,8 @@ int run_show(Searcher& searcher, const Options& opt) {
         fail(article.error());
         return article.error().code == corpus::ErrorCode::not_found ? exit_no_match : exit_error;
     }
-    fmt::print("{}", opt.format == "json" ? corpus::searcher::render_article_json(article.value())
-                                          : corpus::searcher::render_article_text(article.value()));
+    write_output(opt.format == "json" ? corpus::searcher::render_article_json(article.value())
+                                      : corpus::searcher::render_article_text(article.value()));
     return exit_match;
 }
 
@@ -169,20 +232,17 @@ int run_show(Searcher& searcher, const Options& opt) {
 // line and the batch goes on.
 int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeout, const Options& opt,
               const SearchRequest& request) {
-    std::ifstream file;
-    if (opt.batch != "-") {
-        file.open(opt.batch);
-        if (!file) return fail(corpus::make_error(corpus::ErrorCode::io, "cannot read the batch file " + opt.batch));
-    }
+    auto input = corpus::searcher::InputLines::open(opt.batch, "the batch file");
+    if (!input) return fail(input.error());
     auto batch = corpus::searcher::BatchSearcher::open(db_path, shard_timeout);
     if (!batch) return fail(batch.error());
-    std::istream& in = opt.batch == "-" ? std::cin : file;
     std::size_t number = 0;
     auto next = [&]() -> std::optional<corpus::searcher::BatchLine> {
         std::string line;
-        while (std::getline(in, line)) {
+        for (auto read = input->next(line); read != corpus::searcher::InputLines::Read::end; read = input->next(line)) {
             ++number;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
+            // Answered with its error (render_error_line), like any query that cannot run.
+            if (read == corpus::searcher::InputLines::Read::too_long) return corpus::searcher::BatchLine{number, line, true};
             const std::size_t first = line.find_first_not_of(" \t");
             if (first != std::string::npos && line[first] != '#') return corpus::searcher::BatchLine{number, line};
         }
@@ -193,7 +253,11 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
     auto answer = [&](Searcher& searcher, const corpus::searcher::BatchLine& line) {
         SearchRequest query_request = request;
         query_request.query = line.query;
-        corpus::Status valid = check_query_text(query_request.query);
+        corpus::Status valid =
+            line.too_long ? corpus::make_error(corpus::ErrorCode::usage,
+                                               fmt::format("the line is longer than {} bytes",
+                                                           corpus::searcher::max_input_line_bytes))
+                          : check_query_text(query_request.query);
         auto result = valid ? searcher.search(query_request)
                             : corpus::Result<corpus::searcher::SearchResult>(valid.error());
         if (!result) {
@@ -204,9 +268,14 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
         return corpus::searcher::render_json_line(result.value(), opt.explain, line.number);
     };
     batch->run(next, answer, [](const std::string& text) {
-        fmt::print("{}", text);
-        std::fflush(stdout);
+        write_output(text);
+        // Each answer as soon as it is ready, for a program that waits for it.
+        if (std::fflush(stdout) != 0) throw OutputError(std::strerror(errno));
     });
+    if (input->failed()) {
+        return fail(corpus::make_error(corpus::ErrorCode::io, "cannot read the batch file " +
+                                                                  corpus::schema::printable(opt.batch)));
+    }
     return any_error ? exit_error : any_match ? exit_match : exit_no_match;
 }
 
@@ -216,18 +285,28 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     auto result = searcher.search(request);
     if (!result) return fail(result.error());
     if (opt.count) {
-        fmt::print("{}\n", result->total);
+        write_output(fmt::format("{}\n", result->total));
     } else if (opt.ids) {
-        for (const corpus::searcher::Hit& hit : result->hits) fmt::print("{}\n", hit.id);
+        for (const corpus::searcher::Hit& hit : result->hits) write_output(hit.id + "\n");
     } else if (opt.format == "json") {
-        fmt::print("{}", corpus::searcher::render_json(result.value(), opt.explain));
+        write_output(corpus::searcher::render_json(result.value(), opt.explain));
     } else {
         corpus::searcher::TextStyle style = use_terminal_style(opt.color) ? corpus::searcher::terminal_style()
                                                                           : corpus::searcher::plain_style();
         style.explain = opt.explain;
-        fmt::print("{}", corpus::searcher::render_text(result.value(), style));
+        write_output(corpus::searcher::render_text(result.value(), style));
     }
     return result->total > 0 ? exit_match : exit_no_match;
+}
+
+int run(const Options& opt, const SearchRequest& request) {
+    const auto shard_timeout = std::chrono::milliseconds(std::lround(opt.shard_timeout * 1000));
+    const std::string db_path = corpus::schema::resolve_index_path(opt.db);
+    if (!opt.batch.empty()) return run_batch(db_path, shard_timeout, opt, request);
+    auto searcher = Searcher::open(db_path, shard_timeout);
+    if (!searcher) return fail(searcher.error());
+    if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
+    return run_query(searcher.value(), opt, request);
 }
 
 }  // namespace
@@ -243,8 +322,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(args.value());
     } catch (const CLI::CallForHelp&) {
-        fmt::print("{}", app.help());
-        return exit_match;
+        std::fputs(app.help().c_str(), stdout);
+        return finish_output(exit_match);
     } catch (const CLI::ParseError& e) {
         return usage_error(e.what());
     }
@@ -262,11 +341,9 @@ int main(int argc, char** argv) {
     auto request = make_request(opt, limit_on_command_line);
     if (!request) return fail(request.error());
 
-    const auto shard_timeout = std::chrono::milliseconds(static_cast<long>(opt.shard_timeout * 1000));
-    const std::string db_path = corpus::schema::resolve_index_path(opt.db);
-    if (!opt.batch.empty()) return run_batch(db_path, shard_timeout, opt, request.value());
-    auto searcher = Searcher::open(db_path, shard_timeout);
-    if (!searcher) return fail(searcher.error());
-    if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
-    return run_query(searcher.value(), opt, std::move(request.value()));
+    try {
+        return finish_output(run(opt, request.value()));
+    } catch (const OutputError& e) {
+        return fail(corpus::make_error(corpus::ErrorCode::io, std::string("cannot write output: ") + e.what()));
+    }
 }

@@ -1,8 +1,10 @@
 #include "searcher/option_layers.h"
 
+#include "schema/text.h"
+#include "searcher/input_lines.h"
+
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 namespace corpus::searcher {
 namespace fs = std::filesystem;
@@ -48,14 +50,17 @@ Result<std::vector<std::string>> with_layered_options(const std::vector<std::str
     std::vector<std::string> layered;
     const std::string config = resolve_config_path(args);
     if (!config.empty()) {
-        std::ifstream in(config);
-        if (!in) return make_error(ErrorCode::usage, "cannot read the config file " + config);
+        Result<InputLines> in = InputLines::open(config, "the config file");
+        if (!in) return in.error();
         std::string line;
-        for (int number = 1; std::getline(in, line); ++number) {
+        for (int number = 1;; ++number) {
+            const InputLines::Read read = in->next(line);
+            if (read == InputLines::Read::end) break;
+            const std::string where = schema::printable(config) + ":" + std::to_string(number);
+            if (read == InputLines::Read::too_long) return make_error(ErrorCode::usage, where + ": line too long");
             line = trim(line);
             if (line.empty() || line[0] == '#') continue;
             const std::size_t equals = line.find('=');
-            const std::string where = config + ":" + std::to_string(number);
             if (equals == std::string::npos) {
                 return make_error(ErrorCode::usage, where + ": expected \"key = value\"");
             }
@@ -65,11 +70,12 @@ Result<std::vector<std::string>> with_layered_options(const std::vector<std::str
                 value = value.substr(1, value.size() - 2);
             }
             if (!is_layered(key)) {
-                return make_error(ErrorCode::usage, where + ": unknown key \"" + key + "\"",
+                return make_error(ErrorCode::usage, where + ": unknown key \"" + schema::printable(key, 40) + "\"",
                                   "keys: db, format, limit, scope, color");
             }
             layered.push_back("--" + key + "=" + value);
         }
+        if (in->failed()) return make_error(ErrorCode::io, "cannot read the config file " + schema::printable(config));
     }
     for (const LayeredOption& option : layered_options) {
         if (const char* env = std::getenv(option.env_var); env != nullptr && *env != '\0') {

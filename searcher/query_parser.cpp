@@ -43,8 +43,29 @@ std::optional<unsigned> near_distance(std::string_view word) {
     return n;
 }
 
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+    return digits;
+}
+
+// Words in a phrase's text, as separated by white space: what the word limit counts.
+std::size_t words_in(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        if (!is_space(c) && !in_word) ++words;
+        in_word = !is_space(c);
+    }
+    return words;
+}
+
 Result<std::vector<Lexeme>> lex(std::string_view text) {
+    if (text.size() > max_query_bytes) {
+        return syntax_error("the query is longer than " + with_thousands(max_query_bytes) + " bytes");
+    }
     std::vector<Lexeme> out;
+    std::size_t words = 0;
     std::size_t i = 0;
     while (i < text.size()) {
         if (is_space(text[i])) {
@@ -58,6 +79,7 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
             while (j < text.size() && (close = quote_at(text, j)) == 0) ++j;
             if (j >= text.size()) return syntax_error("unbalanced quote: a phrase is opened but never closed");
             out.push_back({Lexeme::Kind::phrase, std::string(text.substr(i + open, j - i - open))});
+            words += words_in(out.back().text);
             i = j + close;
         } else {
             std::size_t j = i;
@@ -75,8 +97,13 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
                 out.push_back({Lexeme::Kind::op_near, word, *distance});
             } else {
                 out.push_back({Lexeme::Kind::word, word});
+                ++words;
             }
             i = j;
+        }
+        if (words > max_query_words) {
+            return syntax_error("the query has more than " + with_thousands(max_query_words) +
+                                " words; split it into several queries");
         }
     }
     out.push_back({Lexeme::Kind::end, ""});
@@ -158,7 +185,9 @@ private:
         if (peek().kind != Lexeme::Kind::op_not) return parse_near();
         take();
         if (!starts_operand(peek().kind)) return missing_operand("NOT");
+        if (Status deeper = enter(); !deeper) return deeper.error();
         Result<QueryNode> operand = parse_not();
+        --nesting_;
         if (!operand) return operand;
         if (operand->kind == QueryNode::Kind::negate) return std::move(operand->children[0]);  // NOT NOT x
         return QueryNode{QueryNode::Kind::negate, {}, {std::move(operand.value())}};
@@ -193,9 +222,11 @@ private:
         case Lexeme::Kind::open: {
             take();
             if (peek().kind == Lexeme::Kind::close) return syntax_error("empty parentheses");
+            if (Status deeper = enter(); !deeper) return deeper.error();
             ++depth_;
             Result<QueryNode> inner = parse_or();
             --depth_;
+            --nesting_;
             if (!inner) return inner;
             if (peek().kind != Lexeme::Kind::close) {
                 return syntax_error("unbalanced parenthesis: '(' is never closed");
@@ -219,9 +250,20 @@ private:
         }
     }
 
+    // Each bracket and NOT is a level of recursion here, in the query builder and in
+    // Xapian: past a limit, an error instead of a stack overflow.
+    Status enter() {
+        if (++nesting_ > max_query_depth) {
+            return syntax_error("the query is nested deeper than " + with_thousands(max_query_depth) +
+                                " brackets and NOTs");
+        }
+        return Ok{};
+    }
+
     std::vector<Lexeme> lexemes_;
     std::size_t pos_ = 0;
-    int depth_ = 0;  // open parentheses around the current position
+    int depth_ = 0;         // open parentheses around the current position
+    unsigned nesting_ = 0;  // open parentheses and NOTs around the current position
 };
 
 void describe_into(const QueryNode& node, std::string& out) {

@@ -13,6 +13,7 @@
 
 #include "schema/result.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,14 @@ struct QueryNode {
 };
 
 inline constexpr unsigned default_near_distance = 10;
+
+// Limits that keep a hostile or mistaken query from exhausting the stack, memory or time:
+// each is refused at once with an error naming it. Xapian's matcher slows with the square
+// of the terms of a large OR (16,000 words took 18 s), so the word limit keeps every
+// query well under a second.
+inline constexpr std::size_t max_query_bytes = 65536;
+inline constexpr unsigned max_query_depth = 1000;  // brackets and NOTs nested
+inline constexpr std::size_t max_query_words = 1000;
 
 Result<QueryNode> parse_query(const std::string& text);
 

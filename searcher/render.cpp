@@ -1,6 +1,7 @@
 #include "searcher/render.h"
 
 #include "schema/fields.h"
+#include "schema/text.h"
 
 #include <fmt/core.h>
 
@@ -11,6 +12,16 @@ namespace corpus::searcher {
 namespace {
 
 constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+// Text output goes to terminals: what came from an article (or a typed query) is shown
+// without its control characters, so that an escape sequence in a title cannot act.
+std::string field(std::string_view text) {
+    return schema::without_controls(text, schema::LineBreaks::to_spaces);
+}
+
+std::string block(std::string_view text) {
+    return schema::without_controls(text);
+}
 
 std::string html_escape(std::string_view text) {
     std::string out;
@@ -32,7 +43,7 @@ std::string snippet_text(const Snippet& snippet, const TextStyle& style) {
     std::string out;
     if (snippet.starts_mid_text) out += ellipsis;
     for (const SnippetPart& part : snippet.parts) {
-        out += part.highlighted ? style.highlight_on + part.text + style.highlight_off : part.text;
+        out += part.highlighted ? style.highlight_on + field(part.text) + style.highlight_off : field(part.text);
     }
     if (snippet.ends_mid_text) out += ellipsis;
     return out;
@@ -72,7 +83,7 @@ void append_facet_line(std::string& out, std::string_view label, const std::vect
     if (facet.empty()) return;
     out += fmt::format("{:<9}", label);
     for (std::size_t i = 0; i < facet.size(); ++i) {
-        out += fmt::format("{}{} ({})", i > 0 ? ", " : "", facet[i].value, facet[i].count);
+        out += fmt::format("{}{} ({})", i > 0 ? ", " : "", field(facet[i].value), facet[i].count);
     }
     out += '\n';
 }
@@ -100,9 +111,9 @@ std::string snippet_html(const Snippet& snippet) {
 std::string render_text(const SearchResult& result, const TextStyle& style) {
     std::string out;
     if (style.explain) {
-        out += fmt::format("query:   {}\nparsed:  {}\n", result.query, result.parsed);
-        for (const std::string& line : lines_of(result.names)) out += fmt::format("name:    {}\n", line);
-        out += fmt::format("xapian:  {}\n\n", result.xapian_query);
+        out += fmt::format("query:   {}\nparsed:  {}\n", field(result.query), field(result.parsed));
+        for (const std::string& line : lines_of(result.names)) out += fmt::format("name:    {}\n", field(line));
+        out += fmt::format("xapian:  {}\n\n", field(result.xapian_query));
     }
     if (result.total == 0) {
         out += "No articles match.\n";
@@ -112,8 +123,9 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     out += result.hits.empty() ? std::string(".\n\n")
                                : fmt::format("; showing {}-{}.\n\n", result.offset + 1, result.offset + result.hits.size());
     for (const Hit& hit : result.hits) {
-        out += fmt::format("{:>3}. {}\n", hit.rank, hit.title.empty() ? hit.id : hit.title);
-        out += fmt::format("     {} | {} | {} | score {:.3f}\n", hit.id, with_inferred_mark(hit.outlet, hit.outlet_inferred),
+        out += fmt::format("{:>3}. {}\n", hit.rank, field(hit.title.empty() ? hit.id : hit.title));
+        out += fmt::format("     {} | {} | {} | score {:.3f}\n", field(hit.id),
+                           field(with_inferred_mark(hit.outlet, hit.outlet_inferred)),
                            with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
         out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
     }
@@ -183,15 +195,15 @@ std::string render_error_line(std::size_t line, const std::string& query, const 
 
 std::string render_article_text(const schema::StoredArticle& article) {
     std::string out;
-    out += fmt::format("id:      {}\n", article.id);
-    out += fmt::format("title:   {}\n", article.title);
-    out += fmt::format("outlet:  {}{}\n", with_inferred_mark(article.outlet, article.outlet_inferred),
-                       article.outlet_inferred ? " from: " + article.outlet_evidence : "");
+    out += fmt::format("id:      {}\n", field(article.id));
+    out += fmt::format("title:   {}\n", field(article.title));
+    out += fmt::format("outlet:  {}{}\n", field(with_inferred_mark(article.outlet, article.outlet_inferred)),
+                       article.outlet_inferred ? " from: " + field(article.outlet_evidence) : "");
     out += fmt::format("date:    {}{}\n", with_inferred_mark(display_date(article.date), article.date_inferred),
-                       article.date_inferred ? " from: " + article.date_evidence : "");
-    out += fmt::format("source:  {}\n", article.source);
-    out += fmt::format("\n--- body ---\n{}\n", article.body);
-    out += fmt::format("\n--- chrome ---\n{}\n", article.chrome);
+                       article.date_inferred ? " from: " + field(article.date_evidence) : "");
+    out += fmt::format("source:  {}\n", field(article.source));
+    out += fmt::format("\n--- body ---\n{}\n", block(article.body));
+    out += fmt::format("\n--- chrome ---\n{}\n", block(article.chrome));
     return out;
 }
 

@@ -317,6 +317,9 @@ std::vector<Xapian::Database*> Searcher::databases_for(const Xapian::Query& quer
 }
 
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
+    if (request.offset > max_offset) {
+        return make_error(ErrorCode::usage, "the offset is more than " + std::to_string(max_offset));
+    }
     Result<QueryNode> parsed = parse_query(request.query);
     if (!parsed) return parsed.error();
     Result<CompiledQuery> compiled = compile_query(parsed.value(), db_, request.scope);

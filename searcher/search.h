@@ -21,6 +21,9 @@
 
 namespace corpus::searcher {
 
+// Xapian counts documents in 32 bits: a page past this would wrap around to the first.
+inline constexpr std::size_t max_offset = 1'000'000'000;
+
 struct SearchRequest {
     std::string query;
     std::size_t offset = 0;

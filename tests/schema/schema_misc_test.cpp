@@ -96,6 +96,27 @@ TEST(Text, SpotsBinaryAndNormalizesNewlines) {
     EXPECT_EQ(text, "one\ntwo\nthree\n");
 }
 
+TEST(Text, PrintableEscapesControlsAndBadBytesAndShortens) {
+    EXPECT_EQ(printable("id\nx"), "id\\nx");
+    EXPECT_EQ(printable("a\tb\rc"), "a\\tb\\rc");
+    EXPECT_EQ(printable("\x1b[31mred"), "\\x1b[31mred");
+    EXPECT_EQ(printable("\xC2\x9B"), "\\xc2\\x9b");  // U+009B, the C1 control sequence introducer
+    EXPECT_EQ(printable("bad \xFF byte"), "bad \\xff byte");
+    EXPECT_EQ(printable("Orb\u00e1n \uae40\uc815\uc740"), "Orb\u00e1n \uae40\uc815\uc740");
+    EXPECT_EQ(printable(std::string(300, 'x'), 10), std::string(10, 'x') + "...");
+    // Cut between characters, never inside one.
+    EXPECT_EQ(printable("\uae40\uae40\uae40", 7), "\uae40\uae40...");
+    EXPECT_EQ(printable("\n\n", 3), "\\n...");
+}
+
+TEST(Text, WithoutControlsKeepsTextAndDropsEscapes) {
+    EXPECT_EQ(without_controls("Evil \x1b[2J title\x07"), "Evil \uFFFD[2J title\uFFFD");
+    EXPECT_EQ(without_controls("two\nlines\tand a tab"), "two\nlines\tand a tab");
+    EXPECT_EQ(without_controls("two\nlines", LineBreaks::to_spaces), "two lines");
+    EXPECT_EQ(without_controls("\xC2\x9B" "2J"), "\uFFFD2J");
+    EXPECT_EQ(without_controls("\uae40\uc815\uc740 \u2014 ok"), "\uae40\uc815\uc740 \u2014 ok");
+}
+
 TEST(IndexPath, FlagThenEnvironmentThenDefault) {
     ::setenv(index_env_var, "/from/env", 1);
     EXPECT_EQ(resolve_index_path("/from/flag"), "/from/flag");

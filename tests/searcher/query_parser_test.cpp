@@ -121,6 +121,30 @@ TEST(QueryBuilder, ANameIsOneSynonymOfTheIndexsNameSets) {
     EXPECT_EQ(compiled("Kim Yo-jong", db), "Query()");
 }
 
+std::string repeated(const std::string& piece, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+TEST(QueryParser, DepthWordsAndLengthAreLimitedNotAStackOverflow) {
+    const std::string deep = repeated("(", max_query_depth) + "Putin" + repeated(")", max_query_depth);
+    EXPECT_EQ(parsed(deep), "Putin");
+    for (const std::string& query :
+         {repeated("(", max_query_depth + 1) + "Putin" + repeated(")", max_query_depth + 1),
+          repeated("(", 60000) + "Putin", repeated("NOT ", 5000) + "Putin", repeated("NOT (", 600) + "b"}) {
+        EXPECT_NE(parsed(query).find("nested deeper than 1,000 brackets and NOTs"), std::string::npos)
+            << parsed(query).substr(0, 100);
+    }
+    std::string many = "w0";
+    for (std::size_t i = 1; i < max_query_words; ++i) many += " OR w" + std::to_string(i);
+    EXPECT_EQ(parsed(many).find("error"), std::string::npos);
+    EXPECT_NE(parsed(many + " OR extra").find("more than 1,000 words"), std::string::npos);
+    EXPECT_NE(parsed("\"" + repeated("word ", max_query_words + 1) + "\"").find("more than 1,000 words"),
+              std::string::npos);
+    EXPECT_NE(parsed(repeated("x", max_query_bytes + 1)).find("longer than 65,536 bytes"), std::string::npos);
+}
+
 TEST(QueryBuilder, RejectsWhatCannotBeSearched) {
     EXPECT_NE(compiled("!!! ???").find("no searchable words"), std::string::npos);
     EXPECT_NE(compiled("\"...\"").find("empty phrase"), std::string::npos);

@@ -140,5 +140,25 @@ TEST(StubFile, BadLinesAndMissingShardsAreNamed) {
     EXPECT_FALSE(Searcher::open((dir / "empty.stub").string()).ok());
 }
 
+// Xapian follows stubs without end: these overflowed its stack.
+TEST(StubFile, StubsThatLoopAreRefusedNotFollowed) {
+    testing::TempDir dir;
+    testing::build_seed_index(dir / "local");
+    testing::write_file(dir / "self.stub", "auto ./self.stub\n");
+    testing::write_file(dir / "a.stub", "auto local\nauto b.stub\n");
+    testing::write_file(dir / "b.stub", "auto a.stub\n");
+    fs::create_directories(dir / "folder");
+    testing::write_file(dir / "folder" / "XAPIANDB", "auto ../folder\n");
+    for (const char* stub : {"self.stub", "a.stub", "folder"}) {
+        Result<Searcher> looped = Searcher::open((dir / stub).string());
+        ASSERT_FALSE(looped.ok()) << stub;
+        EXPECT_NE(looped.error().message.find("refers back to itself"), std::string::npos) << looped.error().message;
+    }
+    // A chain of stubs without a loop, and one shard named twice, still open.
+    testing::write_file(dir / "inner.stub", "auto local\n");
+    testing::write_file(dir / "outer.stub", "auto inner.stub\n");
+    EXPECT_TRUE(Searcher::open((dir / "outer.stub").string()).ok());
+}
+
 }  // namespace
 }  // namespace corpus::searcher
