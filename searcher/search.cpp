@@ -7,6 +7,7 @@
 #include "schema/index_layout.h"
 #include "schema/names.h"
 #include "schema/person_facet.h"
+#include "schema/text.h"
 #include "searcher/facet_spy.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
@@ -273,7 +274,7 @@ Result<schema::StoredArticle> Searcher::show(const std::string& id) {
         db_.reopen();
         Xapian::PostingIterator posting = db_.postlist_begin(term);
         if (posting == db_.postlist_end(term)) {
-            return make_error(ErrorCode::not_found, "no article with id \"" + id + "\" in " + path_);
+            return make_error(ErrorCode::not_found, "no article with id \"" + schema::printable(id) + "\" in " + path_);
         }
         return schema::decode_document_data(db_.get_document(*posting).get_data());
     } catch (const Xapian::Error& e) {
