@@ -1,6 +1,7 @@
 #include "searcher/query_builder.h"
 
 #include "schema/analysis.h"
+#include "schema/text.h"
 
 #include <algorithm>
 #include <optional>
@@ -9,6 +10,7 @@ namespace corpus::searcher {
 namespace {
 
 using schema::article_text;
+using schema::printable;
 
 class Builder {
 public:
@@ -159,6 +161,13 @@ private:
         }
         remember_sequence(tokens, positive);
         if (spans.empty()) return std::optional(exact_sequence(tokens));
+        // Each name multiplies the phrase's layouts, and each layout copies the phrase:
+        // a phrase of 240 names took 24 s and 1.4 GB.
+        if (spans.size() > max_names_in_phrase) {
+            return make_error(ErrorCode::query_syntax,
+                              "a phrase may name at most " + std::to_string(max_names_in_phrase) +
+                                  " people; split \"" + printable(text, 60) + "\" into several phrases");
+        }
         using Slots = std::vector<std::vector<std::string>>;
         constexpr std::size_t max_phrases = 64;
         std::vector<Slots> phrases{{}};
@@ -258,6 +267,15 @@ private:
     std::vector<const schema::Field*> fields_;
 };
 
+// Leaf terms, counted with repetition: each is a posting list the matcher opens.
+std::size_t leaf_terms(const Xapian::Query& query) {
+    const std::size_t subqueries = query.get_num_subqueries();
+    if (subqueries == 0) return query.get_type() == Xapian::Query::LEAF_TERM ? 1 : 0;
+    std::size_t leaves = 0;
+    for (std::size_t i = 0; i < subqueries; ++i) leaves += leaf_terms(query.get_subquery(i));
+    return leaves;
+}
+
 }  // namespace
 
 Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope) {
@@ -267,6 +285,12 @@ Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Databas
                                              : builder.build(root, true);
     if (!query) return query.error();
     if (!query.value()) return make_error(ErrorCode::query_syntax, "the query has no searchable words");
+    if (leaf_terms(*query.value()) > max_query_terms) {
+        return make_error(ErrorCode::query_syntax,
+                          "the query expands to more than " + std::to_string(max_query_terms) +
+                              " terms (a name in a phrase becomes each of its spellings)",
+                          "split it into several queries");
+    }
     return CompiledQuery{std::move(*query.value()), std::move(builder.highlights)};
 }
 

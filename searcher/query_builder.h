@@ -28,6 +28,12 @@ struct CompiledQuery {
     std::vector<HighlightPattern> highlights;  // from the positive parts of the query only
 };
 
+// A quoted phrase names at most this many people (each spelled any way).
+inline constexpr std::size_t max_names_in_phrase = 8;
+// Terms of the compiled query, counted with repetition. The matcher opens a posting list
+// for each, some 8 KB apiece: 50,000 (100 phrases of two names) took 380 MB and 3 s.
+inline constexpr std::size_t max_query_terms = 10000;
+
 // Where words are looked for: the article (title and body), or the whole page.
 enum class Scope { article, all };
 
