@@ -128,11 +128,16 @@ Status check_stub_chain(const fs::path& path, std::vector<fs::path>& chain) {
             if (fs::exists(path / marker, ec)) return Ok{};
         }
         stub = path / stub_file_name;
-        if (!fs::is_regular_file(stub, ec)) return Ok{};
+        if (!fs::exists(stub, ec)) return Ok{};
     } else if (fs::is_regular_file(status)) {
         stub = path;
     } else {
-        return Ok{};  // absent or not a file: opening it names the problem
+        return Ok{};  // absent, or a device Xapian refuses by itself
+    }
+    // Xapian reads a stub to its end, and would wait forever on a pipe or /dev/zero.
+    if (!fs::is_regular_file(stub, ec) || fs::file_size(stub, ec) > max_stub_bytes) {
+        return make_error(ErrorCode::bad_database, printable(stub.string()) + " is not a stub file",
+                          "a stub is a short text file of \"auto PATH\" and \"remote HOST:PORT\" lines");
     }
     const fs::path identity = fs::weakly_canonical(stub, ec);
     if (std::find(chain.begin(), chain.end(), identity) != chain.end()) {

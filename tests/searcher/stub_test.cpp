@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -158,6 +159,22 @@ TEST(StubFile, StubsThatLoopAreRefusedNotFollowed) {
     testing::write_file(dir / "inner.stub", "auto local\n");
     testing::write_file(dir / "outer.stub", "auto inner.stub\n");
     EXPECT_TRUE(Searcher::open((dir / "outer.stub").string()).ok());
+}
+
+// Xapian reads a stub to its end: /dev/zero filled memory, a pipe waited forever.
+TEST(StubFile, AStubThatIsNotASmallFileIsRefusedNotRead) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "zero");
+    fs::create_symlink("/dev/zero", dir / "zero" / "XAPIANDB");
+    fs::create_directories(dir / "pipe");
+    ASSERT_EQ(::mkfifo((dir / "pipe" / "XAPIANDB").c_str(), 0600), 0);
+    testing::write_file(dir / "large.stub", std::string(100000, '#'));
+    testing::write_file(dir / "to-pipe.stub", "auto pipe\n");
+    for (const char* db : {"zero", "pipe", "large.stub", "to-pipe.stub"}) {
+        Result<Searcher> refused = Searcher::open((dir / db).string());
+        ASSERT_FALSE(refused.ok()) << db;
+        EXPECT_NE(refused.error().message.find("is not a stub file"), std::string::npos) << refused.error().message;
+    }
 }
 
 }  // namespace
