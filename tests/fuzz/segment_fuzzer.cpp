@@ -4,6 +4,7 @@
 // what segment.h promises of the result.
 #include "indexer/document_builder.h"
 #include "indexer/segment.h"
+#include "indexer/segment_text.h"
 #include "indexer/source.h"
 #include "schema/text.h"
 
@@ -14,6 +15,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 
@@ -30,21 +33,38 @@ bool valid_utf8(std::string text) {
 
 void check(const corpus::indexer::PageSegmentation& page, const std::string& text) {
     using corpus::indexer::Block;
-    const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    using corpus::indexer::segment_detail::trim;
+    // The page's lines as segment.h defines them: split at '\n', a trailing '\r' dropped.
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0;;) {
+        const std::size_t end = text.find('\n', start);
+        std::string_view line = std::string_view(text).substr(start, end == std::string::npos ? end : end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines.push_back(line);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    const std::size_t non_blank = static_cast<std::size_t>(
+        std::count_if(lines.begin(), lines.end(), [](std::string_view line) { return !trim(line).empty(); }));
+
     expect(page.title.empty() != page.title_line.has_value(), "title is set exactly when title_line is");
-    expect(valid_utf8(page.title), "title is valid UTF-8");
-    if (page.title_line) expect(*page.title_line < lines, "title_line is a line of the page");
+    if (page.title_line) {
+        expect(*page.title_line < lines.size(), "title_line is a line of the page");
+        expect(page.title == trim(lines[*page.title_line]), "title is its line, trimmed");
+    }
+    expect(page.blocks.size() + (page.title_line ? 1 : 0) == non_blank,
+           "every non-blank line but the title is in a block");
     std::size_t previous = 0;
     for (std::size_t k = 0; k < page.blocks.size(); ++k) {
         const Block& block = page.blocks[k];
-        expect(!block.text.empty(), "a block holds text");
+        expect(block.first_line == block.last_line && block.last_line < lines.size(), "a block is one line of the page");
+        expect(block.text == trim(lines[block.first_line]) && !block.text.empty(), "a block is its line, trimmed");
         expect(valid_utf8(block.text), "a block is valid UTF-8");
-        expect(block.first_line <= block.last_line && block.last_line < lines, "a block's lines are in the page");
-        expect(k == 0 || block.first_line > previous, "blocks are in page order, each line in one block");
-        expect(!page.title_line || (*page.title_line < block.first_line || *page.title_line > block.last_line),
-               "the title line is in no block");
+        expect(k == 0 || block.first_line > previous, "blocks are in page order");
+        expect(!page.title_line || *page.title_line != block.first_line, "the title line is in no block");
         previous = block.last_line;
     }
+    expect(valid_utf8(page.title), "title is valid UTF-8");
     if (page.outlet) expect(valid_utf8(page.outlet->value) && valid_utf8(page.outlet->evidence), "outlet is valid UTF-8");
     if (page.date) expect(valid_utf8(page.date->value) && valid_utf8(page.date->evidence), "date is valid UTF-8");
 }
