@@ -166,7 +166,8 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const std::
 
 // Walks the source folders. Each folder is listed once: with links followed, a folder
 // met again (a link to a folder above it, two links to one place) is not listed again,
-// which is what ends a loop.
+// which is what ends a loop. Folders reached through links wait until every real one
+// has been listed, so a file is indexed under its real path when it has one.
 class Lister {
 public:
     Lister(SourceListing& out, bool follow) : out_(out), follow_(follow) {}
@@ -176,12 +177,22 @@ public:
         std::error_code ec;
         fs::directory_iterator probe(folder, ec);
         if (ec) return make_error(ErrorCode::io, "cannot read " + shown_path(given) + ": " + ec.message());
-        std::vector<fs::path> pending{folder};
         if (follow_) first_visit(folder);
-        while (!pending.empty()) {
-            const fs::path next = std::move(pending.back());
-            pending.pop_back();
-            list_one(next, pending);
+        real_.push_back(folder);
+        while (!real_.empty() || !linked_.empty()) {
+            if (!real_.empty()) {
+                const fs::path next = std::move(real_.back());
+                real_.pop_back();
+                list_one(next);
+                continue;
+            }
+            const fs::path next = std::move(linked_.back());
+            linked_.pop_back();
+            if (first_visit(next)) {
+                list_one(next);
+            } else {
+                ++out_.links_skipped;
+            }
         }
         return Ok{};
     }
@@ -193,7 +204,7 @@ private:
         return visited_.emplace(st.st_dev, st.st_ino).second;
     }
 
-    void list_one(const fs::path& folder, std::vector<fs::path>& pending) {
+    void list_one(const fs::path& folder) {
         std::error_code ec;
         for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
             const fs::path& path = it->path();
@@ -206,14 +217,19 @@ private:
                     continue;
                 }
                 type = fs::status(path, entry_ec).type();
-                // A dangling link, a link to itself, a folder listed already: nothing to index.
-                if (entry_ec || (type == fs::file_type::directory && !first_visit(path))) {
+                // A dangling link, a link to itself: nothing to index.
+                if (entry_ec) {
                     ++out_.links_skipped;
-                    continue;
+                } else if (type == fs::file_type::directory) {
+                    linked_.push_back(path);
+                } else if (path.extension() == article_extension) {
+                    out_.paths.push_back(path.string());
                 }
+                continue;
             }
             if (type == fs::file_type::directory) {
-                pending.push_back(path);
+                // A folder met before (below one reached through a link, say) is listed once.
+                if (!follow_ || first_visit(path)) real_.push_back(path);
             } else if (path.extension() == article_extension) {
                 // Whatever it is, reading it decides; listed, it is not taken for gone.
                 out_.paths.push_back(path.string());
@@ -226,6 +242,8 @@ private:
         }
     }
 
+    std::vector<fs::path> real_;    // folders to list, met as folders
+    std::vector<fs::path> linked_;  // folders to list, met through links
     SourceListing& out_;
     const bool follow_;
     std::set<std::pair<dev_t, ino_t>> visited_;

@@ -130,6 +130,24 @@ TEST(HostileFiles, SymlinkLoopsEndTheWalkNotTheRun) {
     }
 }
 
+TEST(HostileFiles, AFolderReachedAlsoThroughALinkIsIndexedUnderItsRealPath) {
+    testing::TempDir dir;
+    fs::create_directories(dir / "src" / "a");
+    fs::create_directories(dir / "src" / "z");
+    write_file(dir / "src" / "z" / "x.txt", article);
+    fs::create_directory_symlink(dir / "src" / "z", dir / "src" / "a" / "to-z");
+    IndexRun run = index(dir / "db", {dir / "src"}, /*follow_symlinks=*/true);
+    ASSERT_TRUE(run.summary.ok()) << run.summary.error().message;
+    EXPECT_EQ(run.summary->added, 1u);
+    EXPECT_EQ(run.summary->skipped, 0u) << "no duplicate of x through the link";
+    EXPECT_EQ(run.summary->links_skipped, 1u);
+    Xapian::Database db((dir / "db").string());
+    const std::string term = schema::exact_term(schema::id_term, "x");
+    ASSERT_NE(db.postlist_begin(term), db.postlist_end(term));
+    EXPECT_EQ(db.get_document(*db.postlist_begin(term)).get_value(schema::slot_source),
+              (dir / "src" / "z" / "x.txt").string());
+}
+
 TEST(HostileFiles, LinksAreNotFollowedUnlessAskedOrNamed) {
     testing::TempDir dir;
     fs::create_directories(dir / "outside");
