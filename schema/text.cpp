@@ -80,6 +80,12 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+    return digits;
+}
+
 std::string without_controls(std::string_view text, LineBreaks line_breaks) {
     std::string out;
     out.reserve(text.size());

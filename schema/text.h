@@ -27,6 +27,9 @@ bool is_control(char32_t c);
 // a user's value (a path, an id, a query) passes it through this first.
 std::string printable(std::string_view text, std::size_t max_bytes = 200);
 
+// "10,000": a limit as a message names it.
+std::string with_thousands(std::size_t n);
+
 // `text` for a terminal: every control character replaced with U+FFFD, so that article
 // text and titles cannot send escape sequences; '\n' and '\t' are kept in multi-line
 // text and become spaces in a one-line field (a title, an outlet).

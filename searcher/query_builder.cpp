@@ -11,6 +11,7 @@ namespace {
 
 using schema::article_text;
 using schema::printable;
+using schema::with_thousands;
 
 class Builder {
 public:
@@ -119,6 +120,7 @@ private:
             run += typed;
         }
         const std::vector<schema::Token> tokens = schema::tokenize(run);
+        if (Status counted = count_words(tokens.size()); !counted) return counted.error();
         std::vector<Xapian::Query> parts;
         std::vector<bool> in_name(tokens.size(), false);
         for (const schema::NameSpan& span : schema::find_names(run, tokens, schema::NameContext::query)) {
@@ -155,6 +157,7 @@ private:
     Built phrase(const std::string& text, bool positive) {
         std::vector<schema::Token> tokens = schema::tokenize(text);
         if (tokens.empty()) return make_error(ErrorCode::query_syntax, "empty phrase \"" + text + "\"");
+        if (Status counted = count_words(tokens.size()); !counted) return counted.error();
         const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
         if (spans.size() == 1 && spans[0].first == 0 && spans[0].last + 1 == tokens.size()) {
             return std::optional(person(spans[0], tokens, positive));
@@ -165,7 +168,7 @@ private:
         // a phrase of 240 names took 24 s and 1.4 GB.
         if (spans.size() > max_names_in_phrase) {
             return make_error(ErrorCode::query_syntax,
-                              "a phrase may name at most " + std::to_string(max_names_in_phrase) +
+                              "a phrase may name at most " + with_thousands(max_names_in_phrase) +
                                   " people; split \"" + printable(text, 60) + "\" into several phrases");
         }
         using Slots = std::vector<std::vector<std::string>>;
@@ -263,8 +266,21 @@ private:
         return std::optional(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
     }
 
+    // The parser counts the words as typed; analysis may split one ("Kim-Kim-...") into
+    // thousands, and a phrase of 3,000 took Xapian 2 s: the limit holds for the words made.
+    Status count_words(std::size_t words) {
+        words_ += words;
+        if (words_ > max_query_words) {
+            return make_error(ErrorCode::query_syntax, "the query has more than " + with_thousands(max_query_words) +
+                                                       " words once split at hyphens and punctuation",
+                              "split it into several queries");
+        }
+        return Ok{};
+    }
+
     const Xapian::Database& db_;
     std::vector<const schema::Field*> fields_;
+    std::size_t words_ = 0;  // analysed words of the query so far
 };
 
 // Leaf terms, counted with repetition: each is a posting list the matcher opens.
@@ -287,7 +303,7 @@ Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Databas
     if (!query.value()) return make_error(ErrorCode::query_syntax, "the query has no searchable words");
     if (leaf_terms(*query.value()) > max_query_terms) {
         return make_error(ErrorCode::query_syntax,
-                          "the query expands to more than " + std::to_string(max_query_terms) +
+                          "the query expands to more than " + with_thousands(max_query_terms) +
                               " terms (a name in a phrase becomes each of its spellings)",
                           "split it into several queries");
     }

@@ -1,5 +1,7 @@
 #include "searcher/query_parser.h"
 
+#include "schema/text.h"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -43,12 +45,6 @@ std::optional<unsigned> near_distance(std::string_view word) {
     return n;
 }
 
-std::string with_thousands(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-    return digits;
-}
-
 // Words in a phrase's text, as separated by white space: what the word limit counts.
 std::size_t words_in(std::string_view text) {
     std::size_t words = 0;
@@ -62,7 +58,7 @@ std::size_t words_in(std::string_view text) {
 
 Result<std::vector<Lexeme>> lex(std::string_view text) {
     if (text.size() > max_query_bytes) {
-        return syntax_error("the query is longer than " + with_thousands(max_query_bytes) + " bytes");
+        return syntax_error("the query is longer than " + schema::with_thousands(max_query_bytes) + " bytes");
     }
     std::vector<Lexeme> out;
     std::size_t words = 0;
@@ -102,7 +98,7 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
             i = j;
         }
         if (words > max_query_words) {
-            return syntax_error("the query has more than " + with_thousands(max_query_words) +
+            return syntax_error("the query has more than " + schema::with_thousands(max_query_words) +
                                 " words; split it into several queries");
         }
     }
@@ -254,7 +250,7 @@ private:
     // Xapian: past a limit, an error instead of a stack overflow.
     Status enter() {
         if (++nesting_ > max_query_depth) {
-            return syntax_error("the query is nested deeper than " + with_thousands(max_query_depth) +
+            return syntax_error("the query is nested deeper than " + schema::with_thousands(max_query_depth) +
                                 " brackets and NOTs");
         }
         return Ok{};

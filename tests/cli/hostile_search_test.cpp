@@ -77,6 +77,11 @@ TEST_F(HostileSearch, AQueryOfTooManyWordsIsRefusedAtOnce) {
     std::string many = "w0";
     for (int i = 1; i < 5000; ++i) many += " OR w" + std::to_string(i);
     expect_one_line_error(search({"--count", many}), "more than 1,000 words");
+    // One typed word that analysis splits into thousands (a phrase of 3,000 took 2 s).
+    std::string hyphens = "Kim";
+    for (int i = 1; i < 3000; ++i) hyphens += "-Kim";
+    expect_one_line_error(search({"--count", hyphens}), "more than 1,000 words once split");
+    expect_one_line_error(search({"--count", "\"" + hyphens + "\""}), "more than 1,000 words once split");
 }
 
 // Within the word limit, names in phrases multiply: 100 phrases of two names took 380 MB
@@ -84,7 +89,7 @@ TEST_F(HostileSearch, AQueryOfTooManyWordsIsRefusedAtOnce) {
 TEST_F(HostileSearch, QueriesThatExpandTooFarAreRefusedBeforeTheyRun) {
     std::string phrases = "\"Kim Jong Un said 0 Yoon Suk Yeol\"";
     for (int i = 1; i < 100; ++i) phrases += " OR \"Kim Jong Un said " + std::to_string(i) + " Yoon Suk Yeol\"";
-    expect_one_line_error(search({"--count", phrases}), "expands to more than 10000 terms");
+    expect_one_line_error(search({"--count", phrases}), "expands to more than 10,000 terms");
     expect_one_line_error(search({"--count", "\"" + repeated("Kim Jong Un said ", 9) + "\""}),
                           "a phrase may name at most 8 people");
     // Answered (no match in the seed corpus), not refused.
