@@ -33,6 +33,10 @@ inline constexpr std::size_t max_names_in_phrase = 8;
 // Terms of the compiled query, counted with repetition. The matcher opens a posting list
 // for each, some 8 KB apiece: 50,000 (100 phrases of two names) took 380 MB and 3 s.
 inline constexpr std::size_t max_query_terms = 10000;
+// Positional operators, whose cost grows with how common their words are.
+inline constexpr std::size_t max_query_phrases = 64;
+inline constexpr std::size_t max_query_nears = 8;
+inline constexpr std::size_t max_near_words = 8;
 
 // Where words are looked for: the article (title and body), or the whole page.
 enum class Scope { article, all };

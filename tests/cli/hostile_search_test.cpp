@@ -85,13 +85,20 @@ TEST_F(HostileSearch, AQueryOfTooManyWordsIsRefusedAtOnce) {
 }
 
 // Within the word limit, names in phrases multiply: 100 phrases of two names took 380 MB
-// and 3 s, one phrase of 240 names 1.4 GB and 24 s.
+// and 3 s, one phrase of 240 names 1.4 GB and 24 s; 60 such phrases are 25,000 terms.
 TEST_F(HostileSearch, QueriesThatExpandTooFarAreRefusedBeforeTheyRun) {
     std::string phrases = "\"Kim Jong Un said 0 Yoon Suk Yeol\"";
-    for (int i = 1; i < 100; ++i) phrases += " OR \"Kim Jong Un said " + std::to_string(i) + " Yoon Suk Yeol\"";
+    for (int i = 1; i < 60; ++i) phrases += " OR \"Kim Jong Un said " + std::to_string(i) + " Yoon Suk Yeol\"";
     expect_one_line_error(search({"--count", phrases}), "expands to more than 10,000 terms");
     expect_one_line_error(search({"--count", "\"" + repeated("Kim Jong Un said ", 9) + "\""}),
                           "a phrase may name at most 8 people");
+    // Positional operators over common words: 999 NEAR operands took 64 s, an OR of 499
+    // phrases 10 s, over 10,000 articles.
+    expect_one_line_error(search({"--count", "the" + repeated(" NEAR/999 the", 998)}), "NEAR joins at most 8 words");
+    expect_one_line_error(search({"--count", "\"the of\"" + repeated(" OR \"the of\"", 498)}),
+                          "more than 64 phrases");
+    expect_one_line_error(search({"--count", "(a NEAR b)" + repeated(" OR (a NEAR b)", 8)}), "more than 8 NEARs");
+    EXPECT_NE(search({"--count", "the" + repeated(" NEAR the", 7)}).exit_code, 2);
     // Answered (no match in the seed corpus), not refused.
     EXPECT_EQ(search({"--count", "\"" + repeated("Kim Jong Un said ", 8) + "\""}).exit_code, 1);
     EXPECT_EQ(search({"--count", phrases.substr(0, phrases.find(" OR \"Kim Jong Un said 20 "))}).exit_code, 1);
