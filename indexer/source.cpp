@@ -29,7 +29,7 @@ using schema::printable;
 namespace {
 
 bool is_hidden(const fs::path& path) {
-    const std::string& name = path.filename().native();
+    const std::string name = path.filename().string();
     return !name.empty() && name[0] == '.';
 }
 
@@ -256,7 +256,9 @@ Result<SourceListing> list_sources(const std::vector<fs::path>& sources, bool fo
     Lister lister(listing, follow_symlinks);
     for (const fs::path& given : sources) {
         // Absolute paths: they are stored, and later runs from elsewhere must match them.
-        const fs::path source = fs::absolute(given).lexically_normal();
+        std::error_code ec;
+        const fs::path source = fs::absolute(given, ec).lexically_normal();
+        if (ec) return make_error(ErrorCode::io, "cannot read " + shown_path(given.string()) + ": " + ec.message());
         // Followed if a link: the user named it.
         struct stat st {};
         if (::stat(source.c_str(), &st) != 0) {
