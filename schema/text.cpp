@@ -5,6 +5,22 @@
 #include <cstdio>
 
 namespace corpus::schema {
+namespace {
+
+// Calls visit(code point, its bytes) for each character of `text`, a negative code point
+// for each byte that is not UTF-8, until visit returns false.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (!visit(c, text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)))) return;
+    }
+}
+
+}  // namespace
 
 bool looks_binary(std::string_view bytes) {
     return bytes.find('\0') != std::string_view::npos;
@@ -13,19 +29,16 @@ bool looks_binary(std::string_view bytes) {
 std::size_t repair_utf8(std::string& text) {
     std::size_t replaced = 0;
     std::string repaired;
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
         if (c < 0) {
-            if (replaced == 0) repaired.assign(text, 0, static_cast<std::size_t>(start));
+            if (replaced == 0) repaired.assign(text.data(), static_cast<std::size_t>(bytes.data() - text.data()));
             repaired += "\xEF\xBF\xBD";
             ++replaced;
         } else if (replaced > 0) {
-            repaired.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+            repaired += bytes;
         }
-    }
+        return true;
+    });
     if (replaced > 0) text = std::move(repaired);
     return replaced;
 }
@@ -52,14 +65,10 @@ bool is_control(char32_t c) {
 
 std::string printable(std::string_view text, std::size_t max_bytes) {
     std::string out;
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
         std::string piece;
         if (c >= 0 && !is_control(static_cast<char32_t>(c))) {
-            piece.assign(text.data() + start, static_cast<std::size_t>(i - start));
+            piece = bytes;
         } else if (c == '\n') {
             piece = "\\n";
         } else if (c == '\t') {
@@ -68,15 +77,19 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
             piece = "\\r";
         } else {
             // A control character or a byte that is not UTF-8: every byte as \xNN.
-            for (int32_t b = start; b < i; ++b) {
+            for (const char byte : bytes) {
                 char hex[5];
-                std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[static_cast<std::size_t>(b)]));
+                std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(byte));
                 piece += hex;
             }
         }
-        if (out.size() + piece.size() > max_bytes) return out + "...";
+        if (out.size() + piece.size() > max_bytes) {
+            out += "...";
+            return false;
+        }
         out += piece;
-    }
+        return true;
+    });
     return out;
 }
 
@@ -89,19 +102,16 @@ std::string with_thousands(std::size_t n) {
 std::string without_controls(std::string_view text, LineBreaks line_breaks) {
     std::string out;
     out.reserve(text.size());
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
         if ((c == '\n' || c == '\t') && line_breaks == LineBreaks::to_spaces) {
             out += ' ';
         } else if (c < 0 || (c != '\n' && c != '\t' && is_control(static_cast<char32_t>(c)))) {
             out += "\xEF\xBF\xBD";
         } else {
-            out.append(text.data() + start, static_cast<std::size_t>(i - start));
+            out += bytes;
         }
-    }
+        return true;
+    });
     return out;
 }
 

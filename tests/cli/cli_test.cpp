@@ -11,41 +11,13 @@ namespace corpus::testing {
 namespace {
 namespace fs = std::filesystem;
 
-class Cli : public ::testing::Test {
+class Cli : public CliIndexTest {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = std::make_unique<TempDir>();
-        const CommandResult indexed = run({index_bin(), "--db", db()});
-        ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
-    }
-    static void TearDownTestSuite() { dir_.reset(); }
-
-    static std::string db() { return (*dir_ / "db").string(); }
-
-    static CommandResult search(std::vector<std::string> args) {
-        args.insert(args.begin(), {search_bin(), "--db", db()});
-        return run(args);
-    }
-
     static void expect_valid_json(const std::string& json) {
         const CommandResult check = validate_json("search-output.schema.json", json);
         EXPECT_EQ(check.exit_code, 0) << check.err << "\n" << json;
     }
-
-    static void expect_one_line_error(const CommandResult& result, const std::string& needle) {
-        EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
-        EXPECT_TRUE(result.out.empty()) << result.out;
-        ASSERT_FALSE(result.err.empty());
-        EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "more than one line: " << result.err;
-        EXPECT_NE(result.err.find(needle), std::string::npos) << result.err;
-        EXPECT_EQ(result.err.find("terminate called"), std::string::npos) << result.err;
-        EXPECT_EQ(result.err.find("what()"), std::string::npos) << result.err;
-    }
-
-    static std::unique_ptr<TempDir> dir_;
 };
-
-std::unique_ptr<TempDir> Cli::dir_;
 
 TEST_F(Cli, QuickstartSearchFindsAndHighlights) {
     const CommandResult result = search({"mutual assistance"});

@@ -13,40 +13,13 @@ namespace corpus::testing {
 namespace {
 namespace fs = std::filesystem;
 
-class HostileSearch : public ::testing::Test {
+class HostileSearch : public CliIndexTest {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = std::make_unique<TempDir>();
-        const CommandResult indexed = run({index_bin(), "--db", db()});
-        ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
-    }
-    static void TearDownTestSuite() { dir_.reset(); }
-
-    static std::string db() { return (*dir_ / "db").string(); }
-
-    static CommandResult search(std::vector<std::string> args, const std::map<std::string, std::string>& env = {},
-                                const std::string& input = {}) {
-        args.insert(args.begin(), {search_bin(), "--db", db()});
-        return run(args, env, input);
-    }
-
     // corpus-search with its standard output sent to `target` by a shell.
     static CommandResult search_into(const std::string& target, const std::string& args) {
         return run({"/bin/sh", "-c", "exec \"$0\" --db \"$1\" " + args + " > " + target, search_bin(), db()});
     }
-
-    static void expect_one_line_error(const CommandResult& result, const std::string& needle) {
-        EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
-        ASSERT_FALSE(result.err.empty());
-        EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "more than one line: " << result.err;
-        EXPECT_EQ(result.err.find('\033'), std::string::npos) << result.err;
-        EXPECT_NE(result.err.find(needle), std::string::npos) << result.err;
-    }
-
-    static std::unique_ptr<TempDir> dir_;
 };
-
-std::unique_ptr<TempDir> HostileSearch::dir_;
 
 std::string repeated(const std::string& piece, std::size_t times) {
     std::string out;
@@ -147,7 +120,7 @@ TEST_F(HostileSearch, ValuesEchoedInErrorsAreEscapedOntoOneLine) {
     expect_one_line_error(search({"--from", "2024-06-01\n2024", "Putin"}), "2024-06-01\\n2024");
     expect_one_line_error(search({"--count", "Putin"}, {{"CORPUS_SEARCH_COLOR", "\n"}}), "--color");
     expect_one_line_error(run({search_bin(), "--db", "no\nsuch\x1b[2Jindex", "Putin"}), "no\\nsuch\\x1b[2Jindex");
-    const fs::path stub = *dir_ / "garbage.stub";
+    const fs::path stub = dir() / "garbage.stub";
     std::ofstream(stub) << "auto \x1b]0;title\x07\n";
     expect_one_line_error(run({search_bin(), "--db", stub.string(), "Putin"}), "\\x1b]0;title\\x07");
     expect_one_line_error(search({"\"Putin\nmet\" NEAR treaty"}), "\"Putin\\nmet\" is not one word");
@@ -155,15 +128,15 @@ TEST_F(HostileSearch, ValuesEchoedInErrorsAreEscapedOntoOneLine) {
 }
 
 TEST_F(HostileSearch, BatchAndConfigFilesMustBeFilesOrPipes) {
-    expect_one_line_error(search({"--batch", dir_->path().string()}), "is a folder");
+    expect_one_line_error(search({"--batch", dir().path().string()}), "is a folder");
     expect_one_line_error(search({"--batch", "/dev/zero"}), "is not a file or a pipe");
-    expect_one_line_error(search({"--config", dir_->path().string(), "Putin"}), "is a folder");
+    expect_one_line_error(search({"--config", dir().path().string(), "Putin"}), "is a folder");
     expect_one_line_error(search({"--config", "/dev/zero", "Putin"}), "is not a file or a pipe");
-    expect_one_line_error(search({"Putin"}, {{"CORPUS_SEARCH_CONFIG", dir_->path().string()}}), "is a folder");
+    expect_one_line_error(search({"Putin"}, {{"CORPUS_SEARCH_CONFIG", dir().path().string()}}), "is a folder");
 }
 
 TEST_F(HostileSearch, AnOverlongBatchLineIsThatLinesErrorAndTheBatchGoesOn) {
-    const fs::path file = *dir_ / "long-line.txt";
+    const fs::path file = dir() / "long-line.txt";
     std::ofstream(file) << "Putin\n" << std::string(20u << 20, 'x') << "\nKim Jong Un\n";
     const CommandResult batch = search({"--batch", file.string()});
     EXPECT_EQ(batch.exit_code, 2);
@@ -175,7 +148,7 @@ TEST_F(HostileSearch, AnOverlongBatchLineIsThatLinesErrorAndTheBatchGoesOn) {
     EXPECT_EQ(answers[2]["line"], 3);
     EXPECT_GT(answers[2]["total"].get<int>(), 0);
 
-    const fs::path config = *dir_ / "long-config";
+    const fs::path config = dir() / "long-config";
     std::ofstream(config) << "limit = " << std::string(1u << 20, '1') << "\n";
     expect_one_line_error(search({"--config", config.string(), "Putin"}), "line too long");
 }
@@ -186,7 +159,7 @@ TEST_F(HostileSearch, EscapeSequencesInArticlesNeverReachTheTerminal) {
                                        "The talks were long and the agreement was signed by both sides.\n\n"
                                        "More text follows about the summit and its results for the region.\n";
     std::ofstream(src / "evil.meta.json") << R"({"title": "Evil \u001b[2J title", "outlet": "X\u001b[31mY"})";
-    const std::string evil_db = (*dir_ / "evil-db").string();
+    const std::string evil_db = (dir() / "evil-db").string();
     ASSERT_EQ(run({index_bin(), "--db", evil_db, src.path().string()}).exit_code, 0);
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"Putin"}, {"--color", "always", "Putin"}, {"--show", "evil"}}) {

@@ -251,4 +251,37 @@ std::string SeedIndexTest::seed_db() {
     return (*seed_index_dir_ / "db").string();
 }
 
+std::unique_ptr<TempDir> CliIndexTest::dir_;
+
+void CliIndexTest::SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    const CommandResult indexed = run({index_bin(), "--db", db()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+}
+
+void CliIndexTest::TearDownTestSuite() {
+    dir_.reset();
+}
+
+std::string CliIndexTest::db() {
+    return (*dir_ / "db").string();
+}
+
+CommandResult CliIndexTest::search(std::vector<std::string> args, const std::map<std::string, std::string>& env,
+                                   const std::string& stdin_text) {
+    args.insert(args.begin(), {search_bin(), "--db", db()});
+    return run(args, env, stdin_text);
+}
+
+void CliIndexTest::expect_one_line_error(const CommandResult& result, const std::string& needle) {
+    EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+    EXPECT_TRUE(result.out.empty()) << result.out.substr(0, 500);
+    ASSERT_FALSE(result.err.empty());
+    EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << "more than one line: " << result.err;
+    EXPECT_NE(result.err.find(needle), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find('\033'), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("terminate called"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("what()"), std::string::npos) << result.err;
+}
+
 }  // namespace corpus::testing

@@ -96,4 +96,23 @@ std::string facet_chunk_disagreement(const std::filesystem::path& db, std::size_
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
 
+// A test suite running the real corpus-search over one index of the seed corpus, built
+// once for the suite by the real corpus-index.
+class CliIndexTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite();
+    static void TearDownTestSuite();
+    static const TempDir& dir() { return *dir_; }  // holds the index; tests may add files
+    static std::string db();
+    // corpus-search --db db() ARGS...
+    static CommandResult search(std::vector<std::string> args, const std::map<std::string, std::string>& env = {},
+                                const std::string& stdin_text = {});
+    // Exit 2, no output, and one line on stderr holding `needle`: never a trace, an
+    // abort's words or a raw escape sequence.
+    static void expect_one_line_error(const CommandResult& result, const std::string& needle);
+
+private:
+    static std::unique_ptr<TempDir> dir_;
+};
+
 }  // namespace corpus::testing
