@@ -172,7 +172,8 @@ void define_options(CLI::App& app, Options& opt) {
                   ->capture_default_str());
     app.add_flag("--explain", opt.explain, "show how the query was parsed and the Xapian query it became");
     app.add_flag("--count", opt.count, "print only the number of matching articles");
-    app.add_flag("--ids", opt.ids, "print only the ids of matching articles, one per line (all of them unless --limit)");
+    app.add_flag("--ids", opt.ids, "print only the ids of matching articles, one per line, or a JSON array with --format json "
+                 "(all of them unless --limit)");
     app.add_option("--batch", opt.batch,
                    "answer the queries in FILE (- for standard input), one per line, as JSON Lines");
     app.add_option("--show", opt.show_id, "print what is stored for the article with this id, instead of searching");
@@ -287,7 +288,7 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     if (opt.count) {
         write_output(fmt::format("{}\n", result->total));
     } else if (opt.ids) {
-        for (const corpus::searcher::Hit& hit : result->hits) write_output(hit.id + "\n");
+        write_output(corpus::searcher::render_ids(result.value(), opt.format == "json"));
     } else if (opt.format == "json") {
         write_output(corpus::searcher::render_json(result.value(), opt.explain));
     } else {

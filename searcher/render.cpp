@@ -180,6 +180,17 @@ std::string render_json(const SearchResult& result, bool explain) {
     return dump(search_json(result, explain, std::nullopt), 2);
 }
 
+std::string render_ids(const SearchResult& result, bool json) {
+    if (json) {
+        nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+        for (const Hit& hit : result.hits) ids.push_back(hit.id);
+        return dump(ids, -1);
+    }
+    std::string out;
+    for (const Hit& hit : result.hits) out += hit.id + "\n";
+    return out;
+}
+
 std::string render_json_line(const SearchResult& result, bool explain, std::size_t line) {
     return dump(search_json(result, explain, line), -1);
 }

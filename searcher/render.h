@@ -22,6 +22,8 @@ TextStyle plain_style();
 
 std::string render_text(const SearchResult& result, const TextStyle& style);
 std::string render_json(const SearchResult& result, bool explain);
+// --ids: one id a line, or with --format json a JSON array of them.
+std::string render_ids(const SearchResult& result, bool json);
 
 // --batch: one compact JSON object per line, the same object as render_json plus the
 // batch file's line number; a query that failed gets {"line", "query", "error"}.

@@ -89,6 +89,18 @@ TEST_F(HostileSearch, OutputThatCannotBeWrittenIsAnErrorInEveryFormat) {
     expect_one_line_error(batch, "cannot write output: No space left on device");
 }
 
+TEST_F(HostileSearch, JsonAskedForIsJsonInEveryMode) {
+    for (const std::vector<std::string>& mode : {std::vector<std::string>{"Putin"}, {"--ids", "Putin"},
+                                                 {"--count", "Putin"}, {"--ids", "kimchi"}}) {
+        std::vector<std::string> args{"--format", "json"};
+        args.insert(args.end(), mode.begin(), mode.end());
+        const CommandResult result = search(args);
+        EXPECT_LE(result.exit_code, 1) << result.err;
+        EXPECT_TRUE(nlohmann::json::accept(result.out)) << result.out;
+    }
+    EXPECT_EQ(nlohmann::json::parse(search({"--format", "json", "--ids", "kimchi"}).out), nlohmann::json::array());
+}
+
 TEST_F(HostileSearch, NumbersOutOfRangeNegativeOrNotNumbersAreErrorsNamingTheOption) {
     const std::pair<std::vector<std::string>, const char*> cases[] = {
         {{"--offset", "-1"}, "--offset"},
