@@ -6,9 +6,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -134,10 +136,16 @@ int main(int argc, char** argv) {
     corpus::Result<corpus::indexer::IndexSummary> summary = corpus::indexer::run_index(options, observer);
     if (!summary) return fail(summary.error());
     if (!quiet) {
-        fmt::print("{}: {} added, {} updated, {} deleted, {} unchanged, {} skipped ({} repaired), {} links skipped "
+        fmt::print("{}: {} added, {} updated, {} deleted, {} unchanged, {} skipped ({} repaired), {} link{} skipped "
                    "in {:.2f} s\n",
                    one_line(options.db_path), summary->added, summary->updated, summary->deleted, summary->unchanged,
-                   summary->skipped, summary->repaired, summary->links_skipped, summary->seconds);
+                   summary->skipped, summary->repaired, summary->links_skipped,
+                   summary->links_skipped == 1 ? "" : "s", summary->seconds);
+    }
+    // The run is done, but a summary lost on a full disk must not pass for one written.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        return fail(corpus::make_error(corpus::ErrorCode::io, std::string("cannot write output: ") +
+                                                                  std::strerror(errno != 0 ? errno : EIO)));
     }
     return exit_ok;
 }

@@ -380,9 +380,20 @@ TEST(HostileFiles, TheSummarySaysHowManyLinksWereSkipped) {
         index_cli({"--db", (dir / "db").string(), "--follow-symlinks", (dir / "src").string()});
     EXPECT_EQ(followed.exit_code, 0) << followed.err;
     // alias.txt is one more article of the same text under its own id; the loop is not followed twice.
-    EXPECT_NE(followed.out.find("1 added, 0 updated, 0 deleted, 1 unchanged, 0 skipped (0 repaired), 1 links skipped"),
+    EXPECT_NE(followed.out.find("1 added, 0 updated, 0 deleted, 1 unchanged, 0 skipped (0 repaired), 1 link skipped"),
               std::string::npos)
         << followed.out;
+}
+
+// The index is written, but a summary that a full disk swallowed must not pass for one
+// that was printed (it exited 0).
+TEST(HostileFiles, ASummaryThatCannotBeWrittenIsAnError) {
+    testing::TempDir dir;
+    const testing::CommandResult result =
+        run({"/bin/sh", "-c", "exec \"$0\" --db \"$1\" \"$2\" > /dev/full", testing::index_bin(),
+             (dir / "db").string(), testing::seed_dir().string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_EQ(result.err, "corpus-index: cannot write output: No space left on device\n");
 }
 
 }  // namespace
