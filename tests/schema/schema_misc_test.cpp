@@ -115,6 +115,8 @@ TEST(Text, WithoutControlsKeepsTextAndDropsEscapes) {
     EXPECT_EQ(without_controls("two\nlines", LineBreaks::to_spaces), "two lines");
     EXPECT_EQ(without_controls("\xC2\x9B" "2J"), "\uFFFD2J");
     EXPECT_EQ(without_controls("\uae40\uc815\uc740 \u2014 ok"), "\uae40\uc815\uc740 \u2014 ok");
+    EXPECT_EQ(without_controls("a\xFF" "b\x7F\tc", LineBreaks::to_spaces), "a\uFFFDb\uFFFD c");
+    EXPECT_EQ(without_controls(""), "");
 }
 
 TEST(IndexPath, FlagThenEnvironmentThenDefault) {
