@@ -19,6 +19,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <unistd.h>
@@ -250,7 +252,9 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
         return std::nullopt;
     };
     std::atomic<bool> any_match = false;
-    std::atomic<bool> any_error = false;
+    std::mutex errors_mutex;  // answers come from several threads
+    std::size_t errors = 0;
+    std::size_t first_error = std::numeric_limits<std::size_t>::max();  // its line number
     auto answer = [&](Searcher& searcher, const corpus::searcher::BatchLine& line) {
         SearchRequest query_request = request;
         query_request.query = line.query;
@@ -262,7 +266,9 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
         auto result = valid ? searcher.search(query_request)
                             : corpus::Result<corpus::searcher::SearchResult>(valid.error());
         if (!result) {
-            any_error = true;
+            const std::lock_guard lock(errors_mutex);
+            ++errors;
+            first_error = std::min(first_error, line.number);
             return corpus::searcher::render_error_line(line.number, query_request.query, result.error());
         }
         if (result->total > 0) any_match = true;
@@ -277,7 +283,14 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
         return fail(corpus::make_error(corpus::ErrorCode::io, "cannot read the batch file " +
                                                                   corpus::schema::printable(opt.batch)));
     }
-    return any_error ? exit_error : any_match ? exit_match : exit_no_match;
+    if (errors > 0) {
+        // Exit 2 always comes with its line on stderr; the answers say what each error was.
+        return fail(corpus::make_error(corpus::ErrorCode::query_syntax,
+                                       fmt::format("{} of the batch's queries could not be answered (the first on "
+                                                   "line {}); their answers say why",
+                                                   errors, first_error)));
+    }
+    return any_match ? exit_match : exit_no_match;
 }
 
 int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {

@@ -37,6 +37,9 @@ TEST_F(HostileSearch, DeepNestingIsAnErrorOnTheCommandLineAndOneLineOfABatch) {
     // The batch goes on past the bad line.
     const CommandResult batch = search({"--batch", "-"}, {}, "Putin\n" + deep + "\nKim Jong Un\n");
     EXPECT_EQ(batch.exit_code, 2);
+    // Exit 2 always comes with one line on stderr.
+    EXPECT_EQ(batch.err, "corpus-search: 1 of the batch's queries could not be answered (the first on line 2); "
+                         "their answers say why\n");
     std::istringstream lines(batch.out);
     std::vector<nlohmann::json> answers;
     for (std::string line; std::getline(lines, line);) answers.push_back(nlohmann::json::parse(line));
