@@ -338,6 +338,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp&) {
         std::fputs(app.help().c_str(), stdout);
         return finish_output(exit_match);
+    } catch (const CLI::ExtrasError& e) {
+        // "corpus-search -missile": an exclusion the shell hands over as an option.
+        return fail(corpus::make_error(corpus::ErrorCode::usage, e.what(),
+                                       "a query that starts with '-' goes after --: corpus-search -- '-word ...'"));
     } catch (const CLI::ParseError& e) {
         return usage_error(e.what());
     }

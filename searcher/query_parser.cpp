@@ -56,6 +56,28 @@ std::size_t words_in(std::string_view text) {
     return words;
 }
 
+// A '-' or '+' that starts a word, a phrase or a group: at the start of the query, or
+// after white space or '('; and followed by what it applies to.
+bool is_sign(std::string_view text, std::size_t i) {
+    if (text[i] != '-' && text[i] != '+') return false;
+    if (i + 1 >= text.size() || is_space(text[i + 1]) || text[i + 1] == ')') return false;
+    return i == 0 || is_space(text[i - 1]) || text[i - 1] == '(';
+}
+
+// The length of "letters" before a colon at the start of `word` when something follows
+// the colon, as in "title:treaty", "outlet:Yonhap" or title:"..." (`then` says whether the
+// text goes on right after the word); else 0.
+std::size_t field_prefix(std::string_view word, bool then) {
+    std::size_t letters = 0;
+    while (letters < word.size() && ((word[letters] >= 'a' && word[letters] <= 'z') ||
+                                     (word[letters] >= 'A' && word[letters] <= 'Z'))) {
+        ++letters;
+    }
+    return letters > 0 && letters < word.size() && word[letters] == ':' && (letters + 1 < word.size() || then)
+               ? letters
+               : 0;
+}
+
 Result<std::vector<Lexeme>> lex(std::string_view text) {
     if (text.size() > max_query_bytes) {
         return syntax_error("the query is longer than " + schema::with_thousands(max_query_bytes) + " bytes");
@@ -65,6 +87,11 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         if (is_space(text[i])) {
+            ++i;
+        } else if (is_sign(text, i)) {
+            // -x excludes and +x requires, as in every other engine; a hyphen inside a
+            // word ("U.S.-led") is no sign.
+            if (text[i] == '-') out.push_back({Lexeme::Kind::op_not, "-"});
             ++i;
         } else if (text[i] == '(' || text[i] == ')') {
             out.push_back({text[i] == '(' ? Lexeme::Kind::open : Lexeme::Kind::close, std::string(1, text[i])});
@@ -91,6 +118,12 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
                 out.push_back({Lexeme::Kind::op_not, word});
             } else if (auto distance = near_distance(word)) {
                 out.push_back({Lexeme::Kind::op_near, word, *distance});
+            } else if (const std::size_t colon = field_prefix(word, j < text.size() && !is_space(text[j]))) {
+                // Until the query has fields, "title:treaty" must not quietly become the
+                // words "title treaty".
+                return make_error(ErrorCode::query_syntax,
+                                  "'" + schema::printable(word.substr(0, colon + 1), 40) + "' is not a search field",
+                                  "use --outlet, --person, --from and --to; to search for the text itself, quote it");
             } else {
                 out.push_back({Lexeme::Kind::word, word});
                 ++words;
@@ -179,10 +212,14 @@ private:
 
     Result<QueryNode> parse_not() {
         if (peek().kind != Lexeme::Kind::op_not) return parse_near();
-        take();
-        if (!starts_operand(peek().kind)) return missing_operand("NOT");
+        const std::string op = take().text;  // "NOT" or "-"
+        if (!starts_operand(peek().kind)) return missing_operand(op);
         if (Status deeper = enter(); !deeper) return deeper.error();
-        Result<QueryNode> operand = parse_not();
+        // "-missile test" excludes one word, as in other engines; NOT takes a run of
+        // words, so that "NOT Kim Jong Un" excludes the name.
+        Result<QueryNode> operand = op == "-" && peek().kind == Lexeme::Kind::word
+                                        ? QueryNode{QueryNode::Kind::words, {take().text}, {}}
+                                        : parse_not();
         --nesting_;
         if (!operand) return operand;
         if (operand->kind == QueryNode::Kind::negate) return std::move(operand->children[0]);  // NOT NOT x

@@ -6,6 +6,8 @@
 
 #include <map>
 #include <memory>
+#include <sstream>
+#include <algorithm>
 
 namespace corpus::testing {
 namespace {
@@ -96,6 +98,31 @@ TEST_F(Cli, BadQueriesAndOptionsAreOneLineErrors) {
     expect_one_line_error(search({"--limit", "many", "Putin"}), "--limit");
     expect_one_line_error(search({"--format", "xml", "Putin"}), "--format");
     expect_one_line_error(search({"Orb\xE1n"}), "not valid UTF-8");
+}
+
+// "nuclear -missile" meant "nuclear AND missile": the opposite of every other engine.
+TEST_F(Cli, MinusExcludesAndPlusRequires) {
+    auto ids = [](const std::vector<std::string>& args) {
+        std::vector<std::string> full{"--ids", "--"};
+        full.insert(full.end(), args.begin(), args.end());
+        std::vector<std::string> out;
+        std::istringstream lines(search(full).out);
+        for (std::string line; std::getline(lines, line);) out.push_back(line);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const std::vector<std::string> with_treaty{seed::a000, seed::a003};
+    const std::vector<std::string> without_treaty{seed::a001, seed::a002, seed::a004};
+    EXPECT_EQ(ids({"Putin treaty"}), with_treaty);
+    EXPECT_EQ(ids({"Putin -treaty"}), without_treaty);
+    EXPECT_EQ(ids({"Putin", "-treaty"}), without_treaty);
+    EXPECT_EQ(ids({"-treaty"}), without_treaty);  // exclusions alone: every article except
+    EXPECT_EQ(ids({"+Putin +treaty"}), with_treaty);
+    EXPECT_EQ(ids({"Putin -(treaty OR sanctions)"}), std::vector<std::string>{});
+    EXPECT_EQ(ids({"Putin -\"mutual assistance\""}).size(), 4u);
+    // A hyphen inside a word is no sign; a query starting with '-' on the command line
+    // without -- is told how to write it.
+    expect_one_line_error(search({"-treaty"}), "goes after --");
 }
 
 TEST_F(Cli, MissingAndBrokenIndexesAreOneLineErrors) {

@@ -34,6 +34,17 @@ TEST(QueryParser, GoldenTable) {
         {"and or not", "and or not"},
         {"Kim Jong-un", "Kim Jong-un"},
         {"((a))", "a"},
+        {"nuclear -missile", "(nuclear AND NOT missile)"},
+        {"-missile", "(NOT missile)"},
+        {"a -\"b c\"", "(a AND NOT \"b c\")"},
+        {"a -(b OR c)", "(a AND NOT (b OR c))"},
+        {"a OR -b", "(a OR (NOT b))"},
+        {"+a +b", "a b"},
+        {"(-a b)", "(NOT a AND b)"},
+        {"U.S.-led x-ray -", "U.S.-led x-ray -"},
+        {"a - b", "a - b"},
+        {"-- a", "(NOT - AND a)"},
+        {"10:30 Korea: talks", "10:30 Korea: talks"},
     };
     for (const auto& [query, expected] : table) EXPECT_EQ(parsed(query), expected) << query;
 }
@@ -125,6 +136,14 @@ std::string repeated(const std::string& piece, std::size_t times) {
     std::string out;
     for (std::size_t i = 0; i < times; ++i) out += piece;
     return out;
+}
+
+TEST(QueryParser, FieldsThatDoNotExistAreErrorsNotWords) {
+    for (const char* query : {"title:treaty", "title:\"mutual assistance\"", "Putin outlet:Yonhap", "date:2024-06",
+                              "(person:Kim)"}) {
+        EXPECT_NE(parsed(query).find("is not a search field"), std::string::npos) << query << ": " << parsed(query);
+    }
+    EXPECT_EQ(parsed("\"title:treaty\""), "\"title:treaty\"");
 }
 
 TEST(QueryParser, DepthWordsAndLengthAreLimitedNotAStackOverflow) {
