@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace corpus::searcher {
 namespace {
@@ -111,7 +112,48 @@ private:
     // Names are found in the run as a whole (they span typed words) and become one part
     // each; every other typed word is ANDed, and one that analysis splits ("U.S.-led")
     // is a phrase.
+    // "sanctio*": the index's exact words that start so, in each field of the scope.
+    // Expanded here, not by Xapian at match time, so that an expansion past the limit is
+    // an error naming the wildcard before anything runs.
+    Built wildcard(const std::string& typed, bool positive) {
+        const std::string start = typed.substr(0, typed.size() - 1);
+        const std::vector<schema::Token> tokens = schema::tokenize(start);
+        if (tokens.size() != 1 || tokens[0].start != 0 || tokens[0].end != start.size()) {
+            return make_error(ErrorCode::query_syntax,
+                              "'*' ends a word of letters or digits, not \"" + printable(typed, 60) + "\"");
+        }
+        const std::string& word = tokens[0].word;
+        const auto letters = std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; });
+        if (letters < 2) {
+            return make_error(ErrorCode::query_syntax,
+                              "a wildcard needs at least two letters before '*', not \"" + printable(typed, 60) + "\"");
+        }
+        if (Status counted = count_words(1); !counted) return counted.error();
+        std::vector<std::string> terms;
+        std::set<std::string> words;
+        for (const schema::Field* field : fields_) {
+            const std::string prefix = schema::exact_term(*field, word);
+            for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+                terms.push_back(*it);
+                words.insert((*it).substr(prefix.size() - word.size()));
+                if (words.size() > max_wildcard_words) {
+                    return make_error(ErrorCode::query_syntax,
+                                      printable(typed, 60) + " matches more than " + with_thousands(max_wildcard_words) +
+                                          " words",
+                                      "give more letters before '*'");
+                }
+            }
+        }
+        if (positive) {
+            for (const std::string& expanded : words) highlights.push_back({false, {expanded}});
+        }
+        // No word starts so: a term that is in no article, so nothing matches.
+        if (terms.empty()) return std::optional(Xapian::Query(schema::exact_term(article_text, word)));
+        return std::optional(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+
     Built words(const QueryNode& node, bool positive) {
+        if (node.words.size() == 1 && is_wildcard(node.words[0])) return wildcard(node.words[0], positive);
         std::string run;
         std::vector<std::size_t> word_starts;  // byte offset of each typed word in `run`
         for (const std::string& typed : node.words) {
@@ -223,6 +265,10 @@ private:
         if (Status counted = count_positional(Positional::near); !counted) return counted.error();
         std::vector<std::string> words;
         for (const QueryNode& child : node.children) {
+            if (is_wildcard(child.words.at(0))) {
+                return make_error(ErrorCode::query_syntax, "NEAR joins words or phrases, not a wildcard (" +
+                                                               printable(child.words.at(0), 60) + ")");
+            }
             std::vector<schema::Token> tokens = schema::tokenize(child.words.at(0));
             if (tokens.size() != 1) {
                 return make_error(ErrorCode::query_syntax,

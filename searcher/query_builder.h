@@ -37,6 +37,8 @@ inline constexpr std::size_t max_query_terms = 10000;
 inline constexpr std::size_t max_query_phrases = 64;
 inline constexpr std::size_t max_query_nears = 8;
 inline constexpr std::size_t max_near_words = 8;
+// Words a wildcard ("sanctio*") may stand for; past it the query is refused, never cut.
+inline constexpr std::size_t max_wildcard_words = 200;
 
 // Where words are looked for: the article (title and body), or the whole page.
 enum class Scope { article, all };

@@ -78,6 +78,22 @@ std::size_t field_prefix(std::string_view word, bool then) {
                : 0;
 }
 
+// '*' only ends a bare word, and '~' (fuzzy matching, which the engine lacks) nowhere:
+// either would otherwise be dropped as punctuation, changing the query's meaning.
+Status check_wildcards(std::string_view text, bool in_phrase) {
+    const std::size_t star = text.find('*');
+    if (star != std::string_view::npos && (in_phrase || star + 1 != text.size() || text.size() == 1)) {
+        return make_error(ErrorCode::query_syntax,
+                          "'*' only ends a word outside quotes (sanctio*), not \"" + schema::printable(text, 60) + "\"");
+    }
+    if (text.find('~') != std::string_view::npos) {
+        return make_error(ErrorCode::query_syntax,
+                          "'~' (fuzzy matching) is not supported: \"" + schema::printable(text, 60) + "\"",
+                          "write the word as it is spelt, or its start with '*'");
+    }
+    return Ok{};
+}
+
 Result<std::vector<Lexeme>> lex(std::string_view text) {
     if (text.size() > max_query_bytes) {
         return syntax_error("the query is longer than " + schema::with_thousands(max_query_bytes) + " bytes");
@@ -102,6 +118,7 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
             while (j < text.size() && (close = quote_at(text, j)) == 0) ++j;
             if (j >= text.size()) return syntax_error("unbalanced quote: a phrase is opened but never closed");
             out.push_back({Lexeme::Kind::phrase, std::string(text.substr(i + open, j - i - open))});
+            if (Status plain = check_wildcards(out.back().text, true); !plain) return plain.error();
             words += words_in(out.back().text);
             i = j + close;
         } else {
@@ -125,6 +142,7 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
                                   "'" + schema::printable(word.substr(0, colon + 1), 40) + "' is not a search field",
                                   "use --outlet, --person, --from and --to; to search for the text itself, quote it");
             } else {
+                if (Status plain = check_wildcards(word, false); !plain) return plain.error();
                 out.push_back({Lexeme::Kind::word, word});
                 ++words;
             }
@@ -272,8 +290,11 @@ private:
         case Lexeme::Kind::word: {
             // A run of words stays together (names span words), but the word right
             // before NEAR belongs to the NEAR.
+            // A wildcard stands alone.
             QueryNode run{QueryNode::Kind::words, {take().text}, {}};
-            while (peek().kind == Lexeme::Kind::word && peek(1).kind != Lexeme::Kind::op_near) {
+            if (is_wildcard(run.words[0])) return run;
+            while (peek().kind == Lexeme::Kind::word && peek(1).kind != Lexeme::Kind::op_near &&
+                   !is_wildcard(peek().text)) {
                 run.words.push_back(take().text);
             }
             return run;
@@ -332,6 +353,10 @@ void describe_into(const QueryNode& node, std::string& out) {
 }
 
 }  // namespace
+
+bool is_wildcard(std::string_view word) {
+    return word.size() > 1 && word.back() == '*';
+}
 
 Result<QueryNode> parse_query(const std::string& text) {
     Result<std::vector<Lexeme>> lexemes = lex(text);

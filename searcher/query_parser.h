@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corpus::searcher {
@@ -45,6 +46,10 @@ inline constexpr unsigned max_query_depth = 1000;  // brackets and NOTs nested
 inline constexpr std::size_t max_query_words = 1000;
 
 Result<QueryNode> parse_query(const std::string& text);
+
+// A bare word ending in '*' ("sanctio*"): it matches the words that start so, and stands
+// alone in its `words` node.
+bool is_wildcard(std::string_view word);
 
 // The tree written back as a fully parenthesized query, for --explain and tests.
 std::string describe(const QueryNode& node);

@@ -125,6 +125,15 @@ TEST_F(Cli, MinusExcludesAndPlusRequires) {
     expect_one_line_error(search({"-treaty"}), "goes after --");
 }
 
+// "sanctio*" found nothing and "Pyongyang~" dropped its '~'.
+TEST_F(Cli, AWildcardFindsTheWordsThatStartSoAndFuzzyIsRefused) {
+    EXPECT_EQ(search({"--count", "sanctio*"}).out, search({"--count", "sanctions OR sanction"}).out);
+    EXPECT_EQ(search({"--count", "sanctio*"}).out, "4\n");
+    const CommandResult highlighted = search({"--limit", "1", "sanctio*"});
+    EXPECT_NE(highlighted.out.find("**sanctions**"), std::string::npos) << highlighted.out;
+    expect_one_line_error(search({"Pyongyang~"}), "'~' (fuzzy matching) is not supported");
+}
+
 TEST_F(Cli, MissingAndBrokenIndexesAreOneLineErrors) {
     TempDir tmp;
     const CommandResult missing = run({search_bin(), "--db", (tmp / "none").string(), "Putin"});

@@ -164,6 +164,32 @@ TEST(QueryParser, DepthWordsAndLengthAreLimitedNotAStackOverflow) {
     EXPECT_NE(parsed(repeated("x", max_query_bytes + 1)).find("longer than 65,536 bytes"), std::string::npos);
 }
 
+// "sanctio*" found nothing: '*' was dropped as punctuation.
+TEST(QueryBuilder, AWildcardIsTheIndexsWordsThatStartSo) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    for (const char* word : {"sanction", "sanctioned", "sanctions", "sanctuary", "pyongyang"}) {
+        doc.add_term(schema::exact_term(schema::article_text, word));
+    }
+    for (std::size_t i = 0; i <= max_wildcard_words; ++i) {
+        doc.add_term(schema::exact_term(schema::article_text, "ab" + std::to_string(i)));
+    }
+    db.add_document(doc);
+    const std::string prefix = schema::exact_term(schema::article_text, "");
+    EXPECT_EQ(compiled("sanctio*", db), "Query((" + prefix + "sanction OR " + prefix + "sanctioned OR " + prefix +
+                                            "sanctions))");
+    EXPECT_EQ(compiled("Sanctio*", db), compiled("sanctio*", db));
+    EXPECT_EQ(compiled("zzq*", db), "Query(" + prefix + "zzq)");  // nothing starts so: nothing matches
+    EXPECT_NE(compiled("ab*", db).find("ab* matches more than 200 words"), std::string::npos) << compiled("ab*", db);
+    EXPECT_NE(compiled("a*", db).find("at least two letters"), std::string::npos);
+    EXPECT_NE(compiled("U.S.*", db).find("ends a word of letters or digits"), std::string::npos);
+    EXPECT_NE(compiled("sanctio* NEAR Putin", db).find("not a wildcard"), std::string::npos);
+    for (const char* query : {"*", "*sanction", "sanc*tion", "\"sanction*\"", "Pyongyang~", "~Pyongyang"}) {
+        EXPECT_EQ(parsed(query).rfind("error: ", 0), 0u) << query << ": " << parsed(query);
+    }
+    EXPECT_EQ(parsed("a sanctio* b"), "(a AND sanctio* AND b)");
+}
+
 TEST(QueryBuilder, RejectsWhatCannotBeSearched) {
     EXPECT_NE(compiled("!!! ???").find("no searchable words"), std::string::npos);
     EXPECT_NE(compiled("\"...\"").find("empty phrase"), std::string::npos);
