@@ -135,6 +135,11 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
                 out.push_back({Lexeme::Kind::op_not, word});
             } else if (auto distance = near_distance(word)) {
                 out.push_back({Lexeme::Kind::op_near, word, *distance});
+            } else if (word.starts_with("NEAR/")) {
+                // "NEAR/abc" was searched as the words "near" and "abc".
+                return make_error(ErrorCode::query_syntax,
+                                  "'" + schema::printable(word, 40) + "': NEAR's distance is a number of words from 0 to 999",
+                                  "write NEAR/5");
             } else if (const std::size_t colon = field_prefix(word, j < text.size() && !is_space(text[j]))) {
                 // Until the query has fields, "title:treaty" must not quietly become the
                 // words "title treaty".

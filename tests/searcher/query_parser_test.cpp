@@ -146,6 +146,15 @@ TEST(QueryParser, FieldsThatDoNotExistAreErrorsNotWords) {
     EXPECT_EQ(parsed("\"title:treaty\""), "\"title:treaty\"");
 }
 
+TEST(QueryParser, ABadNearDistanceIsAnErrorNotWords) {
+    for (const char* query : {"Putin NEAR/abc Kim", "Putin NEAR/ Kim", "Putin NEAR/1000 Kim", "a NEAR/-1 b", "a NEAR/5x b"}) {
+        EXPECT_NE(parsed(query).find("NEAR's distance is a number of words from 0 to 999"), std::string::npos)
+            << query << ": " << parsed(query);
+    }
+    EXPECT_EQ(parsed("a NEAR/999 b"), "(a NEAR/999 b)");
+    EXPECT_EQ(parsed("a NEAR/0 b"), "(a NEAR/0 b)");
+}
+
 TEST(QueryParser, DepthWordsAndLengthAreLimitedNotAStackOverflow) {
     const std::string deep = repeated("(", max_query_depth) + "Putin" + repeated(")", max_query_depth);
     EXPECT_EQ(parsed(deep), "Putin");
