@@ -298,6 +298,9 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     if (corpus::Status valid = check_query_text(request.query); !valid) return fail(valid.error());
     auto result = searcher.search(request);
     if (!result) return fail(result.error());
+    if (!result->notice.empty()) {
+        std::fprintf(stderr, "corpus-search: %s\n", corpus::schema::printable(result->notice, 1000).c_str());
+    }
     if (opt.count) {
         write_output(fmt::format("{}\n", result->total));
     } else if (opt.ids) {

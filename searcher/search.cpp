@@ -66,6 +66,52 @@ Result<FilteredQuery> apply_filters(Xapian::Query query, const SearchRequest& re
     return FilteredQuery{std::move(query), filtered};
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// A filter naming an outlet or a person the index does not hold quietly finds nothing;
+// the user more likely mistyped it. The notice names the closest outlets.
+std::string unknown_filter_values(const Xapian::Database& db, const SearchRequest& request) {
+    for (const std::string& outlet : request.outlets) {
+        const std::string term = schema::boolean_term(schema::outlet_term, outlet);
+        if (db.get_termfreq(term) > 0) continue;
+        const std::string prefix(schema::outlet_term.prefix);
+        const std::string typed = term.substr(prefix.size());
+        std::vector<std::pair<std::size_t, std::string>> known;  // (distance, term)
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            known.emplace_back(edit_distance(typed, (*it).substr(prefix.size())), *it);
+        }
+        std::sort(known.begin(), known.end());
+        std::string closest;
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, known.size()); ++i) {
+            // The display name, from an article of that outlet.
+            const Xapian::docid article = *db.postlist_begin(known[i].second);
+            closest += (i > 0 ? ", " : "") + db.get_document(article).get_value(schema::slot_outlet);
+        }
+        return "no article in the index is from the outlet \"" + schema::printable(outlet, 60) + "\"" +
+               (closest.empty() ? std::string() : "; the closest outlets it holds: " + closest);
+    }
+    for (const std::string& name : request.persons) {
+        const std::optional<std::string> key = schema::person_key(name);
+        if (key && db.get_termfreq(schema::person_term(*key)) == 0) {
+            return "no article in the index mentions " + schema::printable(name, 60) + " (--person)";
+        }
+    }
+    return {};
+}
+
 // Matches the docids first..last, existing or not: ANDed with a query, it leaves the
 // share of the index one thread searches. Local only (it is not serialisable).
 class DocidRange : public Xapian::PostingSource {
@@ -330,6 +376,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     const Xapian::Query& query = filtered->query;
 
     SearchResult result;
+    result.notice = unknown_filter_values(db_, request);
     result.query = request.query;
     result.parsed = describe(parsed.value());
     result.xapian_query = query.get_description();

@@ -68,6 +68,7 @@ struct SearchResult {
     std::vector<FacetCount> outlet_facet;  // most articles first
     std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
     std::vector<FacetCount> person_facet;  // display name (the commonest spelling), most articles first
+    std::string notice;  // one line for the user beside the answer: a filter naming what the index lacks
 };
 
 // How a search over one local index shares its work between threads: each matches and

@@ -134,6 +134,28 @@ TEST_F(Cli, AWildcardFindsTheWordsThatStartSoAndFuzzyIsRefused) {
     expect_one_line_error(search({"Pyongyang~"}), "'~' (fuzzy matching) is not supported");
 }
 
+// "--outlet yonhap" for an outlet the index does not hold silently gave 0.
+TEST_F(Cli, AFilterNamingWhatTheIndexLacksSaysSo) {
+    const CommandResult typo = search({"--outlet", "fn news globl", "Putin"});
+    EXPECT_EQ(typo.exit_code, 1);
+    EXPECT_EQ(typo.out, "No articles match.\n");
+    EXPECT_EQ(typo.err, "corpus-search: no article in the index is from the outlet \"fn news globl\"; the closest "
+                        "outlets it holds: FN News Global, NE Global, Oilprice.com\n");
+    const CommandResult json = search({"--format", "json", "--outlet", "Yonhap", "Putin"});
+    EXPECT_EQ(json.exit_code, 1);
+    EXPECT_EQ(nlohmann::json::parse(json.out)["total"], 0);
+    EXPECT_NE(json.err.find("the outlet \"Yonhap\""), std::string::npos) << json.err;
+    // One known outlet of two: its articles, and the word about the other.
+    const CommandResult mixed = search({"--count", "--outlet", "Yonhap", "--outlet", "FN News Global", "Putin"});
+    EXPECT_EQ(mixed.exit_code, 0);
+    EXPECT_EQ(mixed.out, "2\n");
+    EXPECT_NE(mixed.err.find("\"Yonhap\""), std::string::npos);
+    const CommandResult person = search({"--count", "--person", "Kim Il Sung", "Putin"});
+    EXPECT_EQ(person.exit_code, 1);
+    EXPECT_EQ(person.err, "corpus-search: no article in the index mentions Kim Il Sung (--person)\n");
+    EXPECT_TRUE(search({"--count", "--outlet", "FN News Global", "Putin"}).err.empty());
+}
+
 TEST_F(Cli, MissingAndBrokenIndexesAreOneLineErrors) {
     TempDir tmp;
     const CommandResult missing = run({search_bin(), "--db", (tmp / "none").string(), "Putin"});
