@@ -376,7 +376,12 @@ protected:
     static json search_json(const fs::path& db, const SearchCase& search_case) {
         const CommandResult result = search(db, search_case, {"--format", "json"});
         EXPECT_EQ(result.exit_code, search_case.expect_hits ? 0 : 1) << db << ": " << result.err;
-        EXPECT_TRUE(result.err.empty()) << db << ": " << result.err;
+        // An outlet the index lacks is named, with the closest it holds, over shards alike.
+        const bool unknown_outlet = search_case.options.size() == 2 && search_case.options[1] == "No Such Outlet";
+        EXPECT_EQ(result.err, unknown_outlet ? "corpus-search: no article in the index is from the outlet \"No Such "
+                                               "Outlet\"; the closest outlets it holds: NE Global, 38 North, Asia Times\n"
+                                             : "")
+            << db;
         json answer = json::parse(result.out, nullptr, /*allow_exceptions=*/false);
         EXPECT_FALSE(answer.is_discarded()) << db << " printed no JSON: " << result.out;
         return answer.is_discarded() ? json::object() : with_comparable_scores(answer);
