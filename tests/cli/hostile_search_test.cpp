@@ -29,7 +29,7 @@ std::string repeated(const std::string& piece, std::size_t times) {
 
 TEST_F(HostileSearch, DeepNestingIsAnErrorOnTheCommandLineAndOneLineOfABatch) {
     const std::string deep = repeated("(", 10000) + "Putin" + repeated(")", 10000);
-    expect_one_line_error(search({"--count", deep}), "nested deeper than 1,000 brackets");
+    expect_one_line_error(search({"--count", deep}), "nested deeper than 100 brackets");
     expect_one_line_error(search({"--count", repeated("(", 10000) + "Putin"}), "nested deeper");
     expect_one_line_error(search({"--count", repeated("NOT ", 20000) + "Putin"}), "longer than 65,536 bytes");
     expect_one_line_error(search({"--count", repeated("NOT ", 3000) + "Putin"}), "nested deeper");
