@@ -7,7 +7,6 @@
 #include <fmt/core.h>
 
 #include <cerrno>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -40,13 +39,9 @@ struct Count {
     std::uintmax_t max;
 };
 
-// A whole number in the option's range. CLI11 reads "-1" into an unsigned as 2^64-1 and
-// "1e99" as a float, so the option's text is read here, digits only, nothing wrapping.
+// A whole number in the option's range (schema::whole_number), or the error naming it.
 std::optional<std::uintmax_t> parse_count(const Count& count, std::string& error) {
-    std::uintmax_t value = 0;
-    const char* end = count.text.data() + count.text.size();
-    const auto [stop, failure] = std::from_chars(count.text.data(), end, value);
-    if (failure == std::errc() && stop == end && value >= count.min && value <= count.max) return value;
+    if (const auto value = corpus::schema::whole_number(count.text, count.min, count.max)) return value;
     error = fmt::format("{} takes a whole number from {} to {}, not \"{}\"", count.option, count.min, count.max,
                         corpus::schema::printable(count.text));
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <charconv>
 #include <cstdio>
 
 namespace corpus::schema {
@@ -91,6 +92,14 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
         return true;
     });
     return out;
+}
+
+std::optional<std::uintmax_t> whole_number(std::string_view text, std::uintmax_t least, std::uintmax_t most) {
+    std::uintmax_t value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, failure] = std::from_chars(text.data(), end, value);
+    if (text.empty() || failure != std::errc() || stop != end || value < least || value > most) return std::nullopt;
+    return value;
 }
 
 std::string with_thousands(std::size_t n) {

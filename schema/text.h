@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,11 @@ bool is_control(char32_t c);
 // `max_bytes` cut at a character boundary and marked with "...". A message that echoes
 // a user's value (a path, an id, a query) passes it through this first.
 std::string printable(std::string_view text, std::size_t max_bytes = 200);
+
+// `text` as a whole number from `least` to `most`: digits only, so that "-1", "0x10",
+// "1e3" and values past the range are refused, never read as something else (CLI11
+// reads "-1" into an unsigned as 2^64-1). Both front-ends check numeric options so.
+std::optional<std::uintmax_t> whole_number(std::string_view text, std::uintmax_t least, std::uintmax_t most);
 
 // "10,000": a limit as a message names it.
 std::string with_thousands(std::size_t n);

@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -64,15 +63,11 @@ int finish_output(int status) {
     return status;
 }
 
-// CLI11 reads "-1" into an unsigned as 2^64-1 and "0x10" as 16: a whole number is digits.
 CLI::Validator whole_number(std::size_t least, std::size_t most) {
     const std::string range = fmt::format("{} to {}", least, most);
     return CLI::Validator(
         [=](const std::string& text) -> std::string {
-            std::size_t value = 0;
-            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-            if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < least ||
-                value > most) {
+            if (!corpus::schema::whole_number(text, least, most)) {
                 return "must be a whole number from " + range + ", not \"" + corpus::schema::printable(text, 40) + "\"";
             }
             return {};

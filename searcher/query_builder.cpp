@@ -109,9 +109,6 @@ private:
         return Xapian::Query(Xapian::Query::OP_OR, sets, sequence_in(schema::chrome_text, typed));
     }
 
-    // Names are found in the run as a whole (they span typed words) and become one part
-    // each; every other typed word is ANDed, and one that analysis splits ("U.S.-led")
-    // is a phrase.
     // "sanctio*": the index's exact words that start so, in each field of the scope.
     // Expanded here, not by Xapian at match time, so that an expansion past the limit is
     // an error naming the wildcard before anything runs.
@@ -135,7 +132,7 @@ private:
             const std::string prefix = schema::exact_term(*field, word);
             for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
                 terms.push_back(*it);
-                words.insert((*it).substr(prefix.size() - word.size()));
+                words.insert((*it).substr(field->prefix.size()));
                 if (words.size() > max_wildcard_words) {
                     return make_error(ErrorCode::query_syntax,
                                       printable(typed, 60) + " matches more than " + with_thousands(max_wildcard_words) +
@@ -152,6 +149,9 @@ private:
         return std::optional(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     }
 
+    // Names are found in the run as a whole (they span typed words) and become one part
+    // each; every other typed word is ANDed, and one that analysis splits ("U.S.-led")
+    // is a phrase.
     Built words(const QueryNode& node, bool positive) {
         if (node.words.size() == 1 && is_wildcard(node.words[0])) return wildcard(node.words[0], positive);
         std::string run;
