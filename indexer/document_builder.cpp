@@ -93,6 +93,8 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     Xapian::termpos article_position = 1;
     index_text(doc, article_text, article.title, article_position, 2);
     index_text(doc, article_text, article.body, article_position);
+    Xapian::termpos title_position = 1;
+    index_text(doc, title_text, article.title, title_position);
     Xapian::termpos chrome_position = 1;
     index_text(doc, chrome_text, article.chrome, chrome_position);
     if (const std::string persons = take_person_facet_value(doc); !persons.empty()) doc.add_value(slot_persons, persons);

@@ -173,6 +173,12 @@ std::string stem_term(const Field& field, std::string_view word) {
     return term;
 }
 
+std::string block_end_term(const Field& field) {
+    std::string term(block_end_prefix);
+    term += field.prefix;
+    return term;
+}
+
 std::string boolean_term(const Field& field, std::string_view value) {
     // Xapian refuses terms over 245 bytes; no real outlet name comes close.
     constexpr std::size_t max_term_bytes = 200;
@@ -187,8 +193,10 @@ std::string boolean_term(const Field& field, std::string_view value) {
 
 void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
                 Xapian::termpos& next_position, Xapian::termcount wdf) {
-    // Names are searched in the article stream only; the title is part of it.
-    const bool names = field.prefix == article_text.prefix && name_layer_enabled();
+    // Names are searched in the article stream, which holds the title, and in the title
+    // alone (title:); the rest of the page is searched for the words as written.
+    const bool names = (field.prefix == article_text.prefix || field.prefix == title_text.prefix) && name_layer_enabled();
+    const std::string block_end = block_end_term(field);
     // Stems have no positions: each is added once with its total wdf, which spares
     // Xapian a term lookup per word (adding terms is most of the indexing time).
     std::unordered_map<std::string, Xapian::termcount> stems;
@@ -199,13 +207,16 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
         bool any = false;
         const std::vector<Token> tokens = tokenize(paragraph);
-        if (names) index_names(doc, paragraph, tokens, next_position, wdf);
+        if (names) index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
         for (const Token& token : tokens) {
             doc.add_posting(exact_term(field, token.word), next_position++, wdf);
             stems[stem_term(field, token.word)] += wdf;
             any = true;
         }
-        if (any) next_position += block_gap;
+        if (any) {
+            doc.add_posting(block_end, next_position, wdf);
+            next_position += block_gap;
+        }
         paragraph_start = paragraph_end + 2;
     }
     for (const auto& [term, count] : stems) doc.add_term(term, count);

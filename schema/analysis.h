@@ -43,6 +43,9 @@ std::string stem(std::string_view word);
 std::string exact_term(const Field& field, std::string_view word);
 std::string stem_term(const Field& field, std::string_view word);
 
+// The term marking the end of each block of a text field (fields.h, block_end_prefix).
+std::string block_end_term(const Field& field);
+
 // The boolean filter term for a value such as an outlet name: its normalized words
 // joined by spaces, so "FN News Global" and "fn  news GLOBAL" give the same term.
 std::string boolean_term(const Field& field, std::string_view value);

@@ -24,6 +24,24 @@ std::optional<Date> parse_date(std::string_view text) {
     return Date{fields[0], fields[1], fields[2]};
 }
 
+std::optional<DatePeriod> parse_date_period(std::string_view text) {
+    if (std::optional<Date> day = parse_date(text)) return DatePeriod{day->sortable(), day->sortable()};
+    // A month is its first day through its last; a year, January's first through December's.
+    if (text.size() == 7 && text[4] == '-') {
+        const std::optional<Date> first = parse_date(std::string(text) + "-01");
+        if (!first) return std::nullopt;
+        const std::chrono::year_month_day_last last{std::chrono::year{first->year} / std::chrono::month{
+                                                                                       static_cast<unsigned>(first->month)} /
+                                                    std::chrono::last};
+        return DatePeriod{first->sortable(),
+                          Date{first->year, first->month, static_cast<int>(static_cast<unsigned>(last.day()))}.sortable()};
+    }
+    if (text.size() == 4 && parse_date(std::string(text) + "-01-01")) {
+        return DatePeriod{std::string(text) + "0101", std::string(text) + "1231"};
+    }
+    return std::nullopt;
+}
+
 std::string Date::iso() const {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

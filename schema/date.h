@@ -20,4 +20,12 @@ struct Date {
 // Accepts only a real calendar date written YYYY-MM-DD.
 std::optional<Date> parse_date(std::string_view text);
 
+// A year, a month or a day, as the first and last day it covers in value-slot form:
+// "2024" is 20240101..20241231, "2024-06" 20240601..20240630, "2024-06-18" that day.
+struct DatePeriod {
+    std::string first;
+    std::string last;
+};
+std::optional<DatePeriod> parse_date_period(std::string_view text);
+
 }  // namespace corpus::schema

@@ -10,7 +10,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 8;
+inline constexpr int schema_version = 9;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -27,6 +27,9 @@ struct Field {
 inline constexpr Field article_text{"article", "", FieldKind::text};
 // The page around the article (link lists, comments, footers): searched only on request.
 inline constexpr Field chrome_text{"chrome", "XC", FieldKind::text};
+// The title again, on its own, for title: in queries: its words (exact and stemmed) and
+// the Korean names it writes (their name terms and name-set terms, under this prefix too).
+inline constexpr Field title_text{"title", "XT", FieldKind::text};
 inline constexpr Field id_term{"id", "Q", FieldKind::boolean};
 inline constexpr Field outlet_term{"outlet", "XO", FieldKind::boolean};
 inline constexpr Field month_term{"month", "XM", FieldKind::boolean};
@@ -56,6 +59,11 @@ inline constexpr std::string_view name_set_prefix = "XS";
 inline constexpr std::string_view name_reading_prefix = "XN";
 inline constexpr std::string_view person_prefix = "XP";
 inline constexpr std::string_view person_spelling_prefix = "XPS";
+
+// Where each block (title, paragraph) of a text field ends, for SAME in queries: this
+// prefix + the field's prefix ("XB", "XBXC"), at the position just past the block's last
+// word, which the block gap leaves free.
+inline constexpr std::string_view block_end_prefix = "XB";
 
 // Value slots: sortable strings, read by filters, facets and result rendering.
 enum Slot : Xapian::valueno {

@@ -614,20 +614,25 @@ std::optional<std::string> person_key(std::string_view name) {
 }
 
 void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                 Xapian::termpos first_position, Xapian::termcount wdf) {
+                 Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix) {
+    const std::string p(prefix);
     for (const NameSpan& span : find_names(text, tokens, NameContext::document)) {
         const Xapian::termpos at = first_position + static_cast<Xapian::termpos>(span.first);
         const std::vector<std::vector<std::string>> terms = name_token_terms(span);
-        doc.add_posting(name_start_term(), at - 1, wdf);
+        doc.add_posting(p + name_start_term(), at - 1, wdf);
         for (std::size_t k = 0; k < terms.size(); ++k) {
-            for (const std::string& term : terms[k]) doc.add_posting(term, at + static_cast<Xapian::termpos>(k), wdf);
+            for (const std::string& term : terms[k]) doc.add_posting(p + term, at + static_cast<Xapian::termpos>(k), wdf);
         }
-        doc.add_posting(name_end_term(), at + static_cast<Xapian::termpos>(terms.size()), wdf);
+        doc.add_posting(p + name_end_term(), at + static_cast<Xapian::termpos>(terms.size()), wdf);
         if (const std::vector<std::string> readings = name_readings(span); !readings.empty()) {
             const std::string set = name_set_term(readings);
-            doc.add_term(set, wdf);
-            for (const std::string& reading : readings) doc.add_boolean_term(name_reading_term(reading, set));
+            doc.add_term(p + set, wdf);
+            // The article stream's readings lead a query to the set terms of both.
+            if (p.empty()) {
+                for (const std::string& reading : readings) doc.add_boolean_term(name_reading_term(reading, set));
+            }
         }
+        if (!p.empty()) continue;
         const std::string key = person_key(span);
         doc.add_boolean_term(person_term(key));
         doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));

@@ -70,9 +70,11 @@ struct NameSpan {
 std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>& tokens, NameContext context);
 
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
-// terms, start/end markers and person terms. index_text calls it for the article stream.
+// terms, start/end markers and name-set terms, each after `prefix`, and (for the article
+// stream, whose prefix is empty) person terms. index_text calls it for the article stream
+// and the title.
 void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                 Xapian::termpos first_position, Xapian::termcount wdf);
+                 Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
 
 // Term construction. Name terms carry name_term_prefix (fields.h).
 std::string name_term(std::string_view hangul);

@@ -290,7 +290,11 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
 
 int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
-    if (corpus::Status valid = check_query_text(request.query); !valid) return fail(valid.error());
+    // Filters alone list their articles, newest first.
+    const bool filters = !request.outlets.empty() || !request.persons.empty() || request.from || request.to;
+    if (!(filters && opt.query_words.empty())) {
+        if (corpus::Status valid = check_query_text(request.query); !valid) return fail(valid.error());
+    }
     auto result = searcher.search(request);
     if (!result) return fail(result.error());
     if (!result->notice.empty()) {

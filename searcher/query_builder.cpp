@@ -1,11 +1,14 @@
 #include "searcher/query_builder.h"
 
 #include "schema/analysis.h"
+#include "schema/names.h"
 #include "schema/text.h"
+#include "searcher/proximity.h"
 
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <utility>
 
 namespace corpus::searcher {
 namespace {
@@ -34,6 +37,8 @@ public:
             return all(node, positive);
         case QueryNode::Kind::any:
             return any(node, positive);
+        case QueryNode::Kind::field:
+            return field(node, positive);
         case QueryNode::Kind::negate:
             break;
         }
@@ -41,6 +46,10 @@ public:
     }
 
     std::vector<HighlightPattern> highlights;
+    bool ranked = false;                // some part of the query that must match gives weight
+    bool proximity_checks = false;      // the query holds a ProximityCheck (local indexes only)
+    std::vector<std::string> outlets;   // named by outlet: (not under NOT)
+    std::vector<std::string> persons;   // named by person: (not under NOT)
 
 private:
     using Built = Result<std::optional<Xapian::Query>>;
@@ -100,9 +109,20 @@ private:
         }
         const std::optional<std::vector<std::string>> readings = schema::name_query_readings(span);
         if (!readings) {
-            return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, schema::name_query(span), exact_sequence(typed)));
+            std::vector<Xapian::Query> alternatives{exact_sequence(typed)};
+            for (const TermSequence& sequence : name_sequences(span, true, true)) alternatives.push_back(phrase_of(sequence));
+            return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
         }
         Xapian::Query sets = schema::name_set_query(db_, *readings);
+        if (!names_prefix_.empty()) {
+            // The title's set terms: the article's, after the title's prefix.
+            std::vector<Xapian::Query> titled;
+            for (auto it = sets.get_unique_terms_begin(); it != sets.get_unique_terms_end(); ++it) {
+                titled.emplace_back(names_prefix_ + *it);
+            }
+            sets = titled.empty() ? Xapian::Query::MatchNothing
+                                  : Xapian::Query(Xapian::Query::OP_SYNONYM, titled.begin(), titled.end());
+        }
         // Names are recognised in the article only; the rest of the page (--scope all)
         // is searched for the words as typed.
         if (fields_.size() == 1) return sets;
@@ -153,6 +173,7 @@ private:
     // each; every other typed word is ANDed, and one that analysis splits ("U.S.-led")
     // is a phrase.
     Built words(const QueryNode& node, bool positive) {
+        if (positive) ranked = true;
         if (node.words.size() == 1 && is_wildcard(node.words[0])) return wildcard(node.words[0], positive);
         std::string run;
         std::vector<std::size_t> word_starts;  // byte offset of each typed word in `run`
@@ -195,19 +216,61 @@ private:
         return std::optional(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
     }
 
-    // A phrase holding names also matches with each name in any of its layouts: one
-    // phrase per combination, the name's start/end markers standing at the phrase's edges.
-    Built phrase(const std::string& text, bool positive) {
-        std::vector<schema::Token> tokens = schema::tokenize(text);
-        if (tokens.empty()) return make_error(ErrorCode::query_syntax, "empty phrase \"" + text + "\"");
-        if (Status counted = count_words(tokens.size()); !counted) return counted.error();
-        if (Status counted = count_positional(Positional::phrase); !counted) return counted.error();
-        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
-        if (spans.size() == 1 && spans[0].first == 0 && spans[0].last + 1 == tokens.size()) {
-            return std::optional(person(spans[0], tokens, positive));
+    // The field names are searched in: the title's for title:, else the article stream.
+    const schema::Field& names_field() const {
+        return names_prefix_.empty() ? article_text : schema::title_text;
+    }
+
+    // The layouts of a name as term sequences, the name's start and end markers standing at
+    // the edges asked for (a name inside a longer phrase has words on a side instead).
+    std::vector<TermSequence> name_sequences(const schema::NameSpan& span, bool at_start, bool at_end) const {
+        std::vector<TermSequence> out;
+        for (const schema::NameForm& form : schema::name_forms(span)) {
+            TermSequence sequence;
+            if (at_start) {
+                sequence.slots.push_back({names_prefix_ + schema::name_start_term()});
+                sequence.lead = 1;
+            }
+            for (const std::vector<std::string>& slot : form) {
+                std::vector<std::string> terms;
+                for (const std::string& term : slot) terms.push_back(names_prefix_ + term);
+                sequence.slots.push_back(std::move(terms));
+            }
+            if (at_end) {
+                sequence.slots.push_back({names_prefix_ + schema::name_end_term()});
+                sequence.trail = 1;
+            }
+            out.push_back(std::move(sequence));
         }
-        remember_sequence(tokens, positive);
-        if (spans.empty()) return std::optional(exact_sequence(tokens));
+        return out;
+    }
+
+    static Xapian::Query phrase_of(const TermSequence& sequence) {
+        std::vector<Xapian::Query> slots;
+        for (const std::vector<std::string>& slot : sequence.slots) {
+            slots.push_back(slot.size() == 1 ? Xapian::Query(slot[0])
+                                             : Xapian::Query(Xapian::Query::OP_OR, slot.begin(), slot.end()));
+        }
+        if (slots.size() == 1) return slots[0];
+        return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                             static_cast<Xapian::termcount>(slots.size()));
+    }
+
+    static TermSequence exact_in(const schema::Field& field, const std::vector<schema::Token>& tokens) {
+        TermSequence sequence;
+        for (const schema::Token& token : tokens) sequence.slots.push_back({schema::exact_term(field, token.word)});
+        return sequence;
+    }
+
+    // Every way the words of `tokens` (a phrase's, or a proximity operand's) can be written
+    // in `field`: the words as typed, and, in a field with names, each name among them in
+    // any of its layouts (one sequence per combination).
+    Result<std::vector<TermSequence>> sequences(const std::string& text, const std::vector<schema::Token>& tokens,
+                                                const schema::Field& field) const {
+        std::vector<TermSequence> out{exact_in(field, tokens)};
+        if (field.prefix != names_field().prefix) return out;
+        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
+        if (spans.empty()) return out;
         // Each name multiplies the phrase's layouts, and each layout copies the phrase:
         // a phrase of 240 names took 24 s and 1.4 GB.
         if (spans.size() > max_names_in_phrase) {
@@ -215,75 +278,190 @@ private:
                               "a phrase may name at most " + with_thousands(max_names_in_phrase) +
                                   " people; split \"" + printable(text, 60) + "\" into several phrases");
         }
-        using Slots = std::vector<std::vector<std::string>>;
-        constexpr std::size_t max_phrases = 64;
-        std::vector<Slots> phrases{{}};
+        constexpr std::size_t max_layouts = 64;
+        std::vector<TermSequence> layouts{{}};
         std::size_t next = 0;
         auto add_words = [&](std::size_t end) {
             for (; next < end; ++next) {
-                for (Slots& slots : phrases) slots.push_back({schema::exact_term(article_text, tokens[next].word)});
+                for (TermSequence& layout : layouts) {
+                    layout.slots.push_back({schema::exact_term(field, tokens[next].word)});
+                }
             }
         };
         for (const schema::NameSpan& span : spans) {
             add_words(span.first);
-            const std::vector<schema::NameForm> forms = schema::name_forms(span);
-            if (positive) highlights.push_back({false, {}, forms});
-            std::vector<Slots> longer;
-            for (const Slots& slots : phrases) {
-                for (const schema::NameForm& form : forms) {
-                    if (longer.size() == max_phrases) break;
-                    Slots grown = slots;
-                    if (span.first == 0) grown.push_back({schema::name_start_term()});
-                    grown.insert(grown.end(), form.begin(), form.end());
-                    if (span.last + 1 == tokens.size()) grown.push_back({schema::name_end_term()});
+            const bool at_start = span.first == 0;
+            const bool at_end = span.last + 1 == tokens.size();
+            std::vector<TermSequence> longer;
+            for (const TermSequence& layout : layouts) {
+                for (const TermSequence& name : name_sequences(span, at_start, at_end)) {
+                    if (longer.size() == max_layouts) break;
+                    TermSequence grown = layout;
+                    grown.slots.insert(grown.slots.end(), name.slots.begin(), name.slots.end());
+                    grown.lead += name.lead;
+                    grown.trail = name.trail;
                     longer.push_back(std::move(grown));
                 }
             }
-            phrases = std::move(longer);
+            layouts = std::move(longer);
             next = span.last + 1;
         }
         add_words(tokens.size());
-        std::vector<Xapian::Query> alternatives{exact_sequence(tokens)};
-        for (const Slots& slots : phrases) {
-            std::vector<Xapian::Query> subqueries;
-            for (const std::vector<std::string>& slot : slots) {
-                subqueries.push_back(slot.size() == 1 ? Xapian::Query(slot[0])
-                                                      : Xapian::Query(Xapian::Query::OP_OR, slot.begin(), slot.end()));
-            }
-            alternatives.emplace_back(Xapian::Query::OP_PHRASE, subqueries.begin(), subqueries.end(),
-                                      static_cast<Xapian::termcount>(subqueries.size()));
+        out.insert(out.end(), layouts.begin(), layouts.end());
+        return out;
+    }
+
+    // A phrase holding names also matches with each name in any of its layouts: one
+    // phrase per combination, the name's start/end markers standing at the phrase's edges.
+    Built phrase(const std::string& text, bool positive) {
+        std::vector<schema::Token> tokens = schema::tokenize(text);
+        if (tokens.empty()) return make_error(ErrorCode::query_syntax, "empty phrase \"" + text + "\"");
+        if (Status counted = count_words(tokens.size()); !counted) return counted.error();
+        if (Status counted = count_positional(Positional::phrase); !counted) return counted.error();
+        return phrase_query(text, tokens, positive);
+    }
+
+    // A phrase's query, its words and phrases already counted.
+    Built phrase_query(const std::string& text, const std::vector<schema::Token>& tokens, bool positive) {
+        if (positive) ranked = true;
+        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
+        if (spans.size() == 1 && spans[0].first == 0 && spans[0].last + 1 == tokens.size()) {
+            return std::optional(person(spans[0], tokens, positive));
         }
+        remember_sequence(tokens, positive);
+        if (spans.empty()) return std::optional(exact_sequence(tokens));
+        if (positive) {
+            for (const schema::NameSpan& span : spans) highlights.push_back({false, {}, schema::name_forms(span)});
+        }
+        Result<std::vector<TermSequence>> layouts = sequences(text, tokens, names_field());
+        if (!layouts) return layouts.error();
+        std::vector<Xapian::Query> alternatives;
+        // In the scope's other fields (the page around the article) the words as typed.
+        for (const schema::Field* field : fields_) {
+            if (field->prefix != names_field().prefix) alternatives.push_back(sequence_in(*field, tokens));
+        }
+        for (const TermSequence& layout : layouts.value()) alternatives.push_back(phrase_of(layout));
         return std::optional(weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end())));
     }
 
+    // The text of a proximity operand and its words.
+    static std::string operand_text(const QueryNode& child) {
+        std::string text;
+        for (const std::string& word : child.words) text += (text.empty() ? "" : " ") + word;
+        return text;
+    }
+
+    // NEAR, ADJ and SAME. Between single words, NEAR and ADJ are Xapian's own OP_NEAR and
+    // OP_PHRASE; with a phrase or a name on either side, or SAME, the operands' own
+    // queries choose the candidates and a ProximityCheck reads their positions.
     Built near(const QueryNode& node, bool positive) {
         // Xapian checks every arrangement of the operands' positions: 999 operands took 64 s.
         if (node.children.size() > max_near_words) {
-            return make_error(ErrorCode::query_syntax, "NEAR joins at most " + with_thousands(max_near_words) + " words",
-                              "split it into several NEARs joined by AND");
+            return make_error(ErrorCode::query_syntax,
+                              "NEAR, ADJ and SAME join at most " + with_thousands(max_near_words) + " words, phrases or names",
+                              "split it into several joined by AND");
         }
         if (Status counted = count_positional(Positional::near); !counted) return counted.error();
-        std::vector<std::string> words;
+        std::vector<std::vector<schema::Token>> operands;
+        bool single_words = node.proximity != QueryNode::Proximity::same;
         for (const QueryNode& child : node.children) {
-            if (is_wildcard(child.words.at(0))) {
-                return make_error(ErrorCode::query_syntax, "NEAR joins words or phrases, not a wildcard (" +
-                                                               printable(child.words.at(0), 60) + ")");
-            }
-            std::vector<schema::Token> tokens = schema::tokenize(child.words.at(0));
-            if (tokens.size() != 1) {
+            const std::string text = operand_text(child);
+            std::vector<schema::Token> tokens = schema::tokenize(text);
+            if (tokens.empty()) {
                 return make_error(ErrorCode::query_syntax,
-                                  "NEAR joins single words; \"" + child.words.at(0) + "\" is not one word");
+                                  "\"" + printable(text, 60) + "\" has no word to look for near the others");
             }
-            words.push_back(tokens[0].word);
-            remember_sequence(tokens, positive);
+            if (Status counted = count_words(tokens.size()); !counted) return counted.error();
+            single_words = single_words && tokens.size() == 1 && child.kind == QueryNode::Kind::words &&
+                           schema::find_names(text, tokens, schema::NameContext::query).empty();
+            operands.push_back(std::move(tokens));
         }
-        // Xapian's window counts the operands' own positions too.
-        const auto window = static_cast<Xapian::termcount>(node.window + words.size());
-        return std::optional(in_scope([&](const schema::Field& field) {
-            std::vector<Xapian::Query> operands;
-            for (const std::string& word : words) operands.emplace_back(schema::exact_term(field, word));
-            return Xapian::Query(Xapian::Query::OP_NEAR, operands.begin(), operands.end(), window);
-        }));
+        const auto words_between = static_cast<Xapian::termcount>(node.window);
+        if (positive) ranked = true;
+        if (single_words) {
+            for (const std::vector<schema::Token>& tokens : operands) remember_sequence(tokens, positive);
+            // Xapian's window counts the operands' own positions too.
+            const auto window = static_cast<Xapian::termcount>(words_between + operands.size());
+            const auto op = node.proximity == QueryNode::Proximity::adj ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR;
+            return std::optional(in_scope([&](const schema::Field& field) {
+                std::vector<Xapian::Query> terms;
+                for (const std::vector<schema::Token>& tokens : operands) {
+                    terms.emplace_back(schema::exact_term(field, tokens[0].word));
+                }
+                return Xapian::Query(op, terms.begin(), terms.end(), window);
+            }));
+        }
+        // The candidates: every operand matches, as a word, phrase or name.
+        std::vector<Xapian::Query> candidates;
+        for (std::size_t k = 0; k < operands.size(); ++k) {
+            Built built = phrase_query(operand_text(node.children[k]), operands[k], positive);
+            if (!built) return built;
+            candidates.push_back(std::move(*built.value()));
+        }
+        const Xapian::Query all_operands(Xapian::Query::OP_AND, candidates.begin(), candidates.end());
+        proximity_checks = true;
+        std::vector<Xapian::Query> each_field;
+        for (const schema::Field* field : fields_) {
+            std::vector<ProximityOperand> checked;
+            for (std::size_t k = 0; k < operands.size(); ++k) {
+                Result<std::vector<TermSequence>> ways = sequences(operand_text(node.children[k]), operands[k], *field);
+                if (!ways) return ways.error();
+                checked.push_back(std::move(ways.value()));
+            }
+            ProximityRule rule{node.proximity, node.window, schema::block_end_term(*field)};
+            each_field.emplace_back((new ProximityCheck(std::move(checked), std::move(rule)))->release());
+        }
+        const Xapian::Query check = each_field.size() == 1
+                                        ? each_field[0]
+                                        : Xapian::Query(Xapian::Query::OP_OR, each_field.begin(), each_field.end());
+        return std::optional(Xapian::Query(Xapian::Query::OP_FILTER, all_operands, check));
+    }
+
+    // A filter: it decides what matches and adds no weight.
+    static Xapian::Query weightless(const Xapian::Query& query) {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0);
+    }
+
+    Built field(const QueryNode& node, bool positive) {
+        const std::string& value = node.words.at(0);
+        switch (node.field) {
+        case QueryNode::FieldName::title: {
+            // The title's own terms (fields.h, title_text), names included.
+            const std::vector<const schema::Field*> scope = std::exchange(fields_, {&schema::title_text});
+            names_prefix_ = std::string(schema::title_text.prefix);
+            Built built = node.quoted ? phrase(value, positive) : words(QueryNode{QueryNode::Kind::words, {value}, {}}, positive);
+            fields_ = scope;
+            names_prefix_.clear();
+            return built;
+        }
+        case QueryNode::FieldName::outlet: {
+            const std::string term = schema::boolean_term(schema::outlet_term, value);
+            if (term.size() == schema::outlet_term.prefix.size()) {
+                return make_error(ErrorCode::query_syntax, "outlet:" + printable(value, 60) + " names no outlet",
+                                  "write outlet:Yonhap or outlet:\"Korea Herald\"");
+            }
+            if (positive) outlets.push_back(value);
+            return std::optional(weightless(Xapian::Query(term)));
+        }
+        case QueryNode::FieldName::person: {
+            const std::optional<std::string> key = schema::person_key(value);
+            if (!key) {
+                return make_error(ErrorCode::query_syntax,
+                                  "person:" + printable(value, 60) + " is not a Korean personal name",
+                                  "give a full name, such as person:\"Yoon Suk Yeol\"");
+            }
+            if (positive) persons.push_back(value);
+            return std::optional(weightless(Xapian::Query(schema::person_term(*key))));
+        }
+        case QueryNode::FieldName::date:
+            // Undated articles have an empty date value, inside no range.
+            return std::optional(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date,
+                                               node.first_day.empty() ? std::string("00000101") : node.first_day,
+                                               node.last_day.empty() ? std::string("99991231") : node.last_day));
+        case QueryNode::FieldName::id:
+            return std::optional(weightless(Xapian::Query(schema::exact_term(schema::id_term, value))));
+        }
+        return make_error(ErrorCode::query_syntax, "unknown field");
     }
 
     Built all(const QueryNode& node, bool positive) {
@@ -349,6 +527,7 @@ private:
 
     const Xapian::Database& db_;
     std::vector<const schema::Field*> fields_;
+    std::string names_prefix_;  // before the name layer's terms: the title's prefix under title:
     std::size_t words_ = 0;    // analysed words of the query so far
     std::size_t phrases_ = 0;  // quoted phrases, and words analysis split ("U.S.-led")
     std::size_t nears_ = 0;
@@ -378,7 +557,8 @@ Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Databas
                               " terms (a name in a phrase becomes each of its spellings)",
                           "split it into several queries");
     }
-    return CompiledQuery{std::move(*query.value()), std::move(builder.highlights)};
+    return CompiledQuery{std::move(*query.value()), std::move(builder.highlights), builder.ranked,
+                         builder.proximity_checks,   std::move(builder.outlets),    std::move(builder.persons)};
 }
 
 }  // namespace corpus::searcher

@@ -26,6 +26,10 @@ struct HighlightPattern {
 struct CompiledQuery {
     Xapian::Query query;
     std::vector<HighlightPattern> highlights;  // from the positive parts of the query only
+    bool ranked = true;  // some word, phrase or title: gives weight; else only fields filter (newest first)
+    bool local_only = false;  // holds a ProximityCheck, which remote shards cannot run
+    std::vector<std::string> outlets;  // named by outlet: and person: (not excluded), for notices
+    std::vector<std::string> persons;
 };
 
 // A quoted phrase names at most this many people (each spelled any way).

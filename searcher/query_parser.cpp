@@ -1,7 +1,11 @@
 #include "searcher/query_parser.h"
 
+#include "schema/analysis.h"
+#include "schema/date.h"
+#include "schema/names.h"
 #include "schema/text.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -10,10 +14,12 @@ namespace corpus::searcher {
 namespace {
 
 struct Lexeme {
-    enum class Kind { word, phrase, open, close, op_and, op_or, op_not, op_near, end };
+    enum class Kind { word, phrase, field, open, close, op_and, op_or, op_not, op_near, end };
     Kind kind;
-    std::string text;
+    std::string text;                    // a field's value, without its name
     unsigned near_distance = default_near_distance;
+    QueryNode::Proximity proximity = QueryNode::Proximity::near;
+    QueryNode field = {};  // field: the node it stands for
 };
 
 // Quote characters, as UTF-8: " and the curly “ ” „ that editors and phones produce.
@@ -30,19 +36,32 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-Error syntax_error(std::string message) {
-    return make_error(ErrorCode::query_syntax, std::move(message));
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-std::optional<unsigned> near_distance(std::string_view word) {
-    if (word == "NEAR") return default_near_distance;
-    if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 8) return std::nullopt;
-    unsigned n = 0;
-    for (char c : word.substr(5)) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<unsigned>(c - '0');
+Error syntax_error(std::string message, std::string hint = {}) {
+    return make_error(ErrorCode::query_syntax, std::move(message), std::move(hint));
+}
+
+// NEAR, NEAR/n, ADJ, ADJ/n and SAME; nothing for any other word.
+std::optional<Lexeme> proximity_operator(std::string_view word) {
+    if (word == "SAME") return Lexeme{Lexeme::Kind::op_near, std::string(word), 0, QueryNode::Proximity::same};
+    for (const auto& [name, proximity] : {std::pair{std::string_view("NEAR"), QueryNode::Proximity::near},
+                                          std::pair{std::string_view("ADJ"), QueryNode::Proximity::adj}}) {
+        if (word == name) return Lexeme{Lexeme::Kind::op_near, std::string(word), default_near_distance, proximity};
+        if (word.size() > name.size() + 1 && word.starts_with(name) && word[name.size()] == '/' &&
+            schema::whole_number(word.substr(name.size() + 1), 0, max_near_distance)) {
+            const auto distance = *schema::whole_number(word.substr(name.size() + 1), 0, max_near_distance);
+            return Lexeme{Lexeme::Kind::op_near, std::string(word), static_cast<unsigned>(distance), proximity};
+        }
     }
-    return n;
+    return std::nullopt;
+}
+
+// "NEAR/abc", "ADJ/1000", "SAME/3": an operator with a distance it cannot take.
+bool malformed_operator(std::string_view word) {
+    return word.starts_with("NEAR/") || word.starts_with("ADJ/") || word.starts_with("SAME/");
 }
 
 // Words in a phrase's text, as separated by white space: what the word limit counts.
@@ -64,18 +83,48 @@ bool is_sign(std::string_view text, std::size_t i) {
     return i == 0 || is_space(text[i - 1]) || text[i - 1] == '(';
 }
 
-// The length of "letters" before a colon at the start of `word` when something follows
-// the colon, as in "title:treaty", "outlet:Yonhap" or title:"..." (`then` says whether the
-// text goes on right after the word); else 0.
-std::size_t field_prefix(std::string_view word, bool then) {
+// The number of letters before a colon at `i` ("title:" in "title:treaty"), or 0.
+std::size_t field_name_length(std::string_view text, std::size_t i) {
     std::size_t letters = 0;
-    while (letters < word.size() && ((word[letters] >= 'a' && word[letters] <= 'z') ||
-                                     (word[letters] >= 'A' && word[letters] <= 'Z'))) {
-        ++letters;
+    while (i + letters < text.size() && is_letter(text[i + letters])) ++letters;
+    return letters > 0 && i + letters < text.size() && text[i + letters] == ':' ? letters : 0;
+}
+
+constexpr std::string_view field_list = "title:, outlet:, person:, date: and id:";
+
+// date:2024, date:2024-06, date:2024-06-18, and ranges of those with either end open.
+Status read_date(std::string_view value, QueryNode& node) {
+    auto bad = [&] {
+        return syntax_error("date:" + schema::printable(value, 40) + " is not a date",
+                            "write date:2024, date:2024-06, date:2024-06-18, or a range such as "
+                            "date:2024-06-01..2024-06-30, date:2024-06.. or date:..2024-05");
+    };
+    const std::size_t dots = value.find("..");
+    if (dots == std::string_view::npos) {
+        const std::optional<schema::DatePeriod> period = schema::parse_date_period(value);
+        if (!period) return bad();
+        node.first_day = period->first;
+        node.last_day = period->last;
+        return Ok{};
     }
-    return letters > 0 && letters < word.size() && word[letters] == ':' && (letters + 1 < word.size() || then)
-               ? letters
-               : 0;
+    const std::string_view from = value.substr(0, dots);
+    const std::string_view to = value.substr(dots + 2);
+    if (from.empty() && to.empty()) return bad();
+    if (!from.empty()) {
+        const std::optional<schema::DatePeriod> period = schema::parse_date_period(from);
+        if (!period) return bad();
+        node.first_day = period->first;
+    }
+    if (!to.empty()) {
+        const std::optional<schema::DatePeriod> period = schema::parse_date_period(to);
+        if (!period) return bad();
+        node.last_day = period->last;
+    }
+    if (!node.first_day.empty() && !node.last_day.empty() && node.first_day > node.last_day) {
+        return syntax_error("date:" + schema::printable(value, 40) + " ends before it starts",
+                            "write the earlier date first");
+    }
+    return Ok{};
 }
 
 // '*' only ends a bare word, and '~' (fuzzy matching, which the engine lacks) nowhere:
@@ -92,6 +141,55 @@ Status check_wildcards(std::string_view text, bool in_phrase) {
                           "write the word as it is spelt, or its start with '*'");
     }
     return Ok{};
+}
+
+// A field at `i` whose name has `letters` letters and whose value follows the colon:
+// appends its lexeme and returns where the text goes on.
+Result<std::size_t> lex_field(std::string_view text, std::size_t i, std::size_t letters, std::vector<Lexeme>& out) {
+    const std::string_view name = text.substr(i, letters);
+    const std::optional<QueryNode::FieldName> field = field_named(name);
+    if (!field) {
+        return syntax_error("'" + schema::printable(name, 40) + ":' is not a search field; the fields are " +
+                                std::string(field_list),
+                            "to search for the text itself, put it in quotes");
+    }
+    const std::string label(field_label(*field));
+    QueryNode node{QueryNode::Kind::field, {}, {}};
+    node.field = *field;
+    std::size_t j = i + letters + 1;
+    if (const std::size_t open = quote_at(text, j)) {
+        std::size_t k = j + open;
+        std::size_t close = 0;
+        while (k < text.size() && (close = quote_at(text, k)) == 0) ++k;
+        if (k >= text.size()) return syntax_error("unbalanced quote: a phrase is opened but never closed");
+        node.words.emplace_back(text.substr(j + open, k - j - open));
+        node.quoted = true;
+        j = k + close;
+    } else if (text[j] == '(' || text[j] == ')') {
+        return syntax_error(label + ": takes a word or a \"quoted phrase\", not brackets",
+                            "write (" + label + ":a OR " + label + ":b)");
+    } else {
+        std::size_t k = j;
+        while (k < text.size() && !is_space(text[k]) && text[k] != '(' && text[k] != ')' && quote_at(text, k) == 0) ++k;
+        node.words.emplace_back(text.substr(j, k - j));
+        j = k;
+    }
+    const std::string& value = node.words[0];
+    if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return syntax_error("'" + label + ":' needs a value", "write " + label + ":treaty or " + label + ":\"a phrase\"");
+    }
+    if (*field == QueryNode::FieldName::title) {
+        if (Status plain = check_wildcards(value, node.quoted); !plain) return plain.error();
+    } else if (value.find('*') != std::string::npos || value.find('~') != std::string::npos) {
+        return syntax_error(label + ":" + schema::printable(value, 40) + ": '*' and '~' work only on words of the text",
+                            "write the whole " + label);
+    }
+    if (*field == QueryNode::FieldName::date) {
+        if (Status read = read_date(value, node); !read) return read.error();
+    }
+    out.push_back({Lexeme::Kind::field, value});
+    out.back().field = std::move(node);
+    return j;
 }
 
 Result<std::vector<Lexeme>> lex(std::string_view text) {
@@ -112,6 +210,12 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
         } else if (text[i] == '(' || text[i] == ')') {
             out.push_back({text[i] == '(' ? Lexeme::Kind::open : Lexeme::Kind::close, std::string(1, text[i])});
             ++i;
+        } else if (const std::size_t letters = field_name_length(text, i);
+                   letters > 0 && i + letters + 1 < text.size() && !is_space(text[i + letters + 1])) {
+            Result<std::size_t> end = lex_field(text, i, letters, out);
+            if (!end) return end.error();
+            words += out.back().field.quoted ? words_in(out.back().text) : 1;
+            i = end.value();
         } else if (std::size_t open = quote_at(text, i)) {
             std::size_t j = i + open;
             std::size_t close = 0;
@@ -133,19 +237,16 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
                 out.push_back({Lexeme::Kind::op_or, word});
             } else if (word == "NOT") {
                 out.push_back({Lexeme::Kind::op_not, word});
-            } else if (auto distance = near_distance(word)) {
-                out.push_back({Lexeme::Kind::op_near, word, *distance});
-            } else if (word.starts_with("NEAR/")) {
+            } else if (std::optional<Lexeme> proximity = proximity_operator(word)) {
+                out.push_back(std::move(*proximity));
+            } else if (malformed_operator(word)) {
                 // "NEAR/abc" was searched as the words "near" and "abc".
-                return make_error(ErrorCode::query_syntax,
-                                  "'" + schema::printable(word, 40) + "': NEAR's distance is a number of words from 0 to 999",
-                                  "write NEAR/5");
-            } else if (const std::size_t colon = field_prefix(word, j < text.size() && !is_space(text[j]))) {
-                // Until the query has fields, "title:treaty" must not quietly become the
-                // words "title treaty".
-                return make_error(ErrorCode::query_syntax,
-                                  "'" + schema::printable(word.substr(0, colon + 1), 40) + "' is not a search field",
-                                  "use --outlet, --person, --from and --to; to search for the text itself, quote it");
+                return syntax_error("'" + schema::printable(word, 40) + "': the distance is a number of words from 0 to " +
+                                        std::to_string(max_near_distance) + (word.starts_with("SAME") ? ", and SAME takes none" : ""),
+                                    "write NEAR/5, ADJ/2 or SAME");
+            } else if (word.size() > 1 && word.back() == ':' && field_named(word.substr(0, word.size() - 1))) {
+                return syntax_error("'" + schema::printable(word, 40) + "' needs a value right after the colon",
+                                    "write " + word + "treaty or " + word + "\"a phrase\"");
             } else {
                 if (Status plain = check_wildcards(word, false); !plain) return plain.error();
                 out.push_back({Lexeme::Kind::word, word});
@@ -182,8 +283,8 @@ private:
     const Lexeme& take() { return lexemes_[std::min(pos_++, lexemes_.size() - 1)]; }
 
     static bool starts_operand(Lexeme::Kind kind) {
-        return kind == Lexeme::Kind::word || kind == Lexeme::Kind::phrase || kind == Lexeme::Kind::open ||
-               kind == Lexeme::Kind::op_not;
+        return kind == Lexeme::Kind::word || kind == Lexeme::Kind::phrase || kind == Lexeme::Kind::field ||
+               kind == Lexeme::Kind::open || kind == Lexeme::Kind::op_not;
     }
 
     Error missing_operand(const std::string& after) const {
@@ -217,11 +318,18 @@ private:
             if (!starts_operand(peek().kind)) break;
             Result<QueryNode> operand = parse_not();
             if (!operand) return operand;
-            all.children.push_back(std::move(operand.value()));
+            if (operand->kind == QueryNode::Kind::all) {
+                // "a b NEAR c" gave a AND (b NEAR c): one AND with the rest.
+                for (QueryNode& child : operand->children) all.children.push_back(std::move(child));
+            } else {
+                all.children.push_back(std::move(operand.value()));
+            }
         }
         if (all.children.empty()) {
             if (peek().kind == Lexeme::Kind::op_or) return syntax_error("'OR' needs something before it");
-            if (peek().kind == Lexeme::Kind::op_near) return syntax_error("'NEAR' needs a word before it");
+            if (peek().kind == Lexeme::Kind::op_near) {
+                return syntax_error("'" + operator_name(peek()) + "' needs a word, phrase or name before it");
+            }
             if (peek().kind == Lexeme::Kind::close) {
                 return syntax_error(depth_ == 0 ? "unbalanced parenthesis: ')' without '('" : "empty parentheses");
             }
@@ -249,24 +357,108 @@ private:
         return QueryNode{QueryNode::Kind::negate, {}, {std::move(operand.value())}};
     }
 
+    static std::string operator_name(const Lexeme& op) {
+        switch (op.proximity) {
+        case QueryNode::Proximity::near:
+            return "NEAR";
+        case QueryNode::Proximity::adj:
+            return "ADJ";
+        case QueryNode::Proximity::same:
+            return "SAME";
+        }
+        return op.text;
+    }
+
+    // The words at the start of lexemes [from, to) that make the proximity operand before
+    // or after an operator: a name the words spell ("Kim Jong Un NEAR/5 Putin" is about
+    // the person), else the one word next to the operator.
+    std::size_t operand_words(std::size_t from, std::size_t to, bool at_end) const {
+        std::string run;
+        std::vector<std::size_t> starts;  // of each typed word in `run`
+        for (std::size_t k = from; k < to; ++k) {
+            if (!run.empty()) run += ' ';
+            starts.push_back(run.size());
+            run += lexemes_[k].text;
+        }
+        const std::vector<schema::Token> tokens = schema::tokenize(run);
+        const std::size_t words = to - from;
+        std::size_t best = 1;
+        for (const schema::NameSpan& span : schema::find_names(run, tokens, schema::NameContext::query)) {
+            // Typed words the name covers, when it starts and ends on their edges.
+            const auto first = std::find(starts.begin(), starts.end(), tokens[span.first].start);
+            const std::size_t end = tokens[span.last].end;
+            const bool ends_on_edge = end == run.size() || run[end] == ' ';
+            if (first == starts.end() || !ends_on_edge) continue;
+            const auto first_word = static_cast<std::size_t>(first - starts.begin());
+            const auto last_word = static_cast<std::size_t>(
+                std::upper_bound(starts.begin(), starts.end(), tokens[span.last].start) - starts.begin() - 1);
+            if (at_end && last_word + 1 == words) best = std::max(best, words - first_word);
+            if (!at_end && first_word == 0) best = std::max(best, last_word + 1);
+        }
+        return best;
+    }
+
+    // A run of words, or of words then a proximity chain: "a b NEAR c" is a AND (b NEAR c).
     Result<QueryNode> parse_near() {
-        const bool grouped = peek().kind == Lexeme::Kind::open;
+        if (peek().kind == Lexeme::Kind::word) {
+            std::size_t end = pos_;
+            while (lexemes_[end].kind == Lexeme::Kind::word && !is_wildcard(lexemes_[end].text)) ++end;
+            if (end == pos_ && lexemes_[end + 1].kind == Lexeme::Kind::op_near) {
+                return syntax_error(operator_name(lexemes_[end + 1]) + " joins words, phrases or names, not a wildcard (" +
+                                    schema::printable(peek().text, 60) + ")");
+            }
+            if (lexemes_[end].kind == Lexeme::Kind::op_near && end > pos_) {
+                const std::size_t operand = operand_words(pos_, end, true);
+                QueryNode before{QueryNode::Kind::words, {}, {}};
+                while (pos_ < end - operand) before.words.push_back(take().text);
+                QueryNode first{QueryNode::Kind::words, {}, {}};
+                while (pos_ < end) first.words.push_back(take().text);
+                Result<QueryNode> chain = parse_chain(std::move(first));
+                if (!chain || before.words.empty()) return chain;
+                return QueryNode{QueryNode::Kind::all, {}, {std::move(before), std::move(chain.value())}};
+            }
+        }
+        const Lexeme::Kind kind = peek().kind;
         Result<QueryNode> first = parse_primary();
         if (!first) return first;
         if (peek().kind != Lexeme::Kind::op_near) return first;
-        if (grouped) {
-            return syntax_error("NEAR joins words or phrases, not a parenthesized group");
+        if (kind == Lexeme::Kind::open) {
+            return syntax_error(operator_name(peek()) + " joins words, phrases or names, not a parenthesized group",
+                                "write (a NEAR b) OR (c NEAR b)");
         }
-        QueryNode near{QueryNode::Kind::near, {}, {std::move(first.value())}};
+        if (kind == Lexeme::Kind::field) {
+            return syntax_error(operator_name(peek()) + " joins words, phrases or names, not a field",
+                                "put the field beside it: title:treaty AND (a NEAR b)");
+        }
+        return parse_chain(std::move(first.value()));
+    }
+
+    // first ( NEAR|ADJ|SAME operand )*, one operator throughout.
+    Result<QueryNode> parse_chain(QueryNode first) {
+        QueryNode near{QueryNode::Kind::near, {}, {std::move(first)}};
+        near.proximity = peek().proximity;
         near.window = peek().near_distance;
         while (peek().kind == Lexeme::Kind::op_near) {
-            near.window = std::max(near.window, take().near_distance);
-            if (peek().kind == Lexeme::Kind::word) {
-                near.children.push_back({QueryNode::Kind::words, {take().text}, {}});
+            const Lexeme& op = take();
+            if (op.proximity != near.proximity) {
+                return syntax_error("'" + op.text + "' cannot follow another operator in the same chain",
+                                    "join them with AND: (a NEAR b) AND (b ADJ c)");
+            }
+            near.window = std::max(near.window, op.near_distance);
+            if (peek().kind == Lexeme::Kind::word && !is_wildcard(peek().text)) {
+                std::size_t end = pos_;
+                while (lexemes_[end].kind == Lexeme::Kind::word) ++end;
+                const std::size_t operand = operand_words(pos_, end, false);
+                QueryNode words{QueryNode::Kind::words, {}, {}};
+                for (std::size_t k = 0; k < operand; ++k) words.words.push_back(take().text);
+                near.children.push_back(std::move(words));
             } else if (peek().kind == Lexeme::Kind::phrase) {
                 near.children.push_back({QueryNode::Kind::phrase, {take().text}, {}});
+            } else if (peek().kind == Lexeme::Kind::word) {
+                return syntax_error(operator_name(op) + " joins words, phrases or names, not a wildcard (" +
+                                    schema::printable(peek().text, 60) + ")");
             } else {
-                return syntax_error("'NEAR' needs a word or phrase after it");
+                return syntax_error("'" + operator_name(op) + "' needs a word, phrase or name after it");
             }
         }
         return near;
@@ -292,16 +484,13 @@ private:
         }
         case Lexeme::Kind::phrase:
             return QueryNode{QueryNode::Kind::phrase, {take().text}, {}};
+        case Lexeme::Kind::field:
+            return take().field;
         case Lexeme::Kind::word: {
-            // A run of words stays together (names span words), but the word right
-            // before NEAR belongs to the NEAR.
-            // A wildcard stands alone.
+            // A run of words stays together (names span words); a wildcard stands alone.
             QueryNode run{QueryNode::Kind::words, {take().text}, {}};
             if (is_wildcard(run.words[0])) return run;
-            while (peek().kind == Lexeme::Kind::word && peek(1).kind != Lexeme::Kind::op_near &&
-                   !is_wildcard(peek().text)) {
-                run.words.push_back(take().text);
-            }
+            while (peek().kind == Lexeme::Kind::word && !is_wildcard(peek().text)) run.words.push_back(take().text);
             return run;
         }
         default:
@@ -342,7 +531,21 @@ void describe_into(const QueryNode& node, std::string& out) {
         out += '"' + node.words.at(0) + '"';
         break;
     case QueryNode::Kind::near:
-        join_children(" NEAR/" + std::to_string(node.window) + " ");
+        join_children(node.proximity == QueryNode::Proximity::same  ? std::string(" SAME ")
+                      : node.proximity == QueryNode::Proximity::adj ? " ADJ/" + std::to_string(node.window) + " "
+                                                                    : " NEAR/" + std::to_string(node.window) + " ");
+        break;
+    case QueryNode::Kind::field:
+        out += std::string(field_label(node.field)) + ':';
+        if (node.field == QueryNode::FieldName::date) {
+            // As typed, in full: "date:2024-06" is 2024-06-01..2024-06-30.
+            auto iso = [](const std::string& day) {
+                return day.empty() ? day : day.substr(0, 4) + '-' + day.substr(4, 2) + '-' + day.substr(6, 2);
+            };
+            out += iso(node.first_day) + ".." + iso(node.last_day);
+        } else {
+            out += node.quoted ? '"' + node.words.at(0) + '"' : node.words.at(0);
+        }
         break;
     case QueryNode::Kind::all:
         join_children(" AND ");
@@ -358,6 +561,32 @@ void describe_into(const QueryNode& node, std::string& out) {
 }
 
 }  // namespace
+
+std::optional<QueryNode::FieldName> field_named(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (auto field : {QueryNode::FieldName::title, QueryNode::FieldName::outlet, QueryNode::FieldName::person,
+                       QueryNode::FieldName::date, QueryNode::FieldName::id}) {
+        if (field_label(field) == lower) return field;
+    }
+    return std::nullopt;
+}
+
+std::string_view field_label(QueryNode::FieldName field) {
+    switch (field) {
+    case QueryNode::FieldName::title:
+        return "title";
+    case QueryNode::FieldName::outlet:
+        return "outlet";
+    case QueryNode::FieldName::person:
+        return "person";
+    case QueryNode::FieldName::date:
+        return "date";
+    case QueryNode::FieldName::id:
+        return "id";
+    }
+    return "";
+}
 
 bool is_wildcard(std::string_view word) {
     return word.size() > 1 && word.back() == '*';

@@ -9,6 +9,7 @@
 #include "schema/person_facet.h"
 #include "schema/text.h"
 #include "searcher/facet_spy.h"
+#include "searcher/proximity.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 
@@ -83,8 +84,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 // A filter naming an outlet or a person the index does not hold quietly finds nothing;
 // the user more likely mistyped it. The notice names the closest outlets.
-std::string unknown_filter_values(const Xapian::Database& db, const SearchRequest& request) {
-    for (const std::string& outlet : request.outlets) {
+std::string unknown_filter_values(const Xapian::Database& db, const std::vector<std::string>& outlets,
+                                  const std::vector<std::string>& persons) {
+    for (const std::string& outlet : outlets) {
         const std::string term = schema::boolean_term(schema::outlet_term, outlet);
         if (db.get_termfreq(term) > 0) continue;
         const std::string prefix(schema::outlet_term.prefix);
@@ -103,10 +105,10 @@ std::string unknown_filter_values(const Xapian::Database& db, const SearchReques
         return "no article in the index is from the outlet \"" + schema::printable(outlet, 60) + "\"" +
                (closest.empty() ? std::string() : "; the closest outlets it holds: " + closest);
     }
-    for (const std::string& name : request.persons) {
+    for (const std::string& name : persons) {
         const std::optional<std::string> key = schema::person_key(name);
         if (key && db.get_termfreq(schema::person_term(*key)) == 0) {
-            return "no article in the index mentions " + schema::printable(name, 60) + " (--person)";
+            return "no article in the index mentions " + schema::printable(name, 60);
         }
     }
     return {};
@@ -367,18 +369,33 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (request.offset > max_offset) {
         return make_error(ErrorCode::usage, "the offset is more than " + std::to_string(max_offset));
     }
-    Result<QueryNode> parsed = parse_query(request.query);
+    // Filters alone (--outlet, --person, --from, --to) list their articles.
+    const bool filters_only = request.query.find_first_not_of(" \t\r\n") == std::string::npos &&
+                              (!request.outlets.empty() || !request.persons.empty() || request.from || request.to);
+    Result<QueryNode> parsed = filters_only ? Result<QueryNode>(QueryNode{QueryNode::Kind::all, {}, {}})
+                                            : parse_query(request.query);
     if (!parsed) return parsed.error();
-    Result<CompiledQuery> compiled = compile_query(parsed.value(), db_, request.scope);
+    Result<CompiledQuery> compiled = filters_only ? Result<CompiledQuery>(CompiledQuery{Xapian::Query::MatchAll, {}, false, false, {}, {}})
+                                                  : compile_query(parsed.value(), db_, request.scope);
     if (!compiled) return compiled.error();
+    if (remote_ && compiled->local_only) {
+        return make_error(ErrorCode::usage, "NEAR, ADJ and SAME with a phrase or a name, and SAME, run on local indexes only",
+                          "on remote shards, join single words: a NEAR/5 b");
+    }
     const Result<FilteredQuery> filtered = apply_filters(compiled->query, request);
     if (!filtered) return filtered.error();
     const Xapian::Query& query = filtered->query;
+    // Nothing to rank by: newest first, as a list of an outlet's or a day's articles reads.
+    const bool newest_first = !compiled->ranked;
 
     SearchResult result;
-    result.notice = unknown_filter_values(db_, request);
+    std::vector<std::string> outlets = request.outlets;
+    outlets.insert(outlets.end(), compiled->outlets.begin(), compiled->outlets.end());
+    std::vector<std::string> persons = request.persons;
+    persons.insert(persons.end(), compiled->persons.begin(), compiled->persons.end());
+    result.notice = unknown_filter_values(db_, outlets, persons);
     result.query = request.query;
-    result.parsed = describe(parsed.value());
+    result.parsed = filters_only ? std::string() : describe(parsed.value());
     result.xapian_query = query.get_description();
     if (request.explain) result.names = schema::describe_names(request.query);
     result.offset = request.offset;
@@ -393,6 +410,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         // Xapian's own spies (xapian-tcpsrv runs no others).
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
+        if (newest_first) enquire.set_sort_by_value(schema::slot_date, true);
         outlet_spy.emplace(schema::slot_outlet);
         month_spy.emplace(schema::slot_month);
         person_spy.emplace(schema::slot_persons);
@@ -454,9 +472,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                 const auto low = static_cast<Xapian::docid>(std::uint64_t{last} * part / parts + 1);
                 const auto high = static_cast<Xapian::docid>(std::uint64_t{last} * (part + 1) / parts);
                 part_docids.emplace_back(low, high);
-                part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
+                part_queries.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised, proximity_registry()),
                                           Xapian::Query((new DocidRange(low, high))->release()));
-                if (plan == Plan::rank_counted) ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised));
+                if (plan == Plan::rank_counted) ranked_queries.push_back(Xapian::Query::unserialise(ranked_serialised, proximity_registry()));
             }
         }
         auto search_part = [&](std::size_t part) {
@@ -466,6 +484,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                 if (plan == Plan::one_pass) {
                     Xapian::Enquire enquire(*dbs[part]);
                     enquire.set_query(part_queries[part]);
+                    if (newest_first) enquire.set_sort_by_value(schema::slot_date, true);
                     enquire.add_matchspy(spies[part].get());
                     msets[part] = enquire.get_mset(first, count, everything);
                     totals[part] = msets[part].get_matches_estimated();
@@ -490,6 +509,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                     totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
                 }
                 Xapian::Enquire ranking(*dbs[part]);
+                if (newest_first) ranking.set_sort_by_value(schema::slot_date, true);
                 if (plan == Plan::rank_counted) {
                     ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_queries[part],
                                                     Xapian::Query((new DocidList(matched.docids()))->release())));
@@ -522,8 +542,14 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
             if (part > 0) spies[0]->merge(*spies[part]);
         }
         if (parts > 1) {
-            // Xapian's own order: by weight, then by docid.
-            std::sort(page.begin(), page.end(), [](const Candidate& a, const Candidate& b) {
+            // Xapian's own order: by weight (or date), then by docid.
+            std::sort(page.begin(), page.end(), [&](const Candidate& a, const Candidate& b) {
+                if (newest_first) {
+                    const std::string a_date = a.document.get_value(schema::slot_date);
+                    const std::string b_date = b.document.get_value(schema::slot_date);
+                    if (a_date != b_date) return a_date > b_date;
+                    return a.docid < b.docid;
+                }
                 return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
             });
             page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), request.offset)));

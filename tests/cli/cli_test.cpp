@@ -152,7 +152,7 @@ TEST_F(Cli, AFilterNamingWhatTheIndexLacksSaysSo) {
     EXPECT_NE(mixed.err.find("\"Yonhap\""), std::string::npos);
     const CommandResult person = search({"--count", "--person", "Kim Il Sung", "Putin"});
     EXPECT_EQ(person.exit_code, 1);
-    EXPECT_EQ(person.err, "corpus-search: no article in the index mentions Kim Il Sung (--person)\n");
+    EXPECT_EQ(person.err, "corpus-search: no article in the index mentions Kim Il Sung\n");
     EXPECT_TRUE(search({"--count", "--outlet", "FN News Global", "Putin"}).err.empty());
 }
 

@@ -114,8 +114,9 @@ TEST(Analysis, IndexTermsKeepPositionsAndStems) {
     index_text(doc, article_text, "Putin\u2019s visits\n\nNew paragraph", position);
     std::vector<std::string> terms;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.push_back(*it);
-    const std::vector<std::string> expected{"Znew", "Zparagraph", "Zputin", "Zvisit", "new", "paragraph", "putin",
-                                            "visits"};
+    // "XB" marks where each paragraph ends (SAME).
+    const std::vector<std::string> expected{"XB",     "Znew", "Zparagraph", "Zputin", "Zvisit",
+                                            "new",    "paragraph", "putin",  "visits"};
     EXPECT_EQ(terms, expected);
     // The second paragraph starts after a gap, so no phrase runs across the blank line.
     auto positions = [&](const std::string& term) {
@@ -129,6 +130,7 @@ TEST(Analysis, IndexTermsKeepPositionsAndStems) {
     EXPECT_EQ(positions("putin"), std::vector<Xapian::termpos>{1});
     EXPECT_EQ(positions("visits"), std::vector<Xapian::termpos>{2});
     EXPECT_EQ(positions("new"), std::vector<Xapian::termpos>{2 + 1 + block_gap});
+    EXPECT_EQ(positions("XB"), (std::vector<Xapian::termpos>{3, 2 + 1 + block_gap + 2}));
 }
 
 TEST(Analysis, ChromeFieldHasItsOwnPrefix) {
