@@ -11,6 +11,7 @@
 #include "searcher/facet_spy.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
+#include "searcher/suggest.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -551,6 +552,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     for (const schema::PersonCount& person : local_facets ? local_facets->persons() : schema::person_counts(*person_spy)) {
         result.person_facet.push_back({person.display, person.count, person.key});
     }
+    result.suggestion = suggest_query(db_, request.query, parsed.value(), result.total);
     return result;
 }
 
