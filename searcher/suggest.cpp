@@ -15,16 +15,20 @@ namespace {
 
 using schema::article_text;
 
-bool is_letter(char c) {
+bool is_lower(char c) {
     return c >= 'a' && c <= 'z';
 }
 
 bool all_letters(std::string_view word) {
-    return !word.empty() && std::all_of(word.begin(), word.end(), is_letter);
+    return !word.empty() && std::all_of(word.begin(), word.end(), is_lower);
 }
 
 char upper(char c) {
-    return is_letter(c) ? static_cast<char>(c - 'a' + 'A') : c;
+    return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Edits from `a` to `b` (insertions, deletions, substitutions, swaps of neighbours: the
@@ -53,9 +57,9 @@ std::size_t edits_within(std::string_view a, std::string_view b, std::size_t mos
 
 // One place in the query where a word the index may know better was typed.
 struct TypedWord {
-    std::size_t at;      // byte offset in the query
+    std::size_t at;            // byte offset in the query
     std::string_view surface;  // as typed, possessive included
-    std::string word;    // normalized (schema::tokenize)
+    std::string word;          // normalized (schema::tokenize)
 };
 
 // The words of `parsed` that may be corrected, found in `query` where the user typed
@@ -92,7 +96,8 @@ private:
     }
 
     std::optional<std::size_t> place(std::string_view text) {
-        for (std::size_t at = query_.find(text, cursor_); at != std::string_view::npos; at = query_.find(text, at + 1)) {
+        for (std::size_t at = query_.find(text, cursor_); at != std::string_view::npos;
+             at = query_.find(text, at + 1)) {
             const std::size_t end = at + text.size();
             if ((at == 0 || stands_apart(query_[at - 1])) && (end == query_.size() || stands_apart(query_[end]))) {
                 cursor_ = end;
@@ -153,11 +158,13 @@ Xapian::doccount frequency(const Xapian::Database& db, const std::string& word) 
 
 // The index's word that `word` (normalized, letters only) was probably meant to be.
 std::optional<std::string> correction(const Xapian::Database& db, const std::string& word) {
+    // Shorter words are a letter or two from too many others to guess.
     constexpr std::size_t shortest = 4;
+    constexpr std::size_t two_edits_from = 6;
     if (word.size() < shortest) return std::nullopt;
     const Xapian::doccount typed = frequency(db, word);
     if (typed >= std::max(common_least, db.get_doccount() / common_share)) return std::nullopt;
-    const std::size_t most_edits = word.size() < 6 ? 1 : 2;
+    const std::size_t most_edits = word.size() < two_edits_from ? 1 : 2;
     const Xapian::doccount least = std::max<Xapian::doccount>(1, typed * more_frequent);
     struct Best {
         std::size_t edits;
@@ -165,7 +172,8 @@ std::optional<std::string> correction(const Xapian::Database& db, const std::str
         std::string word;
     };
     std::optional<Best> best;
-    // Typos rarely hit the first letter: the words sharing it are the few scanned.
+    // Typos seldom hit the first letter, and the words sharing it are a small part of the
+    // vocabulary: only they are scanned.
     const std::string prefix = schema::exact_term(article_text, word.substr(0, 1));
     for (Xapian::TermIterator it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         const std::string candidate = (*it).substr(article_text.prefix.size());
@@ -185,7 +193,8 @@ std::optional<std::string> correction(const Xapian::Database& db, const std::str
 // `word` written as `surface` was: all capitals, a capital first, or lower case.
 std::string in_style_of(std::string_view surface, std::string word) {
     const bool capital_first = surface[0] >= 'A' && surface[0] <= 'Z';
-    const bool all_capitals = capital_first && surface.size() > 1 && std::none_of(surface.begin(), surface.end(), is_letter);
+    const bool all_capitals =
+        capital_first && surface.size() > 1 && std::none_of(surface.begin(), surface.end(), is_lower);
     if (all_capitals) {
         std::transform(word.begin(), word.end(), word.begin(), upper);
     } else if (capital_first) {
@@ -208,11 +217,10 @@ std::string suggest_query(const Xapian::Database& db, const std::string& query, 
         // Only the letters of the word are replaced (a possessive 's stays), so the word
         // as typed must be those letters in some case.
         if (!all_letters(typed.word) || typed.surface.size() < typed.word.size()) continue;
-        std::string letters(typed.surface.substr(0, typed.word.size()));
-        std::string lower = letters;
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-        if (lower != typed.word) continue;
+        const std::string letters(typed.surface.substr(0, typed.word.size()));
+        std::string folded = letters;
+        std::transform(folded.begin(), folded.end(), folded.begin(), lower);
+        if (folded != typed.word) continue;
         auto found = corrections.find(typed.word);
         if (found == corrections.end()) found = corrections.emplace(typed.word, correction(db, typed.word)).first;
         if (!found->second) continue;

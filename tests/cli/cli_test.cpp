@@ -83,6 +83,10 @@ TEST_F(Cli, AMisspeltQuerySuggestsTheIndexSpelling) {
     EXPECT_EQ(text.exit_code, 1);
     EXPECT_EQ(text.out, "No articles match.\nDid you mean: Pyongyang?\n");
     EXPECT_TRUE(text.err.empty()) << text.err;
+    // A query that found a few articles: the line stands under their count.
+    const CommandResult few = search({"--limit", "0", "Pyongyan OR Zinoviev"});
+    EXPECT_EQ(few.exit_code, 0);
+    EXPECT_EQ(few.out.substr(0, few.out.find("\n\n")), "2 articles match.\nDid you mean: Pyongyang OR Zinoviev?");
     const CommandResult phrase = search({"\"talks in pyongyan\" AND NOT Seoul"});
     EXPECT_EQ(phrase.out, "No articles match.\nDid you mean: \"talks in pyongyang\" AND NOT Seoul?\n");
 
