@@ -156,14 +156,21 @@ Xapian::doccount frequency(const Xapian::Database& db, const std::string& word) 
                     db.get_termfreq(schema::stem_term(article_text, word)));
 }
 
-// The index's word that `word` (normalized, letters only) was probably meant to be.
-std::optional<std::string> correction(const Xapian::Database& db, const std::string& word) {
-    // Shorter words are a letter or two from too many others to guess.
-    constexpr std::size_t shortest = 4;
-    constexpr std::size_t two_edits_from = 6;
+// Shorter words are a letter or two from too many others to guess.
+constexpr std::size_t shortest = 4;
+constexpr std::size_t two_edits_from = 6;
+
+// The articles holding `word` (normalized, letters only) when it is long enough and rare
+// enough to be corrected.
+std::optional<Xapian::doccount> rare(const Xapian::Database& db, const std::string& word) {
     if (word.size() < shortest) return std::nullopt;
     const Xapian::doccount typed = frequency(db, word);
     if (typed >= std::max(common_least, db.get_doccount() / common_share)) return std::nullopt;
+    return typed;
+}
+
+// The index's word that `word`, in `typed` articles, was probably meant to be.
+std::optional<std::string> correction(const Xapian::Database& db, const std::string& word, Xapian::doccount typed) {
     const std::size_t most_edits = word.size() < two_edits_from ? 1 : 2;
     const Xapian::doccount least = std::max<Xapian::doccount>(1, typed * more_frequent);
     struct Best {
@@ -213,6 +220,7 @@ std::string suggest_query(const Xapian::Database& db, const std::string& query, 
     std::string suggested;
     std::size_t copied = 0;  // of the query, into `suggested`
     std::map<std::string, std::optional<std::string>> corrections;  // a word typed twice is looked up once
+    std::size_t scanned = 0;
     for (const TypedWord& typed : finder.words()) {
         // Only the letters of the word are replaced (a possessive 's stays), so the word
         // as typed must be those letters in some case.
@@ -222,7 +230,15 @@ std::string suggest_query(const Xapian::Database& db, const std::string& query, 
         std::transform(folded.begin(), folded.end(), folded.begin(), lower);
         if (folded != typed.word) continue;
         auto found = corrections.find(typed.word);
-        if (found == corrections.end()) found = corrections.emplace(typed.word, correction(db, typed.word)).first;
+        if (found == corrections.end()) {
+            std::optional<std::string> better;
+            if (const std::optional<Xapian::doccount> articles = rare(db, typed.word)) {
+                // So many unknown words are no misspelling, and each costs a scan.
+                if (++scanned > max_words_looked_up) return {};
+                better = correction(db, typed.word, *articles);
+            }
+            found = corrections.emplace(typed.word, std::move(better)).first;
+        }
         if (!found->second) continue;
         suggested += query.substr(copied, typed.at - copied) + in_style_of(letters, *found->second);
         copied = typed.at + typed.word.size();

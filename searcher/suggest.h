@@ -13,6 +13,8 @@
 //     substitution or swap of two neighbouring letters; each must be in at least
 //     more_frequent times as many articles as the word typed (any article, when it is in
 //     none); the closest wins, then the most frequent, then the first in order.
+// A query with more than max_words_looked_up distinct rare words gets no suggestion: it
+// is no simple misspelling, and each such word costs a scan of the vocabulary.
 // The suggestion is the query as typed with only the corrected words replaced, each
 // written in the typed word's style (pyongyan -> pyongyang, Pyongyan -> Pyongyang,
 // PYONGYAN -> PYONGYANG). The corrected query is not run: the figures above decide.
@@ -32,6 +34,7 @@ inline constexpr std::size_t suggest_at_most_matches = 5;
 inline constexpr Xapian::doccount common_least = 10;
 inline constexpr Xapian::doccount common_share = 1000;
 inline constexpr Xapian::doccount more_frequent = 10;
+inline constexpr std::size_t max_words_looked_up = 8;
 
 // The suggested query for `query` (parsed as `parsed`), which matched `matched` articles
 // of `db`; empty when there is none. Xapian errors propagate, as from the search itself.

@@ -99,6 +99,17 @@ TEST_F(Suggest, AQueryMatchingMoreThanAFewIsTakenAsMeant) {
     EXPECT_EQ(suggestion("Pyongyang OR Tokio"), "");
 }
 
+// Each rare word costs a scan of the words sharing its first letter: a query of many is
+// no misspelling, and 1,000 of them must not take seconds.
+TEST_F(Suggest, AQueryOfManyUnknownWordsGetsNone) {
+    std::string eight = "Tokio";
+    for (const char* word : {"qwerty", "asdfgh", "zxcvbn", "yuiopp", "hjklmn", "bnmvcx", "poiuyt"}) {
+        eight += std::string(" ") + word;
+    }
+    EXPECT_EQ(suggestion(eight), "Tokyo qwerty asdfgh zxcvbn yuiopp hjklmn bnmvcx poiuyt");
+    EXPECT_EQ(suggestion(eight + " lkjhgf"), "");
+}
+
 TEST_F(Suggest, APhraseWithOneMisspeltWord) {
     EXPECT_EQ(suggestion("\"held talks in Pyongyag\""), "\"held talks in Pyongyang\"");
     EXPECT_EQ(suggestion("\xE2\x80\x9Ctalks in Pyongyag\xE2\x80\x9D"), "\xE2\x80\x9Ctalks in Pyongyang\xE2\x80\x9D");
