@@ -115,13 +115,17 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
         for (const std::string& line : lines_of(result.names)) out += fmt::format("name:    {}\n", field(line));
         out += fmt::format("xapian:  {}\n\n", field(result.xapian_query));
     }
+    // The suggestion stands right under the count of what the query as typed found.
+    const std::string suggestion =
+        result.suggestion.empty() ? std::string() : fmt::format("Did you mean: {}?\n", field(result.suggestion));
     if (result.total == 0) {
-        out += "No articles match.\n";
+        out += "No articles match.\n" + suggestion;
         return out;
     }
     out += fmt::format("{} article{} match", result.total, result.total == 1 ? "" : "s");
-    out += result.hits.empty() ? std::string(".\n\n")
-                               : fmt::format("; showing {}-{}.\n\n", result.offset + 1, result.offset + result.hits.size());
+    out += result.hits.empty() ? std::string(".\n")
+                               : fmt::format("; showing {}-{}.\n", result.offset + 1, result.offset + result.hits.size());
+    out += suggestion + "\n";
     for (const Hit& hit : result.hits) {
         out += fmt::format("{:>3}. {}\n", hit.rank, field(hit.title.empty() ? hit.id : hit.title));
         out += fmt::format("     {} | {} | {} | score {:.3f}\n", field(hit.id),
@@ -146,6 +150,7 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
         out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
     }
     out["total"] = result.total;
+    if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
     out["offset"] = result.offset;
     out["limit"] = result.limit;
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();

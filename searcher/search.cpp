@@ -12,6 +12,7 @@
 #include "searcher/proximity.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
+#include "searcher/suggest.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -577,6 +578,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     for (const schema::PersonCount& person : local_facets ? local_facets->persons() : schema::person_counts(*person_spy)) {
         result.person_facet.push_back({person.display, person.count, person.key});
     }
+    result.suggestion = suggest_query(db_, request.query, parsed.value(), result.total);
     return result;
 }
 

@@ -69,6 +69,7 @@ struct SearchResult {
     std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
     std::vector<FacetCount> person_facet;  // display name (the commonest spelling), most articles first
     std::string notice;  // one line for the user beside the answer: a filter naming what the index lacks
+    std::string suggestion;  // the query with misspelt words corrected (suggest.h); empty when none
 };
 
 // How a search over one local index shares its work between threads: each matches and

@@ -77,6 +77,38 @@ TEST_F(Cli, ExitStatusIsOneWhenNothingMatches) {
     EXPECT_TRUE(result.err.empty());
 }
 
+// Issue 22: "Pyongyan" found nothing and said nothing more.
+TEST_F(Cli, AMisspeltQuerySuggestsTheIndexSpelling) {
+    const CommandResult text = search({"Pyongyan"});
+    EXPECT_EQ(text.exit_code, 1);
+    EXPECT_EQ(text.out, "No articles match.\nDid you mean: Pyongyang?\n");
+    EXPECT_TRUE(text.err.empty()) << text.err;
+    // A query that found a few articles: the line stands under their count.
+    const CommandResult few = search({"--limit", "0", "Pyongyan OR Zinoviev"});
+    EXPECT_EQ(few.exit_code, 0);
+    EXPECT_EQ(few.out.substr(0, few.out.find("\n\n")), "2 articles match.\nDid you mean: Pyongyang OR Zinoviev?");
+    const CommandResult phrase = search({"\"talks in pyongyan\" AND NOT Seoul"});
+    EXPECT_EQ(phrase.out, "No articles match.\nDid you mean: \"talks in pyongyang\" AND NOT Seoul?\n");
+
+    const CommandResult json = search({"--format", "json", "Pyongyan"});
+    EXPECT_EQ(json.exit_code, 1);
+    expect_valid_json(json.out);
+    EXPECT_EQ(nlohmann::json::parse(json.out)["suggestion"], "Pyongyang");
+    // No suggestion: no field, rather than null.
+    const CommandResult found = search({"--format", "json", "Pyongyang"});
+    EXPECT_EQ(found.exit_code, 0);
+    EXPECT_FALSE(nlohmann::json::parse(found.out).contains("suggestion")) << found.out;
+
+    const CommandResult batch = run({search_bin(), "--db", db(), "--batch", "-"}, {}, "Pyongyan\nPyongyang\n");
+    EXPECT_EQ(batch.exit_code, 0);
+    const CommandResult check = validate_json("search-output.schema.json", batch.out, /*json_lines=*/true);
+    EXPECT_EQ(check.exit_code, 0) << check.err << "\n" << batch.out;
+    std::istringstream lines(batch.out);
+    std::string first;
+    std::getline(lines, first);
+    EXPECT_EQ(nlohmann::json::parse(first)["suggestion"], "Pyongyang");
+}
+
 TEST_F(Cli, TheEnvironmentNamesTheIndex) {
     const CommandResult result = run({search_bin(), "Zinoviev"}, {{"CORPUS_SEARCH_DB", db()}});
     EXPECT_EQ(result.exit_code, 0) << result.err;
