@@ -81,6 +81,10 @@ public:
             add_tokens(node.words.at(0), {0}, {*at});
             return true;
         }
+        case QueryNode::Kind::field:
+            // Not corrected (an outlet, a date, an id), but passed over: "title:x x".
+            place(node.words.at(0));
+            return true;
         default:
             return std::all_of(node.children.begin(), node.children.end(),
                                [&](const QueryNode& child) { return add(child); });
