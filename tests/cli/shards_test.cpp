@@ -228,6 +228,15 @@ const std::vector<SearchCase>& search_cases() {
         {{"--from", "2023-01-01"}, "sanctions"},
         {{"--to", "2019-12-31"}, "summit OR talks"},
         {{"--outlet", "The Korea Herald", "--from", "2022-01-01", "--to", "2023-12-31"}, "Kim Jong-un"},
+        // fields, ADJ between words, wildcards (issue 22)
+        {{}, "title:treaty"},
+        {{}, "title:\"North Korea\" sanctions"},
+        {{}, "outlet:\"NK News\" missile"},
+        {{}, "treaty date:2024-06"},
+        {{}, "sanctions date:2023..2024-03 -outlet:\"daily nk\""},
+        {{}, "person:\"Kim Jong-un\" treaty"},
+        {{}, "missile ADJ/3 launch"},
+        {{}, "sanctio*"},
         // the whole page, chrome included
         {{"--scope", "all"}, "KOSPI"},
         {{"--scope", "all"}, "\"Privacy Policy\""},
@@ -646,6 +655,22 @@ TEST_F(Shards, BatchAndCountAnswerAsOneDatabase) {
         EXPECT_EQ(count_one.out, a["total"].dump() + "\n");
         EXPECT_EQ(count_sharded.out, count_one.out);
         EXPECT_EQ(count_sharded.exit_code, count_one.exit_code) << count_sharded.err;
+    }
+}
+
+// Proximity over phrases and names, and SAME, check positions with corpus-search's own
+// code, which a stock xapian-tcpsrv cannot run: over remote shards, an error saying so.
+TEST_F(Shards, ProximityOverPhrasesIsAnErrorOnRemoteShardsAndWorksLocally) {
+    for (const char* query : {"Putin SAME treaty", "\"Kim Jong Un\" NEAR/5 Putin"}) {
+        const CommandResult remote = run(guarded({search_bin(), "--db", stub().string(), "--count", query}));
+        EXPECT_EQ(remote.exit_code, 2) << query;
+        EXPECT_EQ(remote.err, "corpus-search: NEAR, ADJ and SAME with a phrase or a name, and SAME, run on local indexes "
+                              "only; on remote shards, join single words: a NEAR/5 b\n")
+            << query;
+        const CommandResult one = run(guarded({search_bin(), "--db", single().string(), "--count", query}));
+        const CommandResult local_shards = run(guarded({search_bin(), "--db", sharded().string(), "--count", query}));
+        EXPECT_EQ(one.exit_code, 0) << query << ": " << one.err;
+        EXPECT_EQ(local_shards.out, one.out) << query << ": " << local_shards.err;
     }
 }
 

@@ -113,6 +113,17 @@ TEST(QueryBuilder, GoldenTable) {
         {"a OR b", "Query((Za OR Zb))"},
         {"missile NEAR/3 launch", "Query((missile NEAR 5 launch))"},
         {"\"Orb\u00e1n\"", "Query(orban)"},
+        {"missile ADJ/3 launch", "Query((missile PHRASE 5 launch))"},
+        {"title:Treaties", "Query(ZXTtreati)"},
+        {"title:\"mutual assistance\"", "Query((XTmutual PHRASE 2 XTassistance))"},
+        {"outlet:\"Korea  HERALD\"", "Query(0 * XOkorea herald)"},
+        {"person:\"Kim Jong-un\"", "Query(0 * XPkim jong-on)"},
+        {"id:a1", "Query(0 * Qa1)"},
+        {"date:2024-06", "Query(VALUE_RANGE 0 20240601 20240630)"},
+        {"date:..2024", "Query(VALUE_RANGE 0 00000101 20241231)"},
+        {"treaty -outlet:Yonhap", "Query((Ztreati AND_NOT XOyonhap))"},
+        {"a SAME b", "Query(((a AND b) FILTER PostingSource(ProximityCheck(SAME, 2 operands))))"},
+        {"\"a b\" NEAR/2 c", "Query((((a PHRASE 2 b) AND c) FILTER PostingSource(ProximityCheck(NEAR/2, 2 operands))))"},
     };
     for (const auto& [query, expected] : table) EXPECT_EQ(compiled(query), expected) << query;
 }
