@@ -1,11 +1,11 @@
 // corpus-search: a thin front-end over the searcher library.
-#include "schema/date.h"
 #include "schema/index.h"
 #include "schema/text.h"
 #include "searcher/batch.h"
 #include "searcher/input_lines.h"
 #include "searcher/option_layers.h"
 #include "searcher/render.h"
+#include "searcher/request.h"
 #include "searcher/search.h"
 
 #include <CLI/CLI.hpp>
@@ -64,15 +64,12 @@ int finish_output(int status) {
 }
 
 CLI::Validator whole_number(std::size_t least, std::size_t most) {
-    const std::string range = fmt::format("{} to {}", least, most);
     return CLI::Validator(
         [=](const std::string& text) -> std::string {
-            if (!corpus::schema::whole_number(text, least, most)) {
-                return "must be a whole number from " + range + ", not \"" + corpus::schema::printable(text, 40) + "\"";
-            }
-            return {};
+            const corpus::Status valid = corpus::searcher::check_whole_number(text, least, most);
+            return valid ? std::string() : valid.error().message;
         },
-        "INT in " + range);
+        fmt::format("INT in {} to {}", least, most));
 }
 
 CLI::Validator seconds_between(double least, double most) {
@@ -116,13 +113,6 @@ struct Options {
     std::vector<std::string> query_words;
 };
 
-corpus::Result<std::optional<corpus::schema::Date>> date_option(const std::string& text, const char* flag) {
-    if (text.empty()) return std::optional<corpus::schema::Date>();
-    if (auto date = corpus::schema::parse_date(text)) return std::optional(*date);
-    return corpus::make_error(corpus::ErrorCode::usage, fmt::format("{} \"{}\" is not a date; write it as YYYY-MM-DD",
-                                                                    flag, corpus::schema::printable(text, 40)));
-}
-
 bool use_terminal_style(const std::string& color) {
     if (color == "always") return true;
     if (color == "never") return false;
@@ -148,7 +138,7 @@ void define_options(CLI::App& app, Options& opt) {
                   ->check(CLI::IsMember({"text", "json"}))
                   ->capture_default_str());
     last_wins(app.add_option("--limit", opt.limit, "how many results to show [env: CORPUS_SEARCH_LIMIT]")
-                  ->check(whole_number(0, 10000))
+                  ->check(whole_number(0, corpus::searcher::max_limit))
                   ->capture_default_str());
     app.add_option("--offset", opt.offset, "how many results to skip first")
         ->check(whole_number(0, corpus::searcher::max_offset))
@@ -178,41 +168,19 @@ void define_options(CLI::App& app, Options& opt) {
 }
 
 corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given) {
-    SearchRequest request;
-    request.limit = opt.limit;
-    request.offset = opt.offset;
-    request.outlets = opt.outlets;
-    request.persons = opt.persons;
-    request.explain = opt.explain;
-    request.scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article;
-    auto from = date_option(opt.from, "--from");
-    if (!from) return from.error();
-    auto to = date_option(opt.to, "--to");
-    if (!to) return to.error();
-    request.from = from.value();
-    request.to = to.value();
-    if (request.from && request.to && request.from->sortable() > request.to->sortable()) {
-        return corpus::make_error(corpus::ErrorCode::usage, "--from is later than --to", "see corpus-search --help");
-    }
-    if (opt.count) {
-        request.limit = 0;
-        request.snippets = false;
-    } else if (opt.ids) {
-        request.snippets = false;
-        if (!limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
-    }
-    return request;
-}
-
-// A query typed by a person or read from a batch file: text, and not empty.
-corpus::Status check_query_text(std::string& query) {
-    if (corpus::schema::looks_binary(query) || corpus::schema::repair_utf8(query) > 0) {
-        return corpus::make_error(corpus::ErrorCode::usage, "the query is not valid UTF-8 text");
-    }
-    if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return corpus::make_error(corpus::ErrorCode::query_syntax, "empty query");
-    }
-    return corpus::Ok{};
+    using corpus::searcher::OutputMode;
+    return corpus::searcher::make_search_request({
+        .limit = opt.limit,
+        .limit_given = limit_given,
+        .offset = opt.offset,
+        .outlets = opt.outlets,
+        .persons = opt.persons,
+        .from = opt.from,
+        .to = opt.to,
+        .scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article,
+        .output = opt.count ? OutputMode::count : opt.ids ? OutputMode::ids : OutputMode::results,
+        .explain = opt.explain,
+    });
 }
 
 int run_show(Searcher& searcher, const Options& opt) {
@@ -239,10 +207,11 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
         std::string line;
         for (auto read = input->next(line); read != corpus::searcher::InputLines::Read::end; read = input->next(line)) {
             ++number;
-            // Answered with its error (render_error_line), like any query that cannot run.
-            if (read == corpus::searcher::InputLines::Read::too_long) return corpus::searcher::BatchLine{number, line, true};
-            const std::size_t first = line.find_first_not_of(" \t");
-            if (first != std::string::npos && line[first] != '#') return corpus::searcher::BatchLine{number, line};
+            const corpus::searcher::BatchLineKind kind =
+                corpus::searcher::classify_batch_line(line, read == corpus::searcher::InputLines::Read::too_long);
+            if (kind != corpus::searcher::BatchLineKind::skipped) {
+                return corpus::searcher::BatchLine{number, line, kind == corpus::searcher::BatchLineKind::too_long};
+            }
         }
         return std::nullopt;
     };
@@ -253,11 +222,8 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
     auto answer = [&](Searcher& searcher, const corpus::searcher::BatchLine& line) {
         SearchRequest query_request = request;
         query_request.query = line.query;
-        corpus::Status valid =
-            line.too_long ? corpus::make_error(corpus::ErrorCode::usage,
-                                               fmt::format("the line is longer than {} bytes",
-                                                           corpus::searcher::max_input_line_bytes))
-                          : check_query_text(query_request.query);
+        const corpus::Status valid = corpus::searcher::check_batch_query(query_request.query, line.too_long,
+                                                                         corpus::searcher::max_input_line_bytes);
         auto result = valid ? searcher.search(query_request)
                             : corpus::Result<corpus::searcher::SearchResult>(valid.error());
         if (!result) {
@@ -291,9 +257,8 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
 int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
     // Filters alone list their articles, newest first.
-    const bool filters = !request.outlets.empty() || !request.persons.empty() || request.from || request.to;
-    if (!(filters && opt.query_words.empty())) {
-        if (corpus::Status valid = check_query_text(request.query); !valid) return fail(valid.error());
+    if (!(corpus::searcher::has_filters(request) && opt.query_words.empty())) {
+        if (corpus::Status valid = corpus::searcher::check_query_text(request.query); !valid) return fail(valid.error());
     }
     auto result = searcher.search(request);
     if (!result) return fail(result.error());

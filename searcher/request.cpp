@@ -1,0 +1,98 @@
+#include "searcher/request.h"
+
+#include "schema/date.h"
+#include "schema/text.h"
+
+#include <fmt/core.h>
+
+#include <limits>
+#include <optional>
+
+namespace corpus::searcher {
+namespace {
+
+Result<std::optional<schema::Date>> date_option(const std::string& text, const char* flag) {
+    if (text.empty()) return std::optional<schema::Date>();
+    if (auto date = schema::parse_date(text)) return std::optional(*date);
+    return make_error(ErrorCode::usage, fmt::format("{} \"{}\" is not a date; write it as YYYY-MM-DD", flag,
+                                                    schema::printable(text, 40)));
+}
+
+// A number already read, held to the range its flag takes, in the words CLI11 uses for
+// a value its check refuses.
+Status number_option(std::size_t value, std::size_t most, const char* flag) {
+    Status valid = check_whole_number(std::to_string(value), 0, most);
+    if (!valid) return make_error(ErrorCode::usage, std::string(flag) + ": " + valid.error().message);
+    return Ok{};
+}
+
+}  // namespace
+
+Status check_whole_number(std::string_view text, std::size_t least, std::size_t most) {
+    if (!schema::whole_number(text, least, most)) {
+        return make_error(ErrorCode::usage, fmt::format("must be a whole number from {} to {}, not \"{}\"", least, most,
+                                                        schema::printable(text, 40)));
+    }
+    return Ok{};
+}
+
+Result<SearchRequest> make_search_request(const RequestOptions& options) {
+    if (Status valid = number_option(options.limit, max_limit, "--limit"); !valid) return valid.error();
+    if (Status valid = number_option(options.offset, max_offset, "--offset"); !valid) return valid.error();
+    SearchRequest request;
+    request.limit = options.limit;
+    request.offset = options.offset;
+    request.outlets = options.outlets;
+    request.persons = options.persons;
+    request.explain = options.explain;
+    request.scope = options.scope;
+    auto from = date_option(options.from, "--from");
+    if (!from) return from.error();
+    auto to = date_option(options.to, "--to");
+    if (!to) return to.error();
+    request.from = from.value();
+    request.to = to.value();
+    if (request.from && request.to && request.from->sortable() > request.to->sortable()) {
+        return make_error(ErrorCode::usage, "--from is later than --to", "see corpus-search --help");
+    }
+    switch (options.output) {
+    case OutputMode::results:
+        break;
+    case OutputMode::count:
+        request.limit = 0;
+        request.snippets = false;
+        break;
+    case OutputMode::ids:
+        request.snippets = false;
+        if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
+        break;
+    }
+    return request;
+}
+
+bool has_filters(const SearchRequest& request) {
+    return !request.outlets.empty() || !request.persons.empty() || request.from || request.to;
+}
+
+Status check_query_text(std::string& query) {
+    if (schema::looks_binary(query) || schema::repair_utf8(query) > 0) {
+        return make_error(ErrorCode::usage, "the query is not valid UTF-8 text");
+    }
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return make_error(ErrorCode::query_syntax, "empty query");
+    }
+    return Ok{};
+}
+
+BatchLineKind classify_batch_line(std::string_view line, bool cut_short) {
+    if (cut_short) return BatchLineKind::too_long;
+    const std::size_t first = line.find_first_not_of(" \t");
+    return first == std::string_view::npos || line[first] == '#' ? BatchLineKind::skipped : BatchLineKind::query;
+}
+
+Status check_batch_query(std::string& query, bool cut_short, std::size_t most_bytes) {
+    if (cut_short) return make_error(ErrorCode::usage, fmt::format("the line is longer than {} bytes", most_bytes));
+    return check_query_text(query);
+}
+
+}  // namespace corpus::searcher

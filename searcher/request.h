@@ -1,0 +1,68 @@
+// What a front-end (the command line, and the CSV and web front-ends to come) asks of
+// the searcher, checked in one place: option values as read, the query text, and the
+// lines of a batch file. A front-end reads its options, calls these and prints; it never
+// carries a rule of its own. Messages name the command line's flags.
+#pragma once
+
+#include "schema/result.h"
+#include "searcher/query_builder.h"
+#include "searcher/search.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus::searcher {
+
+// The most results one page shows.
+inline constexpr std::size_t max_limit = 10000;
+
+// What the answer is made of; each mode implies what the search must produce.
+enum class OutputMode {
+    results,  // a page of hits with snippets
+    count,    // only the number of matches: no page, no snippets
+    ids,      // only the ids of the matches: no snippets, every match unless a limit is given
+};
+
+// A search as a front-end reads it, before it is checked.
+struct RequestOptions {
+    std::size_t limit = 10;    // 0 to max_limit
+    bool limit_given = false;  // asked for with this search, not a default or a config value
+    std::size_t offset = 0;    // 0 to max_offset
+    std::vector<std::string> outlets = {};
+    std::vector<std::string> persons = {};
+    std::string from = {};  // YYYY-MM-DD, or empty for no bound
+    std::string to = {};
+    Scope scope = Scope::article;
+    OutputMode output = OutputMode::results;
+    bool explain = false;
+};
+
+// `options` checked and turned into the search they ask for, without its query (given per
+// query, see check_query_text): the ranges, the dates and their order.
+Result<SearchRequest> make_search_request(const RequestOptions& options);
+
+// Whether `request` filters by outlet, person or date: such filters alone, with no query,
+// list their articles, newest first.
+bool has_filters(const SearchRequest& request);
+
+// Why `text`, typed for a number of results such as --limit, is refused: a whole number
+// from `least` to `most` (schema::whole_number) passes. The message follows the flag's name.
+Status check_whole_number(std::string_view text, std::size_t least, std::size_t most);
+
+// A query typed by a person or read from a batch file: text, and not empty. Invalid
+// UTF-8 is repaired in `query`, so that an answer echoing it prints readable text.
+Status check_query_text(std::string& query);
+
+// The lines of a batch file: one query a line; a blank line, or one whose first
+// character after blanks is '#', is skipped; a line the reader cut short (longer than it
+// takes) is that line's error, answered like any query that cannot run.
+enum class BatchLineKind { query, skipped, too_long };
+BatchLineKind classify_batch_line(std::string_view line, bool cut_short);
+
+// The query of a batch line to answer, checked: a line cut short is refused, naming the
+// `most_bytes` the reader takes; any other is checked like a typed query.
+Status check_batch_query(std::string& query, bool cut_short, std::size_t most_bytes);
+
+}  // namespace corpus::searcher
