@@ -256,10 +256,7 @@ int run_batch(const std::string& db_path, std::chrono::milliseconds shard_timeou
 
 int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
-    // Filters alone list their articles, newest first.
-    if (!(corpus::searcher::has_filters(request) && opt.query_words.empty())) {
-        if (corpus::Status valid = corpus::searcher::check_query_text(request.query); !valid) return fail(valid.error());
-    }
+    if (corpus::Status valid = corpus::searcher::check_request_query(request); !valid) return fail(valid.error());
     auto result = searcher.search(request);
     if (!result) return fail(result.error());
     if (!result->notice.empty()) {

@@ -84,6 +84,11 @@ Status check_query_text(std::string& query) {
     return Ok{};
 }
 
+Status check_request_query(SearchRequest& request) {
+    if (has_filters(request) && request.query.empty()) return Ok{};
+    return check_query_text(request.query);
+}
+
 BatchLineKind classify_batch_line(std::string_view line, bool cut_short) {
     if (cut_short) return BatchLineKind::too_long;
     const std::size_t first = line.find_first_not_of(" \t");

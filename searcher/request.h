@@ -55,6 +55,10 @@ Status check_whole_number(std::string_view text, std::size_t least, std::size_t 
 // UTF-8 is repaired in `query`, so that an answer echoing it prints readable text.
 Status check_query_text(std::string& query);
 
+// The query of `request` checked as check_query_text does, except that with filters it
+// may be empty: filters alone list their articles, newest first.
+Status check_request_query(SearchRequest& request);
+
 // The lines of a batch file: one query a line; a blank line, or one whose first
 // character after blanks is '#', is skipped; a line the reader cut short (longer than it
 // takes) is that line's error, answered like any query that cannot run.

@@ -121,6 +121,16 @@ TEST(Request, FiltersAreOutletsPersonsOrDates) {
     EXPECT_TRUE(has_filters(made({.to = "2024-06-01"})));
 }
 
+TEST(Request, FiltersAloneNeedNoQuery) {
+    SearchRequest alone = made({.outlets = {"NK News"}});
+    EXPECT_TRUE(check_request_query(alone).ok());
+    SearchRequest nothing = made({});
+    EXPECT_EQ(check_request_query(nothing).error().message, "empty query");
+    SearchRequest blank = made({.outlets = {"NK News"}});
+    blank.query = "  ";
+    EXPECT_EQ(check_request_query(blank).error().message, "empty query");
+}
+
 TEST(Request, AQueryIsTextAndNotEmpty) {
     std::string query = "Putin";
     EXPECT_TRUE(check_query_text(query).ok());
