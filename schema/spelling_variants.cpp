@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <vector>
@@ -9,8 +10,10 @@
 namespace corpus::schema {
 namespace {
 
-// Every word the indexer reads is looked up, and almost none is found: an open-addressing
-// table of hashes answers most lookups from one slot, without comparing strings.
+// Every word the indexer reads is looked up, and almost none is found: a word of a length
+// no British word has is not hashed (half of running text is words of three letters or
+// fewer), and an open-addressing table of hashes answers most other lookups from one
+// slot, without comparing strings.
 class VariantTable {
 public:
     VariantTable() {
@@ -22,12 +25,16 @@ public:
         while (!rest.empty()) {
             const std::size_t tab = rest.find('\t');
             const std::size_t newline = rest.find('\n', tab);
-            insert(rest.substr(0, tab), rest.substr(tab + 1, newline - tab - 1));
+            const std::string_view british = rest.substr(0, tab);
+            insert(british, rest.substr(tab + 1, newline - tab - 1));
+            shortest_ = std::min(shortest_, british.size());
+            longest_ = std::max(longest_, british.size());
             rest.remove_prefix(newline + 1);
         }
     }
 
     std::string_view find(std::string_view word) const {
+        if (word.size() < shortest_ || word.size() > longest_) return {};
         const std::uint64_t hash = XXH3_64bits(word.data(), word.size());
         for (std::size_t i = hash & mask();; i = (i + 1) & mask()) {
             const Slot& slot = slots_[i];
@@ -53,6 +60,8 @@ private:
     }
 
     std::vector<Slot> slots_;
+    std::size_t shortest_ = std::string_view::npos;
+    std::size_t longest_ = 0;
 };
 
 }  // namespace
