@@ -1,6 +1,7 @@
 #include "schema/analysis.h"
 
 #include "schema/names.h"
+#include "schema/spelling_variants.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -97,7 +98,12 @@ std::string normalize_word(std::string_view surface, bool numeric) {
     // A possessive adds nothing to the word: Yoon's and Yoon’s mean Yoon.
     if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
     std::erase(word, '\'');
-    if (numeric) std::erase(word, ',');
+    if (numeric) {
+        std::erase(word, ',');
+    } else if (std::string_view american = american_spelling(word); !american.empty()) {
+        // After the possessive and apostrophes go, so Colour's and colour’s are color.
+        word.assign(american);
+    }
     return word;
 }
 
@@ -226,7 +232,8 @@ const std::string& analysis_fingerprint() {
     static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
                                            ";break=word;norm=nfkc_cf,nomarks,noapos,nopossessive"
                                            ";stem=english;gap=" + std::to_string(block_gap) +
-                                           ";names=" + name_tables_fingerprint();
+                                           ";names=" + name_tables_fingerprint() +
+                                           ";spelling=" + spelling_variants_fingerprint();
     return fingerprint;
 }
 

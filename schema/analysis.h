@@ -5,7 +5,9 @@
 //   2. normalization      NFKC + case folding, diacritics removed (Orbán = orban),
 //                         apostrophe variants unified, possessive 's dropped,
 //                         remaining apostrophes dropped (don't = dont, Ch'oe = choe),
-//                         digit group separators dropped (36,000 = 36000)
+//                         digit group separators dropped (36,000 = 36000),
+//                         British spellings made American (defence = defense,
+//                         organisation = organization; spelling_variants.h)
 //   3. term construction  exact word terms with positions, English stems without;
 //                         in the article stream, Korean personal names add name and
 //                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off)

@@ -1,6 +1,7 @@
 // Golden tables for the analysis chain: text -> normalized words, and the promise that
 // an article and a query saying the same thing yield the same terms.
 #include "schema/analysis.h"
+#include "schema/spelling_variants.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -156,9 +157,67 @@ TEST(Analysis, ArticleAndQueryFormsAgree) {
     for (const auto& [article, query] : same) EXPECT_EQ(words(article), words(query)) << article;
 }
 
+// British and American spellings are one word (issue 22): the British form becomes the
+// American one in stage 2, so exact terms, stems and phrases agree whichever is written.
+TEST(Analysis, BritishAndAmericanSpellingsAreOneWord) {
+    const std::pair<const char*, const char*> same[] = {
+        {"mutual defence", "mutual defense"},
+        {"defences", "defenses"},
+        {"organisation", "organization"},
+        {"organisations", "organizations"},
+        {"organised", "organized"},
+        {"centre", "center"},
+        {"centres", "centers"},
+        {"colour", "color"},
+        {"Colour\u2019s", "color"},
+        {"analyse", "analyze"},
+        {"analysed", "analyzed"},
+        {"travelled", "traveled"},
+        {"catalogue", "catalog"},
+        {"paediatric", "pediatric"},
+        {"manoeuvres", "maneuvers"},
+        {"programme", "program"},
+    };
+    // Every term the article stream gets, with its positions: words, stems, phrases.
+    auto indexed = [](std::string_view text) {
+        Xapian::Document doc;
+        Xapian::termpos position = 1;
+        index_text(doc, article_text, text, position);
+        std::vector<std::string> terms;
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            std::string term = *it;
+            for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+                term += ' ' + std::to_string(*pos);
+            }
+            terms.push_back(term);
+        }
+        return terms;
+    };
+    for (const auto& [british, american] : same) {
+        EXPECT_EQ(words(british), words(american)) << british;
+        EXPECT_EQ(indexed(british), indexed(american)) << british;
+    }
+    EXPECT_EQ(words("The Defence Ministry's centre"), (Words{"the", "defense", "ministry", "center"}));
+}
+
+// Only spellings a rule relates are joined: words that merely mean the same stay apart.
+TEST(Analysis, UnrelatedBritishAndAmericanWordsStayApart) {
+    const std::pair<const char*, const char*> apart[] = {
+        {"tyre", "tire"}, {"cheque", "check"}, {"storey", "story"}, {"draught", "draft"},
+        {"prise", "prize"}, {"bourn", "born"},
+    };
+    for (const auto& [british, american] : apart) {
+        EXPECT_EQ(words(british), Words{british});
+        EXPECT_NE(words(british), words(american)) << british;
+        EXPECT_NE(stem(words(british)[0]), stem(words(american)[0])) << british;
+    }
+}
+
 TEST(Analysis, FingerprintNamesTheChain) {
     EXPECT_NE(analysis_fingerprint().find("icu="), std::string::npos);
     EXPECT_NE(analysis_fingerprint().find("stem=english"), std::string::npos);
+    // The spelling table is part of the chain: a table of other pairs is another chain.
+    EXPECT_NE(analysis_fingerprint().find(";spelling=" + spelling_variants_fingerprint()), std::string::npos);
 }
 
 }  // namespace
