@@ -103,7 +103,9 @@ def summarise_remote(args, single):
         "query_p99_ms": percentile(samples, 99),
         "query_mean_ms": statistics.fmean(samples),
         "matches_summed": sum(q["total"] for q in headline(records)),
-        "totals_differing": [q["query"] for q in records if q["total"] != single_totals[q["index"]]],
+        "totals_differing": [q["query"] for q in records
+                             if "skipped" not in q and q["total"] != single_totals[q["index"]]],
+        "skipped": [{"query": q["query"], "why": q["skipped"]} for q in records if "skipped" in q],
         "samples": len(samples),
     }
     remote["ratio_to_single"] = {m: ratio(remote[m], single[m]) for m in
@@ -286,7 +288,9 @@ def markdown(report):
         lines.append(f"| {label} | {fmt(cs[key])} | {fmt(rs[key])} | {fmt_ratio(rs['ratio_to_single'][key])} |")
     lines += [
         "",
-        "Every query found as many articles through the shards as in the single database." if not differing else
+        ("Every query" if not rs["skipped"] else f"Every query but the {len(rs['skipped'])} not run through the "
+         f"shards ({rs['skipped'][0]['why']})") + " found as many articles through the shards as in the single "
+        "database." if not differing else
         f"**{len(differing)} queries found a different number of articles through the shards**: "
         + ", ".join(f"`{q}`" for q in differing[:5]) + (" ..." if len(differing) > 5 else "") + ".",
         "",

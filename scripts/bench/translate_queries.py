@@ -2,7 +2,8 @@
 
 Writes, into --out: queries.corpus-search.tsv, queries.plain-xapian.tsv and
 queries.fts5.tsv (CATEGORY TAB QUERY TAB OUTLET TAB FROM TAB TO TAB SKIP, read by the
-bench/ tools) and batch.txt (the query texts of the headline categories alone, for
+bench/ tools), queries.corpus-search-remote.tsv (corpus-search through remote shards) and
+batch.txt (the query texts of the headline categories alone, for
 corpus-search --batch and the one-process-per-query comparison, which cannot carry
 per-query filters).
 
@@ -15,7 +16,9 @@ which FTS5 reads as a phrase of its tokens, as corpus-search does.
 
 SAME (both sides in one paragraph) has no equivalent in either baseline: such a row
 keeps its place in every file, so lines still pair up by index, but the baselines' rows
-carry a SKIP reason and their tools do not run them. Nothing is approximated. Other
+carry a SKIP reason and their tools do not run them. Nothing is approximated. Nor does
+corpus-search run SAME through remote shards (it refuses it there), so the remote file
+skips those rows too. Other
 corpus-search constructs with no translation here (ADJ/n, fields such as title:word)
 are an error, so a mix that uses them gets a translation before it gets figures.
 """
@@ -32,6 +35,7 @@ BASELINES = ("plain-xapian", "fts5")
 # alone, so it stays comparable with runs from before; these get lines of their own.
 APART_CATEGORIES = ("wildcard", "same")
 SAME_SKIP = "SAME (one paragraph) has no equivalent in this engine"
+REMOTE_SAME_SKIP = "corpus-search runs SAME on local indexes only, not through remote shards"
 TOKEN = re.compile(r'\s*(?:("[^"]*"|\u201c[^\u201d]*\u201d)|(\()|(\))|(NEAR(?:/(\d+))?(?=\s))|(\S+?)(?=[\s()]|$))')
 BAREWORD = re.compile(r"^[A-Za-z0-9_\u0080-\U0010ffff]+$")
 # What translates to nothing here: ADJ/n (FTS5's NEAR has no order) and fields.
@@ -85,7 +89,11 @@ def skip_reason(query):
     for word in words:
         if UNTRANSLATED.match(word):
             raise ValueError(f"no baseline translation of {word!r} in {query!r}")
-    return SAME_SKIP if "SAME" in words else ""
+    return SAME_SKIP if uses_same(query) else ""
+
+
+def uses_same(query):
+    return ("word", "SAME") in tokens(query)
 
 
 def to_fts5(query):
@@ -139,6 +147,9 @@ def main():
                 sys.exit(f"translate_queries: {error}")
             lines.append("\t".join((category, text, outlet, start, end, skip)))
         (args.out / f"queries.{engine}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    remote = ["\t".join((category, query, outlet, start, end, REMOTE_SAME_SKIP if uses_same(query) else ""))
+              for category, query, outlet, start, end in rows]
+    (args.out / "queries.corpus-search-remote.tsv").write_text("\n".join(remote) + "\n", encoding="utf-8")
     headline = [row for row in rows if row[0] not in APART_CATEGORIES]
     (args.out / "batch.txt").write_text("".join(row[1] + "\n" for row in headline), encoding="utf-8")
     print(len(rows))
