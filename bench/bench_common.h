@@ -25,13 +25,17 @@
 namespace bench {
 
 // One line of a translated query mix (scripts/bench/translate_queries.py writes one file
-// per engine): category TAB query TAB outlet TAB from TAB to, the last three optional.
+// per engine): category TAB query TAB outlet TAB from TAB to TAB skip, the last four
+// optional.
 struct BenchQuery {
     std::string category;
     std::string query;   // in the engine's own syntax
     std::string outlet;  // exact outlet name, or empty for no outlet filter
     std::string from;    // "YYYY-MM-DD" inclusive, or empty
     std::string to;      // "YYYY-MM-DD" inclusive, or empty
+    // Why this engine has no equivalent of the query (SAME for the baselines), or empty.
+    // Such a row is not run but still printed, so every engine's lines keep the mix's order.
+    std::string skip;
 };
 
 inline std::vector<std::string> split_tabs(const std::string& line) {
@@ -53,8 +57,8 @@ inline std::vector<BenchQuery> read_queries(const std::string& path) {
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
         std::vector<std::string> fields = split_tabs(line);
-        fields.resize(5);
-        queries.push_back({fields[0], fields[1], fields[2], fields[3], fields[4]});
+        fields.resize(6);
+        queries.push_back({fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]});
     }
     if (queries.empty()) throw std::runtime_error("no queries in " + path);
     return queries;
@@ -171,18 +175,29 @@ inline void print_index_summary(const std::string& engine, std::size_t docs, std
     std::cout << line.dump() << '\n';
 }
 
+// The line printed for a query the engine cannot express: what it was and why not.
+inline nlohmann::json skipped_line(const std::string& engine, const std::string& kind, std::size_t index,
+                                   const BenchQuery& query) {
+    return {{"engine", engine}, {"kind", kind}, {"index", index}, {"category", query.category},
+            {"query", query.query}, {"skipped", query.skip}};
+}
+
 // Runs every query once untimed (page cache, lazily opened tables), then `reps` timed
 // rounds over the whole mix; prints one JSON line per query with its latencies in
 // nanoseconds and the match count, then a summary line. `run` answers one query the way
-// a results page needs it and returns the exact number of matches.
+// a results page needs it and returns the exact number of matches. Rows with a skip
+// reason are not run; their line carries the reason instead of figures.
 template <typename Run>
 int time_query_mix(const std::string& engine, const std::vector<BenchQuery>& queries, int reps, Run run) {
     std::vector<std::size_t> totals(queries.size());
-    for (std::size_t i = 0; i < queries.size(); ++i) totals[i] = run(queries[i]);
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        if (queries[i].skip.empty()) totals[i] = run(queries[i]);
+    }
     std::vector<std::vector<std::int64_t>> latencies(queries.size());
     const Clock::time_point start = Clock::now();
     for (int rep = 0; rep < reps; ++rep) {
         for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (!queries[i].skip.empty()) continue;
             const Clock::time_point before = Clock::now();
             const std::size_t total = run(queries[i]);
             const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - before).count();
@@ -192,6 +207,10 @@ int time_query_mix(const std::string& engine, const std::vector<BenchQuery>& que
     }
     const double seconds = seconds_since(start);
     for (std::size_t i = 0; i < queries.size(); ++i) {
+        if (!queries[i].skip.empty()) {
+            std::cout << skipped_line(engine, "query", i, queries[i]).dump() << '\n';
+            continue;
+        }
         nlohmann::json line{{"engine", engine}, {"kind", "query"}, {"index", i},
                             {"category", queries[i].category}, {"query", queries[i].query},
                             {"total", totals[i]}, {"ns", latencies[i]}};
@@ -204,10 +223,15 @@ int time_query_mix(const std::string& engine, const std::vector<BenchQuery>& que
 }
 
 // For comparing what engines find: one JSON line per query with the ids of every
-// article it matches, sorted. `matching` returns them in any order.
+// article it matches, sorted. `matching` returns them in any order. Rows with a skip
+// reason are not run (see time_query_mix).
 template <typename Matching>
 int print_matching_ids(const std::string& engine, const std::vector<BenchQuery>& queries, Matching matching) {
     for (std::size_t i = 0; i < queries.size(); ++i) {
+        if (!queries[i].skip.empty()) {
+            std::cout << skipped_line(engine, "ids", i, queries[i]).dump() << '\n';
+            continue;
+        }
         std::vector<std::string> ids = matching(queries[i]);
         std::sort(ids.begin(), ids.end());
         nlohmann::json line{{"engine", engine}, {"kind", "ids"}, {"index", i}, {"category", queries[i].category},

@@ -1,5 +1,6 @@
 // Baseline 1 of scripts/benchmark, search side: QueryParser (English stemmer, AND as the
-// default operator, boolean operators, phrases, NEAR, pure NOT), filters as a boolean
+// default operator, boolean operators, phrases, NEAR, pure NOT, trailing wildcards
+// expanded over the database's unstemmed words with no limit), filters as a boolean
 // outlet term and a date value range, the first page of 10 with MSet::snippet of each
 // hit's text, and exact outlet and month facets from ValueCountMatchSpy with
 // checkatleast = the document count. Times the query mix in process (see
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
             parser.set_stemmer(stemmer);
             parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
             parser.set_default_op(Xapian::Query::OP_AND);
-            const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+            const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                                   Xapian::QueryParser::FLAG_WILDCARD;
             auto build_query = [&](const bench::BenchQuery& q) {
                 Xapian::Query query = parser.parse_query(q.query, flags);
                 if (!q.outlet.empty()) {
