@@ -71,6 +71,23 @@ std::string_view american_spelling(std::string_view word) {
     return table.find(word);
 }
 
+std::vector<std::string_view> american_spellings_starting(std::string_view prefix) {
+    // The table is sorted by the British word: the lines starting so are one run.
+    std::vector<std::string_view> out;
+    std::string_view rest = spelling_variants_tsv;
+    while (!rest.empty()) {
+        const std::size_t tab = rest.find('\t');
+        const std::size_t newline = rest.find('\n', tab);
+        if (rest.substr(0, tab).starts_with(prefix)) {
+            out.push_back(rest.substr(tab + 1, newline - tab - 1));
+        } else if (!out.empty()) {
+            break;
+        }
+        rest.remove_prefix(newline + 1);
+    }
+    return out;
+}
+
 const std::string& spelling_variants_fingerprint() {
     static const std::string fingerprint = [] {
         std::uint64_t hash = XXH3_64bits(spelling_variants_tsv.data(), spelling_variants_tsv.size());

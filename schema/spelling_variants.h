@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace corpus::schema {
 
@@ -21,6 +22,10 @@ extern const std::string_view spelling_variants_tsv;
 // The American spelling of a normalized word that is a British spelling in the table;
 // empty for any other word (American, unpaired, or not a word of the lists).
 std::string_view american_spelling(std::string_view word);
+
+// The American spellings of the table's British words that start with `prefix`: a
+// wildcard typed in British spelling ("organis*") finds the words the index holds for it.
+std::vector<std::string_view> american_spellings_starting(std::string_view prefix);
 
 // Identifies the table's content, for the analysis fingerprint.
 const std::string& spelling_variants_fingerprint();

@@ -2,6 +2,7 @@
 
 #include "schema/analysis.h"
 #include "schema/names.h"
+#include "schema/spelling_variants.h"
 #include "schema/text.h"
 #include "searcher/proximity.h"
 
@@ -160,6 +161,20 @@ private:
                                       "give more letters before '*'");
                 }
             }
+        }
+        // A British start ("organis*"): the index holds its words in American spelling.
+        for (std::string_view american : schema::american_spellings_starting(word)) {
+            for (const schema::Field* field : fields_) {
+                const std::string term = schema::exact_term(*field, american);
+                if (db_.get_termfreq(term) == 0 || std::find(terms.begin(), terms.end(), term) != terms.end()) continue;
+                terms.push_back(term);
+                words.insert(std::string(american));
+            }
+        }
+        if (words.size() > max_wildcard_words) {
+            return make_error(ErrorCode::query_syntax,
+                              printable(typed, 60) + " matches more than " + with_thousands(max_wildcard_words) + " words",
+                              "give more letters before '*'");
         }
         if (positive) {
             for (const std::string& expanded : words) highlights.push_back({false, {expanded}});

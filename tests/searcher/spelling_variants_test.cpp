@@ -90,6 +90,13 @@ TEST_F(SpellingVariants, WordsFindTheOtherSpelling) {
     EXPECT_EQ(ids("\"defenses\""), both);
 }
 
+// The index holds the American spellings: a wildcard typed in British finds them too.
+TEST_F(SpellingVariants, WildcardsFindTheOtherSpelling) {
+    for (const char* query : {"organis*", "organiz*", "analys*", "travell*", "paediat*", "catalogu*"}) {
+        EXPECT_EQ(ids(query), both) << query;
+    }
+}
+
 TEST_F(SpellingVariants, UnrelatedWordsStayApart) {
     EXPECT_EQ(ids("tyre"), Ids{"british"});
     EXPECT_EQ(ids("tire"), Ids{"american"});
