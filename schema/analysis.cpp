@@ -166,9 +166,8 @@ bool is_english_word(std::string_view word) {
                 std::size_t end = list.find('\n', start);
                 if (end == std::string_view::npos) end = list.size();
                 const std::string_view line = list.substr(start, end - start);
-                if (!line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-                    set.insert(line);
-                }
+                const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                if (plain && !line.empty()) set.insert(line);
                 start = end + 1;
             }
         }

@@ -94,7 +94,8 @@ private:
                                                   const std::vector<schema::NameSpan>& spans) {
         std::vector<std::string> terms(local.size());
         for (std::size_t k = 0; k < local.size(); ++k) {
-            if (local[k].acronym != schema::Acronym::no) terms[k] = schema::acronym_term(schema::article_text, local[k].word);
+            if (local[k].acronym == schema::Acronym::no) continue;
+            terms[k] = schema::acronym_term(schema::article_text, local[k].word);
         }
         for (const schema::NameSpan& span : spans) {
             for (std::size_t k = span.first; k <= span.last; ++k) terms[k].clear();
