@@ -125,6 +125,12 @@ TEST_F(AcronymSearch, AcronymsInPhrasesAndNear) {
     EXPECT_EQ(ids("US NEAR/3 told"), Ids{});
 }
 
+TEST_F(AcronymSearch, AcronymsInTheTitleField) {
+    EXPECT_EQ(ids("title:UN"), Ids{});
+    EXPECT_EQ(ids("title:un"), (Ids{"kim_headline"}));
+    EXPECT_EQ(ids("UN ADJ sanctions"), (Ids{"un_plain"}));
+}
+
 TEST_F(AcronymSearch, NamesStayThePerson) {
     const Ids kim{"kim_spaced", "kim_hyphen", "kim_headline"};
     for (const char* name : {"Kim Jong Un", "KIM JONG UN", "kim jong un", "Kim Jong-un", "\"Kim Jong Un\""}) {
