@@ -1,5 +1,6 @@
 #include "schema/analysis.h"
 
+#include "schema/english_words.h"
 #include "schema/names.h"
 #include "schema/spelling_variants.h"
 
@@ -11,9 +12,14 @@
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
 
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace corpus::schema {
 namespace {
@@ -122,6 +128,86 @@ bool hyphen_before(std::string_view text, std::size_t start) {
     return is_hyphen(c);
 }
 
+bool is_capital(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// The surface without a possessive 's ('S in capitals), whatever the apostrophe.
+std::string_view without_possessive(std::string_view surface) {
+    if (surface.size() < 3 || (surface.back() != 's' && surface.back() != 'S')) return surface;
+    for (std::string_view apostrophe : {"'", "\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xEF\xBC\x87"}) {
+        const std::string_view rest = surface.substr(0, surface.size() - 1);
+        if (rest.size() > apostrophe.size() && rest.ends_with(apostrophe)) {
+            return rest.substr(0, rest.size() - apostrophe.size());
+        }
+    }
+    return surface;
+}
+
+enum class AcronymForm { none, capitals, dotted };
+
+// The form alone (analysis.h, Acronym); whether the text shouts is judged after. The
+// first test turns away most words.
+AcronymForm acronym_form(std::string_view surface) {
+    if (surface.empty() || !is_capital(surface[0])) return AcronymForm::none;
+    surface = without_possessive(surface);
+    // ICU keeps the inner dots of "U.N." and leaves out the last.
+    const bool dotted = surface.size() > 1 && surface[1] == '.';
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < surface.size(); ++i) {
+        const bool dot_place = dotted && i % 2 == 1;
+        if (dot_place ? surface[i] != '.' : !is_capital(surface[i])) return AcronymForm::none;
+        letters += dot_place ? 0 : 1;
+    }
+    constexpr std::size_t min_letters = 2;
+    constexpr std::size_t max_letters = 6;
+    if (letters < min_letters || letters > max_letters || (dotted && surface.back() == '.')) return AcronymForm::none;
+    return dotted ? AcronymForm::dotted : AcronymForm::capitals;
+}
+
+bool is_english_word(std::string_view word) {
+    // Views into the embedded lists. Words with an apostrophe or a letter beyond a-z are
+    // left out: normalized words never match them as written.
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
+        for (std::string_view list : {english_words_10, english_words_20}) {
+            for (std::size_t start = 0; start < list.size();) {
+                std::size_t end = list.find('\n', start);
+                if (end == std::string_view::npos) end = list.size();
+                const std::string_view line = list.substr(start, end - start);
+                const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                if (plain && !line.empty()) set.insert(line);
+                start = end + 1;
+            }
+        }
+        return set;
+    }();
+    return words.contains(word);
+}
+
+// Whether the tokenized text shouts (analysis.h, Acronym).
+bool shouts(std::string_view text, const std::vector<Token>& tokens) {
+    std::size_t in_capitals = 0;
+    std::size_t english_in_capitals = 0;
+    std::size_t with_lower_case = 0;
+    for (const Token& token : tokens) {
+        const std::string_view surface = without_possessive(text.substr(token.start, token.end - token.start));
+        std::size_t capitals = 0;
+        bool lower_case = false;
+        for (char c : surface) {
+            capitals += is_capital(c) ? 1 : 0;
+            lower_case = lower_case || (c >= 'a' && c <= 'z');
+        }
+        if (lower_case) {
+            ++with_lower_case;
+        } else if (capitals >= 2) {
+            ++in_capitals;
+            english_in_capitals += is_english_word(token.word) ? 1 : 0;
+        }
+    }
+    return in_capitals >= 2 && english_in_capitals > with_lower_case;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -132,6 +218,7 @@ std::vector<Token> tokenize(std::string_view text) {
     icu::BreakIterator& breaker = word_breaker();
     breaker.setText(utext, status);
     std::size_t previous_end = std::string_view::npos;
+    bool undotted_capitals = false;  // a token whose form may be a shouted word
     // With a UTF-8 UText, break positions are byte offsets into `text`.
     for (int32_t start = breaker.first(), end = breaker.next(); end != icu::BreakIterator::DONE;
          start = end, end = breaker.next()) {
@@ -144,12 +231,21 @@ std::vector<Token> tokenize(std::string_view text) {
         std::string word = normalize_word(surface, numeric);
         if (word.empty() || word.size() > max_word_bytes) continue;
         const bool joined = previous_end + 1 == from && hyphen_before(text, from);
-        tokens.push_back(Token{std::move(word), from, to, starts_upper(surface), joined});
+        const AcronymForm form = acronym_form(surface);
+        undotted_capitals = undotted_capitals || form == AcronymForm::capitals;
+        tokens.push_back(Token{std::move(word), from, to, starts_upper(surface), joined,
+                               form == AcronymForm::none ? Acronym::no : Acronym::yes});
         previous_end = to;
     }
     // setText() keeps a shallow reference to the UText; detach it before closing.
     breaker.setText(icu::UnicodeString());
     utext_close(utext);
+    if (undotted_capitals && shouts(text, tokens)) {
+        for (Token& token : tokens) {
+            if (token.acronym == Acronym::no || token.word.find('.') != std::string::npos) continue;
+            token.acronym = is_english_word(token.word) ? Acronym::no : Acronym::shouted;
+        }
+    }
     return tokens;
 }
 
@@ -176,6 +272,15 @@ std::string stem_term(const Field& field, std::string_view word) {
     std::string term(stem_marker);
     term += field.prefix;
     term += stem(word);
+    return term;
+}
+
+std::string acronym_term(const Field& field, std::string_view word) {
+    std::string term(acronym_marker);
+    term += field.prefix;
+    for (char c : word) {
+        if (c != '.') term += c;
+    }
     return term;
 }
 
@@ -211,15 +316,28 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         std::size_t blank = text.find("\n\n", paragraph_start);
         std::size_t paragraph_end = blank == std::string_view::npos ? text.size() : blank;
         std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
-        bool any = false;
         const std::vector<Token> tokens = tokenize(paragraph);
-        if (names) index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
-        for (const Token& token : tokens) {
+        const bool acronyms = std::any_of(tokens.begin(), tokens.end(),
+                                          [](const Token& token) { return token.acronym != Acronym::no; });
+        // Names are found once: index_names reports what it indexed.
+        std::vector<NameSpan> spans;
+        if (names) {
+            spans = index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
+        } else if (acronyms) {
+            spans = find_names(paragraph, tokens, NameContext::document);
+        }
+        auto span = spans.begin();  // the first name not ending before token k
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const Token& token = tokens[k];
+            if (token.acronym != Acronym::no) {
+                while (span != spans.end() && span->last < k) ++span;
+                const bool in_name = span != spans.end() && span->first <= k;
+                if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
+            }
             doc.add_posting(exact_term(field, token.word), next_position++, wdf);
             stems[stem_term(field, token.word)] += wdf;
-            any = true;
         }
-        if (any) {
+        if (!tokens.empty()) {
             doc.add_posting(block_end, next_position, wdf);
             next_position += block_gap;
         }
@@ -228,12 +346,27 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
     for (const auto& [term, count] : stems) doc.add_term(term, count);
 }
 
+// The ordinary words that tell a shouted word from an acronym change what is indexed: a
+// newer scowl asks for a rebuild rather than answering from a mix of both.
+namespace {
+
+std::string english_words_fingerprint() {
+    std::string words(english_words_10);
+    words += english_words_20;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
+    return hex;
+}
+
+}  // namespace
+
 const std::string& analysis_fingerprint() {
     static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
                                            ";break=word;norm=nfkc_cf,nomarks,noapos,nopossessive"
                                            ";stem=english;gap=" + std::to_string(block_gap) +
                                            ";names=" + name_tables_fingerprint() +
-                                           ";spelling=" + spelling_variants_fingerprint();
+                                           ";spelling=" + spelling_variants_fingerprint() +
+                                           ";acronyms=" + english_words_fingerprint();
     return fingerprint;
 }
 

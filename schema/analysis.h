@@ -10,7 +10,9 @@
 //                         organisation = organization; spelling_variants.h)
 //   3. term construction  exact word terms with positions, English stems without;
 //                         in the article stream, Korean personal names add name and
-//                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off)
+//                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off);
+//                         a word written as an acronym (UN, U.S.) adds an acronym term
+//                         at its position, unless it is part of a Korean name
 //
 // indexer/ and searcher/ never call ICU or Xapian::Stem themselves: a query and an
 // article that say the same thing produce the same terms because both come through here.
@@ -27,15 +29,31 @@
 
 namespace corpus::schema {
 
+// Whether a token is written as an acronym: 2 to 6 capitals (UN, DPRK's) or single
+// capitals joined by dots (U.N., the U.S. of "U.S.-led"), ASCII only. The same surface
+// can be a shouted word: a text shouts when it has two or more words in capitals and
+// those that are ordinary English words (english_words.h) outnumber the words with
+// lower-case letters ("KIM JONG UN MEETS PUTIN", "NORTH KOREA"; not "US, UN Condemn
+// Launch"). There capitals are no evidence: an ordinary English word (US in "LET US
+// TALK") is no acronym at all, for it cannot be told from one and unknown beats wrong,
+// and any other (UN, KOREA) is `shouted`. Dots are evidence anywhere: U.S. is never "us".
+enum class Acronym : unsigned char {
+    no,
+    yes,
+    shouted,  // the index takes it for an acronym (IAEA); a query reads it as a word
+};
+
 struct Token {
     std::string word;   // normalized form (stage 2)
     std::size_t start;  // byte offset of the surface form in the analysed text
     std::size_t end;    // one past its last byte
     bool capitalized;   // the surface form starts with an upper-case letter
     bool after_hyphen;  // joined to the previous token by a hyphen ("Jong-un")
+    Acronym acronym;    // judged over the whole text tokenized: a block, or a query's words
 };
 
-// Stages 1 and 2. The text must be valid UTF-8 (see repair_utf8).
+// Stages 1 and 2. The text must be valid UTF-8 (see repair_utf8). It is one block (a
+// title, a paragraph, a query's words): whether it shouts decides Token::acronym.
 std::vector<Token> tokenize(std::string_view text);
 
 // The English stem of a normalized word.
@@ -44,6 +62,9 @@ std::string stem(std::string_view word);
 // Stage 3: the terms a normalized word yields in a text field.
 std::string exact_term(const Field& field, std::string_view word);
 std::string stem_term(const Field& field, std::string_view word);
+// The acronym term of a word read as an acronym: acronym_marker, the field's prefix and
+// the word without its dots ("u.s" -> "XAus"), so U.S. and US meet.
+std::string acronym_term(const Field& field, std::string_view word);
 
 // The term marking the end of each block of a text field (fields.h, block_end_prefix).
 std::string block_end_term(const Field& field);
@@ -53,7 +74,10 @@ std::string block_end_term(const Field& field);
 std::string boolean_term(const Field& field, std::string_view value);
 
 // Indexes `text` into `doc` as `field`, from position `next_position`, which is left
-// past the text plus a block gap. Paragraphs (blank-line separated) are blocks.
+// past the text plus a block gap. Paragraphs (blank-line separated) are blocks. Tokens
+// read as acronyms (yes or shouted) get acronym terms, except inside a Korean name (the
+// Un of "KIM JONG UN"): names are found in every field for that, and indexed in the
+// article stream only.
 void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
                 Xapian::termpos& next_position, Xapian::termcount wdf = 1);
 

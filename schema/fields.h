@@ -10,7 +10,8 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 9;
+// 10: acronym terms (acronym_marker); an index without them would find no acronym at all.
+inline constexpr int schema_version = 10;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -37,6 +38,11 @@ inline constexpr Field month_term{"month", "XM", FieldKind::boolean};
 // Stemmed forms of a text field's words carry this marker before the field prefix,
 // as Xapian's own TermGenerator does: "Zassist", "ZXCassist".
 inline constexpr std::string_view stem_marker = "Z";
+// A word written as an acronym (analysis.h: "UN", "U.N.", "DPRK's") also gets, at its own
+// position, this marker + the field prefix + its letters in lower case: "XAun", "XAXCun".
+// A query word in capitals asks for it, so UN finds the United Nations and not the Un
+// of Kim Jong Un, and US not "told us". Words are case-folded, so no word term starts so.
+inline constexpr std::string_view acronym_marker = "XA";
 
 // The Korean-name layer (schema/names.h). Name terms are positional, in the article
 // stream, at the positions of the name's own words: "XH" + a Hangul reading of one word

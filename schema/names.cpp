@@ -613,10 +613,11 @@ std::optional<std::string> person_key(std::string_view name) {
     return person_key(spans[0]);
 }
 
-void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                 Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix) {
+std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                                  Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix) {
     const std::string p(prefix);
-    for (const NameSpan& span : find_names(text, tokens, NameContext::document)) {
+    std::vector<NameSpan> spans = find_names(text, tokens, NameContext::document);
+    for (const NameSpan& span : spans) {
         const Xapian::termpos at = first_position + static_cast<Xapian::termpos>(span.first);
         const std::vector<std::vector<std::string>> terms = name_token_terms(span);
         doc.add_posting(p + name_start_term(), at - 1, wdf);
@@ -637,6 +638,7 @@ void index_names(Xapian::Document& doc, std::string_view text, const std::vector
         doc.add_boolean_term(person_term(key));
         doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
     }
+    return spans;
 }
 
 std::string person_term(std::string_view key) {

@@ -72,9 +72,9 @@ std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
 // terms, start/end markers and name-set terms, each after `prefix`, and (for the article
 // stream, whose prefix is empty) person terms. index_text calls it for the article stream
-// and the title.
-void index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                 Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
+// and the title, and keeps acronym terms out of the names it returns (those it found).
+std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                                  Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
 
 // Term construction. Name terms carry name_term_prefix (fields.h).
 std::string name_term(std::string_view hangul);

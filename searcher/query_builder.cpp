@@ -78,10 +78,32 @@ private:
                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     }
 
+    // A query's words. A name's words are words in any case: the UN of "KIM JONG UN" is
+    // no acronym.
+    static std::vector<schema::Token> query_tokens(std::string_view text) {
+        std::vector<schema::Token> tokens = schema::tokenize(text);
+        if (std::none_of(tokens.begin(), tokens.end(),
+                         [](const schema::Token& token) { return token.acronym == schema::Acronym::yes; })) {
+            return tokens;
+        }
+        for (const schema::NameSpan& span : schema::find_names(text, tokens, schema::NameContext::query)) {
+            for (std::size_t k = span.first; k <= span.last; ++k) tokens[k].acronym = schema::Acronym::no;
+        }
+        return tokens;
+    }
+
+    // The term a typed word asks for at its position: the acronym when typed as one (UN,
+    // U.S.), else the word. A query written mostly in capitals reads as lower case
+    // (Acronym::shouted): "NORTH KOREA" means the words, as it always has.
+    static std::string term_for(const schema::Field& field, const schema::Token& token) {
+        return token.acronym == schema::Acronym::yes ? schema::acronym_term(field, token.word)
+                                                     : schema::exact_term(field, token.word);
+    }
+
     static Xapian::Query sequence_in(const schema::Field& field, const std::vector<schema::Token>& tokens) {
-        if (tokens.size() == 1) return Xapian::Query(schema::exact_term(field, tokens[0].word));
+        if (tokens.size() == 1) return Xapian::Query(term_for(field, tokens[0]));
         std::vector<Xapian::Query> terms;
-        for (const schema::Token& token : tokens) terms.emplace_back(schema::exact_term(field, token.word));
+        for (const schema::Token& token : tokens) terms.emplace_back(term_for(field, token));
         return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                              static_cast<Xapian::termcount>(terms.size()));
     }
@@ -93,7 +115,7 @@ private:
     void remember_sequence(const std::vector<schema::Token>& tokens, bool positive) {
         if (!positive) return;
         HighlightPattern pattern{false, {}};
-        for (const schema::Token& token : tokens) pattern.words.push_back(token.word);
+        for (const schema::Token& token : tokens) pattern.words.push_back(term_for(article_text, token));
         highlights.push_back(std::move(pattern));
     }
 
@@ -197,7 +219,7 @@ private:
             word_starts.push_back(run.size());
             run += typed;
         }
-        const std::vector<schema::Token> tokens = schema::tokenize(run);
+        const std::vector<schema::Token> tokens = query_tokens(run);
         if (Status counted = count_words(tokens.size()); !counted) return counted.error();
         std::vector<Xapian::Query> parts;
         std::vector<bool> in_name(tokens.size(), false);
@@ -214,7 +236,10 @@ private:
         }
         for (const std::vector<schema::Token>& word_tokens : rest) {
             if (word_tokens.empty()) continue;
-            if (word_tokens.size() == 1) {
+            if (word_tokens.size() == 1 && word_tokens[0].acronym == schema::Acronym::yes) {
+                parts.push_back(exact_sequence(word_tokens));
+                remember_sequence(word_tokens, positive);
+            } else if (word_tokens.size() == 1) {
                 const std::string& word = word_tokens[0].word;
                 parts.push_back(in_scope([&](const schema::Field& field) {
                     return Xapian::Query(schema::stem_term(field, word));
@@ -273,7 +298,7 @@ private:
 
     static TermSequence exact_in(const schema::Field& field, const std::vector<schema::Token>& tokens) {
         TermSequence sequence;
-        for (const schema::Token& token : tokens) sequence.slots.push_back({schema::exact_term(field, token.word)});
+        for (const schema::Token& token : tokens) sequence.slots.push_back({term_for(field, token)});
         return sequence;
     }
 
@@ -299,7 +324,7 @@ private:
         auto add_words = [&](std::size_t end) {
             for (; next < end; ++next) {
                 for (TermSequence& layout : layouts) {
-                    layout.slots.push_back({schema::exact_term(field, tokens[next].word)});
+                    layout.slots.push_back({term_for(field, tokens[next])});
                 }
             }
         };
@@ -329,7 +354,7 @@ private:
     // A phrase holding names also matches with each name in any of its layouts: one
     // phrase per combination, the name's start/end markers standing at the phrase's edges.
     Built phrase(const std::string& text, bool positive) {
-        std::vector<schema::Token> tokens = schema::tokenize(text);
+        std::vector<schema::Token> tokens = query_tokens(text);
         if (tokens.empty()) return make_error(ErrorCode::query_syntax, "empty phrase \"" + text + "\"");
         if (Status counted = count_words(tokens.size()); !counted) return counted.error();
         if (Status counted = count_positional(Positional::phrase); !counted) return counted.error();
@@ -381,7 +406,7 @@ private:
         bool single_words = node.proximity != QueryNode::Proximity::same;
         for (const QueryNode& child : node.children) {
             const std::string text = operand_text(child);
-            std::vector<schema::Token> tokens = schema::tokenize(text);
+            std::vector<schema::Token> tokens = query_tokens(text);
             if (tokens.empty()) {
                 return make_error(ErrorCode::query_syntax,
                                   "\"" + printable(text, 60) + "\" has no word to look for near the others");
@@ -401,7 +426,7 @@ private:
             return std::optional(in_scope([&](const schema::Field& field) {
                 std::vector<Xapian::Query> terms;
                 for (const std::vector<schema::Token>& tokens : operands) {
-                    terms.emplace_back(schema::exact_term(field, tokens[0].word));
+                    terms.emplace_back(term_for(field, tokens[0]));
                 }
                 return Xapian::Query(op, terms.begin(), terms.end(), window);
             }));

@@ -19,7 +19,7 @@ namespace corpus::searcher {
 // and the words typed for it (when given) as a phrase.
 struct HighlightPattern {
     bool by_stem;                    // words[0] is a stem
-    std::vector<std::string> words;  // normalized words (or the stem)
+    std::vector<std::string> words;  // normalized words, acronym terms ("XAun": analysis.h) or the stem
     std::vector<schema::NameForm> name_forms = {};  // when set: a name (schema/names.h)
 };
 

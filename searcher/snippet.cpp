@@ -1,6 +1,7 @@
 #include "searcher/snippet.h"
 
 #include "schema/analysis.h"
+#include "schema/fields.h"
 
 #include <algorithm>
 #include <array>
@@ -29,6 +30,9 @@ public:
         : body_(body), patterns_(patterns) {
         for (const HighlightPattern& pattern : patterns) {
             names_ = names_ || !pattern.name_forms.empty();
+            for (const std::string& word : pattern.words) {
+                acronyms_ = acronyms_ || (!pattern.by_stem && word.starts_with(schema::acronym_marker));
+            }
             if (pattern.by_stem && !pattern.words[0].empty()) {
                 stem_initials_[static_cast<unsigned char>(pattern.words[0][0])] = true;
             }
@@ -49,8 +53,15 @@ public:
         if (local.empty()) return;
         const std::size_t base = tokens_.size();
         const std::size_t first_match = matches_.size();
-        if (names_) find_name_matches(paragraph, local, base);
-        find_word_matches(local, base);
+        const bool acronyms = acronyms_ && std::any_of(local.begin(), local.end(), [](const schema::Token& token) {
+            return token.acronym != schema::Acronym::no;
+        });
+        // Names are looked for to light them, and to keep acronyms out of them as the index does.
+        const std::vector<schema::NameSpan> spans =
+            names_ || acronyms ? schema::find_names(paragraph, local, schema::NameContext::document)
+                               : std::vector<schema::NameSpan>{};
+        find_name_matches(spans, base);
+        find_word_matches(local, base, acronyms ? acronym_terms(local, spans) : std::vector<std::string>{});
         std::stable_sort(matches_.begin() + static_cast<std::ptrdiff_t>(first_match), matches_.end(),
                          [](const Match& a, const Match& b) { return a.first < b.first; });
         for (schema::Token& token : local) {
@@ -66,8 +77,8 @@ public:
 private:
     // A name pattern lights every name the article writes that the query's name matches,
     // in whatever spelling the article used.
-    void find_name_matches(std::string_view paragraph, const std::vector<schema::Token>& local, std::size_t base) {
-        for (const schema::NameSpan& span : schema::find_names(paragraph, local, schema::NameContext::document)) {
+    void find_name_matches(const std::vector<schema::NameSpan>& spans, std::size_t base) {
+        for (const schema::NameSpan& span : spans) {
             for (std::size_t p = 0; p < patterns_.size(); ++p) {
                 const std::vector<schema::NameForm>& forms = patterns_[p].name_forms;
                 if (std::any_of(forms.begin(), forms.end(),
@@ -78,8 +89,24 @@ private:
         }
     }
 
-    // Stems and exact word sequences (a name's typed words among them).
-    void find_word_matches(const std::vector<schema::Token>& local, std::size_t base) {
+    // The acronym term of each token the index gave one (analysis.h), else "".
+    static std::vector<std::string> acronym_terms(const std::vector<schema::Token>& local,
+                                                  const std::vector<schema::NameSpan>& spans) {
+        std::vector<std::string> terms(local.size());
+        for (std::size_t k = 0; k < local.size(); ++k) {
+            if (local[k].acronym == schema::Acronym::no) continue;
+            terms[k] = schema::acronym_term(schema::article_text, local[k].word);
+        }
+        for (const schema::NameSpan& span : spans) {
+            for (std::size_t k = span.first; k <= span.last; ++k) terms[k].clear();
+        }
+        return terms;
+    }
+
+    // Stems and exact word sequences (a name's typed words among them); a pattern's
+    // acronym term matches a token in `acronyms` (empty: none in the paragraph).
+    void find_word_matches(const std::vector<schema::Token>& local, std::size_t base,
+                           const std::vector<std::string>& acronyms) {
         std::string stem;
         for (std::size_t i = 0; i < local.size(); ++i) {
             // An English stem starts with its word's first letter (Snowball's irregular
@@ -96,7 +123,10 @@ private:
                 }
                 if (n == 0 || i + n > local.size()) continue;
                 bool equal = true;
-                for (std::size_t k = 0; k < n && equal; ++k) equal = local[i + k].word == pattern.words[k];
+                for (std::size_t k = 0; k < n && equal; ++k) {
+                    const std::string& word = pattern.words[k];
+                    equal = local[i + k].word == word || (!acronyms.empty() && acronyms[i + k] == word);
+                }
                 if (equal) matches_.push_back({base + i, base + i + n - 1, p});
             }
         }
@@ -105,6 +135,7 @@ private:
     std::string_view body_;
     const std::vector<HighlightPattern>& patterns_;
     bool names_ = false;
+    bool acronyms_ = false;  // some pattern holds an acronym term
     std::array<bool, 256> stem_initials_{};  // first bytes of the stems looked for
     std::size_t next_ = 0;  // byte offset of the next paragraph
     std::vector<schema::Token> tokens_;

@@ -134,6 +134,89 @@ TEST(Analysis, IndexTermsKeepPositionsAndStems) {
     EXPECT_EQ(positions("XB"), (std::vector<Xapian::termpos>{3, 2 + 1 + block_gap + 2}));
 }
 
+// Golden rows for acronyms: the word terms and acronym terms ("XA") index_text makes,
+// each with its positions; stems and the name layer's terms are left out.
+std::vector<std::string> word_and_acronym_terms(std::string_view text, const Field& field = article_text) {
+    Xapian::Document doc;
+    Xapian::termpos position = 1;
+    index_text(doc, field, text, position);
+    std::vector<std::string> out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        const bool acronym = term.starts_with(acronym_marker);
+        if (!acronym && !term.starts_with(field.prefix)) continue;
+        if (!acronym && !term.empty() && term[field.prefix.size()] >= 'A' && term[field.prefix.size()] <= 'Z') continue;
+        std::string row = term + "@";
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+            row += (row.back() == '@' ? "" : ",") + std::to_string(*pos);
+        }
+        out.push_back(row);
+    }
+    return out;
+}
+
+struct AcronymCase {
+    const char* text;
+    Words expected;
+};
+
+class AcronymGolden : public ::testing::TestWithParam<AcronymCase> {};
+
+TEST_P(AcronymGolden, IndexesAcronymTermsAtTheWordsPositions) {
+    EXPECT_EQ(word_and_acronym_terms(GetParam().text), GetParam().expected) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AcronymGolden,
+    ::testing::Values(
+        AcronymCase{"UN", {"XAun@1", "un@1"}},
+        // Dotted or not, one acronym; ICU leaves the last dot out of the word.
+        AcronymCase{"U.N.", {"XAun@1", "u.n@1"}},
+        AcronymCase{"the U.S.-led talks", {"XAus@2", "led@3", "talks@4", "the@1", "u.s@2"}},
+        AcronymCase{"the DPRK's envoy", {"XAdprk@2", "dprk@2", "envoy@3", "the@1"}},
+        AcronymCase{"IAEA and NATO", {"XAiaea@1", "XAnato@3", "and@2", "iaea@1", "nato@3"}},
+        // A syllable of a Korean name is never an acronym, in any case.
+        AcronymCase{"Kim Jong Un", {"jong@2", "kim@1", "un@3"}},
+        AcronymCase{"leader KIM JONG UN said", {"jong@3", "kim@2", "leader@1", "said@5", "un@4"}},
+        AcronymCase{"KIM JONG UN", {"jong@2", "kim@1", "un@3"}},
+        // The ordinary word, and the word written in capitals by a writer who means it.
+        AcronymCase{"she told us", {"she@1", "told@2", "us@3"}},
+        AcronymCase{"she told US officials", {"XAus@3", "officials@4", "she@1", "told@2", "us@3"}},
+        // A shouting headline: its ordinary words are no acronyms (LET US TALK cannot be
+        // told from one), its other capitals may be; dots always are.
+        AcronymCase{"KIM JONG UN MEETS PUTIN", {"XAputin@5", "jong@2", "kim@1", "meets@4", "putin@5", "un@3"}},
+        AcronymCase{"LET US TALK", {"let@1", "talk@3", "us@2"}},
+        AcronymCase{"IAEA SAYS NORTH KOREA", {"XAiaea@1", "XAkorea@4", "iaea@1", "korea@4", "north@3", "says@2"}},
+        AcronymCase{"U.S. TO TALK", {"XAus@1", "talk@3", "to@2", "u.s@1"}},
+        // Not shouting: a headline of acronyms and words in lower case.
+        AcronymCase{"US, UN Condemn Launch", {"XAun@2", "XAus@1", "condemn@3", "launch@4", "un@2", "us@1"}},
+        // Not acronyms: one capital, seven, mixed case, digits.
+        AcronymCase{"A UNESCOS UNs G20", {"a@1", "g20@4", "unescos@2", "uns@3"}}));
+
+TEST(Analysis, AcronymsInEveryField) {
+    EXPECT_EQ(word_and_acronym_terms("the UN said", chrome_text), (Words{"XAXCun@2", "XCsaid@3", "XCthe@1", "XCun@2"}));
+    // Names are no acronyms in the page around the article either.
+    EXPECT_EQ(word_and_acronym_terms("KIM JONG UN", chrome_text), (Words{"XCjong@2", "XCkim@1", "XCun@3"}));
+}
+
+TEST(Analysis, AcronymTokensAreMarked) {
+    const std::vector<Token> tokens = tokenize("The UN and U.S. said NATO's");
+    ASSERT_EQ(tokens.size(), 6u);
+    EXPECT_EQ(tokens[0].acronym, Acronym::no);
+    EXPECT_EQ(tokens[1].acronym, Acronym::yes);
+    EXPECT_EQ(tokens[3].acronym, Acronym::yes);
+    EXPECT_EQ(tokens[5].acronym, Acronym::yes);
+    // A query in capitals: its words are read as words, its dots as acronyms.
+    const std::vector<Token> shouted = tokenize("NORTH KOREA U.S. UN");
+    ASSERT_EQ(shouted.size(), 4u);
+    EXPECT_EQ(shouted[0].acronym, Acronym::no);
+    EXPECT_EQ(shouted[1].acronym, Acronym::shouted);
+    EXPECT_EQ(shouted[2].acronym, Acronym::yes);
+    EXPECT_EQ(shouted[3].acronym, Acronym::shouted);
+    EXPECT_EQ(acronym_term(article_text, "u.s"), "XAus");
+    EXPECT_EQ(acronym_term(chrome_text, "un"), "XAXCun");
+}
+
 TEST(Analysis, ChromeFieldHasItsOwnPrefix) {
     EXPECT_EQ(exact_term(chrome_text, "visit"), "XCvisit");
     EXPECT_EQ(stem_term(chrome_text, "visits"), "ZXCvisit");

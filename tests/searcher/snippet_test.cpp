@@ -47,6 +47,13 @@ TEST(Snippet, LightsANameInTheArticlesSpellingAndTheWordsAsTyped) {
     EXPECT_EQ(html("\uae40\uc815\uc740 \uc704\uc6d0\uc7a5", "Kim Jong-un"), "<mark>\uae40\uc815\uc740</mark> \uc704\uc6d0\uc7a5");
 }
 
+TEST(Snippet, LightsAnAcronymNeverANameOrTheWord) {
+    const std::string body = "KIM JONG UN told us the U.N. and the UN erred.";
+    EXPECT_EQ(html(body, "UN"), "KIM JONG UN told us the <mark>U.N</mark>. and the <mark>UN</mark> erred.");
+    EXPECT_EQ(html(body, "\"the UN\""), "KIM JONG UN told us <mark>the U.N</mark>. and <mark>the UN</mark> erred.");
+    EXPECT_EQ(html("She told us. The US agreed.", "US"), "She told us. The <mark>US</mark> agreed.");
+}
+
 TEST(Snippet, ShortBodyIsWholeAndEmptyBodyIsNothing) {
     const Snippet whole = make_snippet("Putin arrived.", patterns("Putin"));
     EXPECT_FALSE(whole.starts_mid_text);
