@@ -1,74 +1,77 @@
 // corpus-segment-eval LABELS_DIR: scores page segmentation against hand-labelled pages
-// (*.labels, format in tests/data/segmentation/README.md). Prints per-file and total
-// line-level precision and recall of the body and whether the title is right; exits 1
-// when a total is below the acceptance threshold or a title is wrong, 2 on bad input.
+// (*.labels, format in tests/data/segmentation/README.md): the seeds in LABELS_DIR and the
+// unseen set in LABELS_DIR/unseen/<kind>/. Prints per-file line-level precision and recall
+// of the body and whether the title is right, then the totals per kind and per set; exits
+// 1 when a set is below its threshold (evaluation_thresholds), 2 on bad input.
 #include "indexer/segment.h"
 #include "indexer/segment_labels.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <map>
 #include <string>
-#include <vector>
+#include <utility>
 
 namespace {
 
-constexpr double acceptance_threshold = 0.97;
+using namespace corpus::indexer;
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
+constexpr const char* row_format = "%-52s %5zu %5zu %5zu %9.4f %7.4f  %s\n";
+
+void print_tally(const std::string& name, const SegmentationTally& tally) {
+    std::string titles = std::to_string(tally.titles_right) + "/" + std::to_string(tally.pages);
+    std::printf(row_format, name.c_str(), tally.lines.true_positives,
+                tally.lines.false_positives, tally.lines.false_negatives,
+                tally.lines.precision(), tally.lines.recall(), titles.c_str());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    namespace fs = std::filesystem;
-    using namespace corpus::indexer;
     if (argc != 2) {
         std::fprintf(stderr, "usage: corpus-segment-eval LABELS_DIR\n");
         return 2;
     }
-    std::error_code error;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(argv[1], error))
-        if (entry.path().extension() == ".labels") files.push_back(entry.path());
-    if (error || files.empty()) {
-        std::fprintf(stderr, "corpus-segment-eval: no .labels files in %s\n", argv[1]);
+    auto pages = load_evaluation_pages(argv[1]);
+    if (!pages) {
+        std::fprintf(stderr, "corpus-segment-eval: %s\n", pages.error().message.c_str());
         return 2;
     }
-    std::sort(files.begin(), files.end());
 
-    SegmentationScore total;
-    std::size_t titles_right = 0;
-    std::printf("%-32s %5s %5s %5s %9s %7s  %s\n", "file", "tp", "fp", "fn", "precision",
+    std::map<std::string, SegmentationTally> sets;
+    std::map<std::pair<std::string, std::string>, SegmentationTally> kinds;
+    std::printf("%-52s %5s %5s %5s %9s %7s  %s\n", "file", "tp", "fp", "fn", "precision",
                 "recall", "title");
-    for (const fs::path& file : files) {
-        auto page = parse_labelled_page(read_file(file));
-        if (!page) {
-            std::fprintf(stderr, "corpus-segment-eval: %s: %s\n", file.c_str(),
-                         page.error().message.c_str());
-            return 2;
-        }
-        PageSegmentation result = segment_page(page->page_text);
-        SegmentationScore score = score_segmentation(*page, result);
-        std::printf("%-32s %5zu %5zu %5zu %9.4f %7.4f  %s\n", file.filename().c_str(),
-                    score.true_positives, score.false_positives, score.false_negatives,
-                    score.precision(), score.recall(),
-                    score.title_correct ? "ok" : ("WRONG: \"" + result.title + "\"").c_str());
-        total.true_positives += score.true_positives;
-        total.false_positives += score.false_positives;
-        total.false_negatives += score.false_negatives;
-        titles_right += score.title_correct ? 1 : 0;
+    for (const EvaluationPage& labelled : *pages) {
+        PageSegmentation result = segment_page(labelled.page.page_text);
+        SegmentationScore score = score_segmentation(labelled.page, result);
+        std::string title = score.title_correct ? "ok" : "WRONG: \"" + result.title + "\"";
+        std::printf(row_format, labelled.name.c_str(), score.true_positives,
+                    score.false_positives, score.false_negatives, score.precision(),
+                    score.recall(), title.c_str());
+        sets[labelled.set].add(score);
+        kinds[{labelled.set, labelled.kind}].add(score);
     }
-    std::printf("%-32s %5zu %5zu %5zu %9.4f %7.4f  %zu/%zu\n", "TOTAL", total.true_positives,
-                total.false_positives, total.false_negatives, total.precision(), total.recall(),
-                titles_right, files.size());
-    bool pass = total.precision() >= acceptance_threshold &&
-                total.recall() >= acceptance_threshold && titles_right == files.size();
+
+    std::printf("\n%-52s %5s %5s %5s %9s %7s  %s\n", "kind", "tp", "fp", "fn", "precision",
+                "recall", "titles");
+    for (const auto& [key, tally] : kinds) print_tally(key.first + "/" + key.second, tally);
+
+    bool pass = true;
+    std::printf("\n%-52s %5s %5s %5s %9s %7s  %s\n", "set", "tp", "fp", "fn", "precision",
+                "recall", "titles");
+    for (const auto& [set, tally] : sets) print_tally(set, tally);
+    for (const EvaluationThreshold& threshold : evaluation_thresholds) {
+        auto found = sets.find(std::string(threshold.set));
+        if (found == sets.end()) {
+            std::printf("%.*s: no pages\n", static_cast<int>(threshold.set.size()),
+                        threshold.set.data());
+            pass = false;
+        } else if (!meets(found->second, threshold)) {
+            std::printf("%.*s: below the threshold (precision %.2f, recall %.2f, titles %.2f)\n",
+                        static_cast<int>(threshold.set.size()), threshold.set.data(),
+                        threshold.precision, threshold.recall, threshold.title_accuracy);
+            pass = false;
+        }
+    }
     return pass ? 0 : 1;
 }

@@ -2,6 +2,12 @@
 
 #include "indexer/segment_text.h"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <tuple>
+
 namespace corpus::indexer {
 
 Result<LabelledPage> parse_labelled_page(std::string_view labelled_text) {
@@ -86,6 +92,84 @@ SegmentationScore score_segmentation(const LabelledPage& page, const PageSegment
     }
     score.title_correct = result.title == score.expected_title;
     return score;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The *.labels files directly in `dir`, sorted; an empty list when there are none.
+Result<std::vector<fs::path>> labels_files(const fs::path& dir) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error))
+        if (entry.is_regular_file() && entry.path().extension() == ".labels")
+            files.push_back(entry.path());
+    if (error)
+        return make_error(ErrorCode::io, "cannot list " + dir.string() + ": " + error.message());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Status add_pages(const fs::path& labels_dir, const fs::path& dir, const std::string& set,
+                 const std::string& kind, std::vector<EvaluationPage>& pages) {
+    auto files = labels_files(dir);
+    if (!files) return files.error();
+    for (const fs::path& file : *files) {
+        std::string name = file.lexically_relative(labels_dir).generic_string();
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in) return make_error(ErrorCode::io, "cannot read " + file.string());
+        auto page = parse_labelled_page(text.str());
+        if (!page) return make_error(page.error().code, name + ": " + page.error().message);
+        pages.push_back({set, kind, std::move(name), std::move(*page)});
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<EvaluationPage>> load_evaluation_pages(const fs::path& labels_dir) {
+    std::vector<EvaluationPage> pages;
+    if (Status seeds = add_pages(labels_dir, labels_dir, "seeds", "seed", pages); !seeds)
+        return seeds.error();
+    fs::path unseen = labels_dir / "unseen";
+    std::error_code error;
+    if (fs::is_directory(unseen, error)) {
+        for (const auto& entry : fs::directory_iterator(unseen, error))
+            if (entry.is_directory())
+                if (Status kind = add_pages(labels_dir, entry.path(), "unseen",
+                                            entry.path().filename().string(), pages);
+                    !kind)
+                    return kind.error();
+    }
+    if (error)
+        return make_error(ErrorCode::io, "cannot list " + unseen.string() + ": " + error.message());
+    if (pages.empty())
+        return make_error(ErrorCode::usage, "no .labels files in " + labels_dir.string());
+    std::sort(pages.begin(), pages.end(), [](const EvaluationPage& a, const EvaluationPage& b) {
+        return std::tie(a.set, a.kind, a.name) < std::tie(b.set, b.kind, b.name);
+    });
+    return pages;
+}
+
+void SegmentationTally::add(const SegmentationScore& score) {
+    ++pages;
+    titles_right += score.title_correct ? 1 : 0;
+    lines.true_positives += score.true_positives;
+    lines.false_positives += score.false_positives;
+    lines.false_negatives += score.false_negatives;
+}
+
+double SegmentationTally::title_accuracy() const {
+    return pages == 0 ? 1.0 : static_cast<double>(titles_right) / static_cast<double>(pages);
+}
+
+bool meets(const SegmentationTally& tally, const EvaluationThreshold& threshold) {
+    return tally.lines.precision() >= threshold.precision &&
+           tally.lines.recall() >= threshold.recall &&
+           tally.title_accuracy() >= threshold.title_accuracy;
 }
 
 }  // namespace corpus::indexer
