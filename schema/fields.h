@@ -10,7 +10,7 @@
 namespace corpus::schema {
 
 // Bumped whenever the layout below changes in a way an old index cannot serve.
-inline constexpr int schema_version = 9;
+inline constexpr int schema_version = 10;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
