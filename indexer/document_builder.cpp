@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include "indexer/metadata_inference.h"
 #include "indexer/segment.h"
 #include "schema/analysis.h"
 #include "schema/date.h"
@@ -46,13 +47,18 @@ schema::StoredArticle describe_article(const ArticleFile& article) {
     // A page in which no line reads as an article (a short note, a bare list) is still
     // searchable by default: losing its text would be worse than keeping some chrome.
     if (stored.body.empty()) std::swap(stored.body, stored.chrome);
-    // Metadata given with the article always wins over what the page suggests.
-    stored.title = article.metadata.title.value_or(page.title.empty() ? first_line(article.text) : page.title);
-    // The line the page seemed to head itself with, when the metadata names another
-    // title, is still text of the page: searchable with the rest of it.
-    if (article.metadata.title && !page.title.empty() && page.title != *article.metadata.title) {
-        append_paragraph(stored.chrome, page.title);
+    // Metadata given with the article always wins over what the page suggests; a line
+    // of navigation ("Skip to content", "Menu") leaves the title unknown.
+    if (article.metadata.title) {
+        stored.title = *article.metadata.title;
+    } else if (std::string found = page.title.empty() ? first_line(article.text) : page.title;
+               may_be_title(found)) {
+        stored.title = std::move(found);
+        stored.title_inferred = !stored.title.empty();
     }
+    // The line the page seemed to head itself with, when not the title, is still text of
+    // the page: searchable with the rest of it.
+    if (!page.title.empty() && page.title != stored.title) append_paragraph(stored.chrome, page.title);
     if (article.metadata.outlet) {
         stored.outlet = *article.metadata.outlet;
     } else if (page.outlet) {

@@ -11,7 +11,7 @@ namespace {
 constexpr char format_version = 1;
 // zstd's default level: about zlib's ratio on a page, decompressed several times faster.
 constexpr int compression_level = 3;
-enum Flags : unsigned char { outlet_inferred_flag = 1, date_inferred_flag = 2 };
+enum Flags : unsigned char { outlet_inferred_flag = 1, date_inferred_flag = 2, title_inferred_flag = 4 };
 
 void put_varint(std::string& out, std::uint64_t value) {
     while (value >= 0x80) {
@@ -100,6 +100,7 @@ bool read_summary(std::string_view frame, StoredArticle& article) {
     }
     article.outlet_inferred = (flags[0] & outlet_inferred_flag) != 0;
     article.date_inferred = (flags[0] & date_inferred_flag) != 0;
+    article.title_inferred = (flags[0] & title_inferred_flag) != 0;
     return in.empty();
 }
 
@@ -113,7 +114,8 @@ std::string encode_document_data(const StoredArticle& article) {
     put_field(summary, article.outlet);
     put_field(summary, article.date);
     const char flags = static_cast<char>((article.outlet_inferred ? outlet_inferred_flag : 0) |
-                                         (article.date_inferred ? date_inferred_flag : 0));
+                                         (article.date_inferred ? date_inferred_flag : 0) |
+                                         (article.title_inferred ? title_inferred_flag : 0));
     put_field(summary, std::string_view(&flags, 1));
     put_field(summary, article.body);
     std::string rest;

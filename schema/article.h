@@ -17,14 +17,16 @@ namespace corpus::schema {
 
 struct StoredArticle {
     std::string id;
-    std::string title;
+    std::string title;   // empty when neither given nor found fit to be a title
     std::string outlet;  // display name; unknown_value when neither given nor inferred
     std::string date;    // "YYYY-MM-DD"; empty when neither given nor inferred
     bool outlet_inferred = false;  // found in the page, not given with it
     bool date_inferred = false;
+    bool title_inferred = false;
     std::string body;    // the article's paragraphs, blank-line separated: snippets come from here
     // Not read for a results page (see decode_document_summary):
-    std::string outlet_evidence;  // the page line an inferred value came from
+    // The page line an inferred value came from; an inferred title is such a line itself.
+    std::string outlet_evidence;
     std::string date_evidence;
     std::string chrome;  // the rest of the page, blank-line separated
     std::string source;  // the file it was read from

@@ -163,6 +163,7 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
             {"date", display_date(hit.date)},
             {"outlet_inferred", hit.outlet_inferred},
             {"date_inferred", hit.date_inferred},
+            {"title_inferred", hit.title_inferred},
             {"score", hit.score},
             {"snippet", snippet_html(hit.snippet)},
         });
@@ -212,7 +213,7 @@ std::string render_error_line(std::size_t line, const std::string& query, const 
 std::string render_article_text(const schema::StoredArticle& article) {
     std::string out;
     out += fmt::format("id:      {}\n", field(article.id));
-    out += fmt::format("title:   {}\n", field(article.title));
+    out += fmt::format("title:   {}\n", field(with_inferred_mark(article.title, article.title_inferred)));
     out += fmt::format("outlet:  {}{}\n", field(with_inferred_mark(article.outlet, article.outlet_inferred)),
                        article.outlet_inferred ? " from: " + field(article.outlet_evidence) : "");
     out += fmt::format("date:    {}{}\n", with_inferred_mark(display_date(article.date), article.date_inferred),
@@ -232,6 +233,7 @@ std::string render_article_json(const schema::StoredArticle& article) {
     out["outlet_inferred"] = article.outlet_inferred;
     out["date"] = display_date(article.date);
     out["date_inferred"] = article.date_inferred;
+    out["title_inferred"] = article.title_inferred;
     nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
     if (article.outlet_inferred) evidence["outlet"] = article.outlet_evidence;
     if (article.date_inferred) evidence["date"] = article.date_evidence;

@@ -189,7 +189,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].document.get_data());
         if (!article) return article.error();
         result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
-                                  article->outlet_inferred, article->date_inferred, page[i].weight,
+                                  article->outlet_inferred, article->date_inferred, article->title_inferred, page[i].weight,
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{}});
     }
 

@@ -45,6 +45,7 @@ struct Hit {
     std::string date;  // "YYYY-MM-DD", or empty when unknown
     bool outlet_inferred;  // found in the page, not given with it
     bool date_inferred;
+    bool title_inferred;
     double score;
     Snippet snippet;
 };

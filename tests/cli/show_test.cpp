@@ -116,6 +116,47 @@ TEST_F(Show, WithoutMetadataOutletsComeFromThePageAndNoDateIsACaptureDate) {
     }
 }
 
+// Issue 23: a title found in the page is marked inferred like the outlet and the date, in
+// --show (text and JSON) and in search results; a page headed by navigation gets no title
+// rather than a wrong one.
+TEST_F(Show, InferredTitlesAreMarked) {
+    const std::string id = "002_66667886bb51a6a5";
+    EXPECT_EQ(show(db(), id)["title_inferred"], false);
+    const nlohmann::json found = show(bare_db(), id);
+    EXPECT_EQ(found["title"], "Putin Arrives in Pyongyang Today... First Visit in 24 Years");
+    EXPECT_EQ(found["title_inferred"], true);
+    const CommandResult text = run({search_bin(), "--db", bare_db(), "--show", id});
+    EXPECT_NE(text.out.find("title:   Putin Arrives in Pyongyang Today... First Visit in 24 Years (inferred)\n"),
+              std::string::npos)
+        << text.out;
+
+    for (const auto& [database, inferred] : {std::pair{db(), false}, std::pair{bare_db(), true}}) {
+        const CommandResult result = run({search_bin(), "--db", database, "--format", "json", "Pyongyang"});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const CommandResult check = validate_json("search-output.schema.json", result.out);
+        EXPECT_EQ(check.exit_code, 0) << check.err << result.out;
+        const nlohmann::json hits = nlohmann::json::parse(result.out)["results"];
+        ASSERT_FALSE(hits.empty());
+        for (const nlohmann::json& hit : hits) EXPECT_EQ(hit["title_inferred"], inferred) << hit["id"];
+    }
+
+    TempDir pages;
+    fs::create_directories(pages / "src");
+    write_file(pages / "src" / "nav.txt",
+               "Skip to content\n\nMenu\n\nLawmakers Approve Budget After Overnight Session\n\n"
+               "The National Assembly passed next year's budget early on Friday after an overnight session in "
+               "which the ruling and opposition parties traded amendments until the last minute.\n");
+    const std::string pages_db = (pages / "db").string();
+    ASSERT_EQ(run({index_bin(), "--db", pages_db, "--no-metadata", (pages / "src").string()}).exit_code, 0);
+    const CommandResult nav = run({search_bin(), "--db", pages_db, "--show", "nav", "--format", "json"});
+    const CommandResult check = validate_json("article-output.schema.json", nav.out);
+    EXPECT_EQ(check.exit_code, 0) << check.err << nav.out;
+    const nlohmann::json article = nlohmann::json::parse(nav.out, nullptr, false);
+    EXPECT_EQ(article["title"], "");
+    EXPECT_EQ(article["title_inferred"], false);
+    EXPECT_NE(article["chrome"].get<std::string>().find("Skip to content"), std::string::npos);
+}
+
 TEST_F(Show, UnknownIdAndMisuseAreReported) {
     const CommandResult missing = run({search_bin(), "--db", db(), "--show", "no_such_article"});
     EXPECT_EQ(missing.exit_code, 1);
