@@ -3,6 +3,10 @@
 #include "indexer/metadata_inference.h"
 #include "indexer/segment_lines.h"
 #include "indexer/segment_text.h"
+#include "indexer/segment_wrap.h"
+
+#include <algorithm>
+#include <deque>
 
 #include <string>
 
@@ -39,6 +43,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 struct Region {
     std::size_t first_good = 0;
     std::size_t last_good = 0;
+    std::size_t end = 0;   // the last line before the chrome that ends the region
     std::size_t mass = 0;  // bytes of paragraph text
 };
 
@@ -48,14 +53,15 @@ std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
     std::optional<Region> best;
     Region current;
     bool has_good = false;
-    auto close_region = [&] {
+    auto close_region = [&](std::size_t end) {
+        current.end = end;
         if (has_good && (!best || current.mass > best->mass)) best = current;
         current = Region{};
         has_good = false;
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].line_class == LineClass::bad) {
-            close_region();
+        if (segment_detail::ends_region(lines[i])) {
+            close_region(i == 0 ? 0 : i - 1);
         } else if (lines[i].line_class == LineClass::good) {
             if (!has_good) current.first_good = i;
             has_good = true;
@@ -63,22 +69,20 @@ std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
             current.mass += lines[i].text.size();
         }
     }
-    close_region();
+    close_region(lines.empty() ? 0 : lines.size() - 1);
     return best;
 }
 
-// Short sentences after the last paragraph ("He declined to comment.") still belong to
-// the article; credits and unpunctuated lines do not.
-std::size_t extend_over_closing_sentences(const std::vector<LineInfo>& lines, std::size_t last) {
-    for (std::size_t i = last + 1; i < lines.size(); ++i) {
-        const LineInfo& line = lines[i];
-        if (line.line_class == LineClass::blank) continue;
-        bool closing_sentence = line.line_class == LineClass::neutral && line.sentence_end &&
-                                !line.title_case && line.word_count >= 3;
-        if (!closing_sentence) break;
-        last = i;
-    }
-    return last;
+std::optional<std::size_t> previous_non_blank(const std::vector<LineInfo>& lines, std::size_t i) {
+    while (i-- > 0)
+        if (lines[i].line_class != LineClass::blank) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> next_non_blank(const std::vector<LineInfo>& lines, std::size_t i) {
+    for (++i; i < lines.size(); ++i)
+        if (lines[i].line_class != LineClass::blank) return i;
+    return std::nullopt;
 }
 
 // Lines above the first paragraph that may hold the headline, decks, captions and
@@ -93,7 +97,8 @@ std::vector<std::size_t> collect_head(const std::vector<LineInfo>& lines, std::s
         if (line.line_class == LineClass::bad) {
             bool repeated_headline = line.bad_reason == BadReason::repeated &&
                                      segment_detail::is_headline_like(line);
-            if (line.bad_reason == BadReason::cue && crossed_cues < head_max_crossed_cues) {
+            bool single_cue = line.bad_reason == BadReason::cue || line.bad_reason == BadReason::figures;
+            if (single_cue && crossed_cues < head_max_crossed_cues) {
                 ++crossed_cues;
                 continue;
             }
@@ -105,7 +110,7 @@ std::vector<std::size_t> collect_head(const std::vector<LineInfo>& lines, std::s
 }
 
 bool is_title_candidate(const LineInfo& line) {
-    return (line.line_class == LineClass::neutral || line.bad_reason == BadReason::repeated) &&
+    return !line.wrapped && (line.line_class == LineClass::neutral || line.bad_reason == BadReason::repeated) &&
            segment_detail::is_headline_like(line);
 }
 
@@ -124,6 +129,13 @@ std::optional<std::size_t> choose_title(const std::vector<LineInfo>& lines,
     std::vector<std::size_t> candidates;
     for (std::size_t i : head)
         if (is_title_candidate(lines[i])) candidates.push_back(i);
+    // A line in capitals ("FOR IMMEDIATE RELEASE", "EXCLUSIVE") is a kicker when a
+    // headline in ordinary case follows it.
+    auto in_capitals = [&](std::size_t i) {
+        return lines[i].text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+    };
+    if (std::any_of(candidates.begin(), candidates.end(), [&](std::size_t i) { return !in_capitals(i); }))
+        std::erase_if(candidates, in_capitals);
     if (candidates.empty()) return std::nullopt;
     std::vector<std::string> keys(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i)
@@ -146,7 +158,6 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
         if (lines[i].line_class == LineClass::blank) layout.roles[i] = LineRole::blank;
 
     if (std::optional<Region> region = find_article_region(lines)) {
-        std::size_t last_body = extend_over_closing_sentences(lines, region->last_good);
         std::vector<std::size_t> head = collect_head(lines, region->first_good);
         layout.title_line = choose_title(lines, head);
         std::string title_key;
@@ -154,18 +165,42 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
             layout.roles[*layout.title_line] = LineRole::title;
             title_key = segment_detail::comparison_key(lines[*layout.title_line].text);
         }
+        // When in doubt, a line is the article's: in the region, every line without chrome
+        // evidence is body; repeated lines only between paragraphs (a pull quote), not
+        // after them (an author blurb repeated at the foot).
         auto is_body = [&](std::size_t i) {
             const LineInfo& line = lines[i];
-            if (line.line_class == LineClass::good) return true;
-            return line.line_class == LineClass::neutral && !contains_title(line, title_key);
+            switch (line.line_class) {
+                case LineClass::good: return true;
+                case LineClass::neutral: return !contains_title(line, title_key);
+                case LineClass::bad:
+                    return line.bad_reason == BadReason::figures ||
+                           (line.bad_reason == BadReason::repeated && i < region->last_good &&
+                            !contains_title(line, title_key));
+                case LineClass::skip: {
+                    // A heading between paragraphs or a closing after them ("Thank you").
+                    if (!line.heading_like) return false;
+                    std::optional<std::size_t> before = previous_non_blank(lines, i);
+                    std::optional<std::size_t> after = next_non_blank(lines, i);
+                    bool after_body = before && layout.roles[*before] == LineRole::body &&
+                                      !lines[*before].bullet;
+                    bool before_text = !after || i > region->last_good ||
+                                       lines[*after].line_class == LineClass::good ||
+                                       lines[*after].line_class == LineClass::neutral;
+                    return after_body && before_text;
+                }
+                case LineClass::blank: return false;
+            }
+            return false;
         };
-        // Decks and captions between the headline and the first paragraph are the article's.
-        if (layout.title_line)
-            for (std::size_t i : head)
-                if (i > *layout.title_line && is_body(i)) layout.roles[i] = LineRole::body;
-        for (std::size_t i = region->first_good; i <= last_body; ++i)
-            if (lines[i].line_class != LineClass::blank && is_body(i))
+        // Decks and captions between the headline and the first paragraph are the
+        // article's; without a headline, so is all of the head that is not chrome (a
+        // salutation, a dateline).
+        for (std::size_t i : head)
+            if ((!layout.title_line || i > *layout.title_line) && is_body(i))
                 layout.roles[i] = LineRole::body;
+        for (std::size_t i = region->first_good; i <= region->end; ++i)
+            if (is_body(i)) layout.roles[i] = LineRole::body;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (layout.roles[i] != LineRole::body) continue;
             if (!layout.first_body_line) layout.first_body_line = i;
@@ -179,16 +214,28 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
 }  // namespace
 
 PageSegmentation segment_page(std::string_view page_text) {
-    PageLayout layout = lay_out(segment_detail::classify_lines(split_lines(page_text)));
+    std::deque<std::string> joined;
+    const std::vector<segment_detail::PageLine> page_lines =
+        segment_detail::unwrap_lines(split_lines(page_text), joined);
+    std::vector<std::string_view> texts;
+    texts.reserve(page_lines.size());
+    for (const segment_detail::PageLine& line : page_lines) texts.push_back(line.text);
+    std::vector<LineInfo> lines = segment_detail::classify_lines(texts);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        lines[i].wrapped = page_lines[i].last_line != page_lines[i].first_line;
+    PageLayout layout = lay_out(std::move(lines));
 
     PageSegmentation result;
-    result.title_line = layout.title_line;
-    if (layout.title_line) result.title = std::string(layout.lines[*layout.title_line].text);
+    if (layout.title_line) {
+        result.title_line = page_lines[*layout.title_line].first_line;
+        result.title = std::string(layout.lines[*layout.title_line].text);
+    }
     for (std::size_t i = 0; i < layout.lines.size(); ++i) {
         LineRole role = layout.roles[i];
         if (role == LineRole::blank || role == LineRole::title) continue;
         BlockKind kind = role == LineRole::body ? BlockKind::body : BlockKind::chrome;
-        result.blocks.push_back(Block{kind, std::string(layout.lines[i].text), i, i});
+        result.blocks.push_back(Block{kind, std::string(layout.lines[i].text),
+                                      page_lines[i].first_line, page_lines[i].last_line});
     }
     result.outlet = infer_outlet(layout);
     result.date = infer_date(layout);

@@ -8,11 +8,16 @@
 //  - Only general evidence is used (line length and punctuation, link-list and teaser
 //    patterns, repeated lines, comment/footer/share cues, bylines, datelines). No rule
 //    names an outlet or matches one page's text.
+//  - When in doubt, a line is the article's: chrome needs evidence. Salutations,
+//    headings, closings, tables and figures inside the article stay in it, and a line
+//    ending in an ellipsis or dot leaders never splits it (docs/segmentation.md).
 //  - Every non-blank line except the title line lands in exactly one Block; the title
 //    line is reported through `title`/`title_line` only, so indexing the title and the
 //    body separately never counts it twice. Any other copy of the headline is chrome.
-//  - A paragraph is one line (the scraper writes one paragraph per line), and each
-//    non-blank line is its own Block, so phrase searches never match across paragraphs.
+//  - A paragraph is one line (the scraper writes one paragraph per line), or the lines
+//    of a hard-wrapped paragraph (segment_wrap.h), which are joined into one. Each
+//    paragraph is its own Block, so phrase searches never match across paragraphs and
+//    always match across a wrap.
 //  - Inferred values are std::nullopt when the evidence is weak; a lone date line at the
 //    top of the page (the capture date) is never taken as the publication date.
 #pragma once
@@ -29,7 +34,7 @@ enum class BlockKind { body, chrome };
 
 struct Block {
     BlockKind kind;
-    std::string text;         // the block's lines, trimmed, joined with '\n'
+    std::string text;         // the paragraph, trimmed; wrapped lines joined with ' '
     std::size_t first_line;   // 0-based line numbers in the page, inclusive
     std::size_t last_line;
 };
@@ -42,7 +47,7 @@ struct InferredValue {
 struct PageSegmentation {
     std::string title;                    // the headline; empty if none found
     std::optional<std::size_t> title_line;
-    std::vector<Block> blocks;            // page order; one Block per non-blank line
+    std::vector<Block> blocks;            // page order; one Block per paragraph
     std::optional<InferredValue> outlet;  // e.g. "The Asia Business Daily", "Oilprice.com"
     std::optional<InferredValue> date;    // "YYYY-MM-DD", only with year, month and day stated
 };

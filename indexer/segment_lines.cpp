@@ -61,6 +61,11 @@ constexpr std::array<std::string_view, 10> credit_words = {
 constexpr std::array<std::string_view, 4> comment_verbs = {"said:", "says:", "wrote:",
                                                            "commented:"};
 
+// First words of a line that introduces a quote rather than heading a reader's comment.
+constexpr std::array<std::string_view, 14> quote_openers = {
+    "on", "in", "at", "as", "by", "since", "during", "after", "before", "when", "the", "a",
+    "an", "then"};
+
 constexpr std::array<std::string_view, 14> relative_time_units = {
     "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
     "day",    "days",    "week", "weeks", "month", "months"};
@@ -101,16 +106,24 @@ std::string_view cue_core(std::string_view key) {
     return key;
 }
 
-bool is_comment_header(const LineInfo& line, std::string_view key) {
-    if (line.word_count > 16) return false;
-    bool ends_with_verb = false;
+bool ends_with_comment_verb(std::string_view key) {
     for (std::string_view verb : comment_verbs)
-        ends_with_verb = ends_with_verb || key.ends_with(verb);
-    if (!ends_with_verb) return false;
-    // "In a statement, the ministry said:" introduces a quote; a commenter's header
-    // carries a date or time, a bullet, or hardly more than a name.
-    bool has_digit = key.find_first_of("0123456789") != std::string_view::npos;
-    return has_digit || line.bullet || line.word_count <= 4;
+        if (key.ends_with(verb)) return true;
+    return false;
+}
+
+bool is_comment_header(const LineInfo& line, std::string_view key) {
+    if (line.word_count > 16 || !ends_with_comment_verb(key)) return false;
+    if (line.bullet) return true;
+    // "In a statement, the ministry said:" and "As Lincoln said:" introduce a quote; a
+    // commenter's header is a name and then a date or time ("jane on March 4, 2023 said:").
+    std::vector<std::string_view> words = split_words(key);
+    if (contains(quote_openers, words.front())) return false;
+    bool clock_time = false;
+    for (std::size_t i = 1; i + 1 < key.size(); ++i)
+        clock_time = clock_time || (key[i] == ':' && key[i - 1] >= '0' && key[i - 1] <= '9' &&
+                                    key[i + 1] >= '0' && key[i + 1] <= '9');
+    return clock_time || find_full_date(key).has_value();
 }
 
 bool is_comment_count(std::string_view core) {
@@ -179,18 +192,18 @@ void classify_alone(LineInfo& line, std::string_view key) {
     bool is_short = line.word_count <= short_line_max_words;
     bool short_unpunctuated = line.word_count <= 8 && !line.sentence_end;
 
+    // A prompt starts with its phrase or is no sentence; "We all subscribe to these
+    // principles." only mentions one.
+    bool utility_prompt = is_short && contains_phrase(key, utility_phrases) &&
+                          (!line.sentence_end || starts_with_any(core, utility_phrases));
     if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) ||
-        (is_short && contains_phrase(key, utility_phrases)) || is_comment_count(core)) {
+        utility_prompt || is_comment_count(core)) {
         mark_bad(line, BadReason::cue);
         return;
     }
     if (short_unpunctuated &&
         (contains(section_headers, core) || starts_with_any(core, section_header_prefixes))) {
         mark_bad(line, BadReason::section_header);
-        return;
-    }
-    if (ends_with_ellipsis(line.text)) {
-        mark_bad(line, BadReason::teaser);
         return;
     }
     bool ad_slot = contains(ad_markers, core) ||
@@ -200,13 +213,18 @@ void classify_alone(LineInfo& line, std::string_view key) {
     bool inline_link = is_short && starts_with_any(core, inline_link_prefixes);
     bool label = line.word_count <= 2 && !line.sentence_end;
     bool breadcrumb = line.word_count <= 12 && key.find(" > ") != std::string_view::npos;
-    if (ad_slot || share_prompt || inline_link || label || breadcrumb ||
-        is_byline(line, key) || is_date_only(line.text) || is_dated_label(line, key)) {
+    if (ad_slot || share_prompt || inline_link || breadcrumb || is_byline(line, key) ||
+        is_date_only(line.text) || is_dated_label(line, key)) {
         line.line_class = LineClass::skip;
         return;
     }
+    if (label) {
+        line.line_class = LineClass::skip;
+        line.heading_like = key.find_first_of("0123456789") == std::string_view::npos;
+        return;
+    }
     if (looks_like_ticker(line.text, line.word_count)) {
-        mark_bad(line, BadReason::cue);
+        mark_bad(line, BadReason::figures);
         return;
     }
     bool paragraph = line.word_count >= paragraph_min_words && line.sentence_end &&
@@ -227,8 +245,9 @@ bool starts_with_relative_time(std::string_view key) {
            contains(relative_time_units, words[1]);
 }
 
-// A run of bullet items is a link list unless its items are sentences (an article's
-// key points); lists whose items start "3 minutes ...", "10 days ..." are links too.
+// A run of bullet items is a link list when most items are headlines (title case, not
+// sentences) or start "3 minutes ...", "10 days ..."; items that are sentences (key
+// points) or plain phrases ("Lee Okafor, survey lead") are the article's list.
 void mark_bullet_link_lists(std::vector<LineInfo>& lines, const std::vector<std::string>& keys) {
     std::size_t i = 0;
     while (i < lines.size()) {
@@ -242,13 +261,13 @@ void mark_bullet_link_lists(std::vector<LineInfo>& lines, const std::vector<std:
             items.push_back(j);
             j = next_non_blank(lines, j + 1);
         }
-        std::size_t not_sentences = 0;
+        std::size_t headlines = 0;
         std::size_t timed = 0;
         for (std::size_t item : items) {
-            if (lines[item].line_class != LineClass::good) ++not_sentences;
+            if (lines[item].line_class != LineClass::good && lines[item].title_case) ++headlines;
             if (starts_with_relative_time(keys[item])) ++timed;
         }
-        if (items.size() >= 2 && (2 * not_sentences > items.size() || 2 * timed > items.size()))
+        if (items.size() >= 2 && (2 * headlines > items.size() || 2 * timed > items.size()))
             for (std::size_t item : items) mark_bad(lines[item], BadReason::link_list);
         i = items.back() + 1;
     }
@@ -317,7 +336,7 @@ void mark_comments(std::vector<LineInfo>& lines, const std::vector<std::string>&
     bool in_comment = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         LineInfo& line = lines[i];
-        if (line.line_class == LineClass::blank) continue;
+        if (line.line_class == LineClass::blank || line.quoted) continue;
         if (is_comment_header(line, keys[i])) {
             in_comment = true;
             mark_bad(line, BadReason::comment);
@@ -331,17 +350,51 @@ void mark_comments(std::vector<LineInfo>& lines, const std::vector<std::string>&
 
 // A block repeated within the page (the same headline list twice, a pasted teaser) is
 // chrome wherever it occurs.
+// A one- or two-word line used more than once ("News1" under every photo) is a credit or
+// a kicker, not a heading.
 void mark_repeats(std::vector<LineInfo>& lines, const std::vector<std::string>& keys) {
     std::unordered_map<std::string_view, std::size_t> counts;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].word_count >= repeated_min_words) ++counts[keys[i]];
-    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].word_count >= repeated_min_words || lines[i].heading_like) ++counts[keys[i]];
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].heading_like && counts[keys[i]] > 1) lines[i].heading_like = false;
         if (lines[i].word_count >= repeated_min_words && counts[keys[i]] > 1 &&
             lines[i].line_class != LineClass::bad)
             mark_bad(lines[i], BadReason::repeated);
+    }
+}
+
+// E-mail quotes ("> ...") and the attribution above them ("On Mon, ... Jane wrote:") are
+// another message's text: chrome, but not the end of the sender's own text around them.
+// A signature ("-- " and the lines under it) is the sender's footer.
+void mark_quotes_and_signatures(std::vector<LineInfo>& lines, const std::vector<std::string>& keys) {
+    bool in_signature = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        LineInfo& line = lines[i];
+        if (line.line_class == LineClass::blank) {
+            in_signature = false;
+            continue;
+        }
+        std::size_t next = next_non_blank(lines, i + 1);
+        bool quote = line.text.starts_with('>');
+        bool attribution = ends_with_comment_verb(keys[i]) && next < lines.size() &&
+                           lines[next].text.starts_with('>');
+        in_signature = in_signature || line.text == "--";
+        if (quote || attribution || in_signature) {
+            line.line_class = LineClass::skip;
+            line.bad_reason = BadReason::none;
+            line.heading_like = false;
+            line.quoted = quote || attribution;
+        }
+    }
 }
 
 }  // namespace
+
+bool ends_region(const LineInfo& line) {
+    return line.line_class == LineClass::bad && line.bad_reason != BadReason::repeated &&
+           line.bad_reason != BadReason::figures;
+}
 
 bool is_headline_like(const LineInfo& line) {
     if (line.line_class != LineClass::neutral && line.line_class != LineClass::bad) return false;
@@ -371,6 +424,7 @@ std::vector<LineInfo> classify_lines(const std::vector<std::string_view>& raw_li
         classify_alone(line, keys[i]);
     }
     mark_repeats(lines, keys);
+    mark_quotes_and_signatures(lines, keys);
     mark_bullet_link_lists(lines, keys);
     mark_teaser_lists(lines);
     mark_lists_under_headers(lines);

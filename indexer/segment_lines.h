@@ -6,8 +6,12 @@
 //             (headlines, decks, captions, subheadings, short paragraphs)
 //   skip    - chrome that may sit inside an article without ending it (ads, share
 //             prompts, bylines and credits, date lines, one- or two-word labels)
-//   bad     - chrome that ends an article region (link lists, teasers, repeated blocks,
-//             section headers such as "Related", comments, footers, tickers)
+//   bad     - chrome evidence: link lists, teasers, section headers such as "Related",
+//             comments and footers end an article region; repeated lines and figures
+//             (tickers, table rows) do not, and inside an article they are its text
+//
+// Without evidence a line is never bad: a line ending in an ellipsis or dot leaders is
+// neutral, and so is a sentence that merely mentions "subscribe" or "follow us".
 #pragma once
 
 #include <cstddef>
@@ -21,7 +25,7 @@ enum class LineClass { blank, good, neutral, skip, bad };
 
 // Why a line is bad; the title search may look past single cue lines but never past a
 // link list, a teaser or a comment.
-enum class BadReason { none, cue, section_header, teaser, repeated, link_list, comment };
+enum class BadReason { none, cue, section_header, repeated, figures, link_list, comment };
 
 struct LineInfo {
     std::string_view text;  // trimmed
@@ -29,6 +33,11 @@ struct LineInfo {
     bool bullet = false;
     bool sentence_end = false;
     bool title_case = false;
+    bool wrapped = false;   // joined from several page lines (segment_wrap.h)
+    bool quoted = false;    // an e-mail quote ("> ...") or the "... wrote:" line above one
+    // A one- or two-word line that may be a heading or a closing ("Foreign Affairs",
+    // "Thank you"): used once on the page, no digits, not a credit or a prompt.
+    bool heading_like = false;
     LineClass line_class = LineClass::blank;
     BadReason bad_reason = BadReason::none;
 };
@@ -44,8 +53,11 @@ struct PageLayout {
     std::optional<std::size_t> last_body_line;
 };
 
-// `lines` are the page's raw lines; the result has one entry per line.
+// `lines` are the page's lines (hard wraps already joined); one entry per line.
 std::vector<LineInfo> classify_lines(const std::vector<std::string_view>& lines);
+
+// Bad lines that end an article region: all but repeated lines and figures.
+bool ends_region(const LineInfo& line);
 
 // A line that could be a headline: neutral (or chrome for its repetition or position),
 // 3-30 words, no bullet, not ending in ':', ';', ',' or an ellipsis, and ending in '.'

@@ -265,7 +265,7 @@ std::string_view without_closing_marks(std::string_view line) {
 
 bool ends_with_ellipsis(std::string_view line) {
     line = without_closing_marks(line);
-    return line.ends_with("...") || line.ends_with("\xE2\x80\xA6");
+    return line.ends_with("...") || line.ends_with(". . .") || line.ends_with("\xE2\x80\xA6");
 }
 
 bool ends_sentence(std::string_view line) {

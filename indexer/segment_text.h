@@ -29,7 +29,7 @@ bool starts_with_bullet(std::string_view line);
 // The line without closing quotes and brackets at its end, so '."' and '.)' end a sentence.
 std::string_view without_closing_marks(std::string_view line);
 
-bool ends_with_ellipsis(std::string_view line);
+bool ends_with_ellipsis(std::string_view line);  // "...", ". . ." or U+2026
 bool ends_sentence(std::string_view line);  // . ! ? (not an ellipsis)
 
 // Most content words capitalised, as in "Putin Arrives in Pyongyang Today".

@@ -228,5 +228,122 @@ TEST(SeedCorpus, LinePrecisionAndRecallReachTheAcceptanceBar) {
     EXPECT_GE(total.recall(), 0.97);
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Documents that are not news pages: when in doubt, a line is the article's.
+
+// The non-blank lines of `page` that land in no body block, trimmed.
+std::vector<std::string> lines_not_in_body(const std::string& page) {
+    PageSegmentation result = segment_page(page);
+    LineKinds kinds = line_kinds(result);
+    std::vector<std::string> lines = split_lines(page);
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].find_first_not_of(' ') != std::string::npos && !kinds.body.contains(i) &&
+            result.title_line != i)
+            missing.push_back(lines[i]);
+    return missing;
+}
+
+const std::string paragraph_a =
+    "The committee met on Tuesday to review the harbor budget, and its members agreed that the "
+    "dredging program should continue for another year.";
+const std::string paragraph_b =
+    "Several members asked the staff to publish the soundings, so that the pilots who use the "
+    "channel can see where the bottom has shifted since the storms.";
+
+TEST(UnseenDocument, TextWithoutChromeEvidenceIsAllArticle) {
+    const std::vector<std::string> pages = {
+        // A salutation and no headline; a closing in title case.
+        "Members of the Harbor Commission:\n\n" + paragraph_a + "\n\n" + paragraph_b +
+            "\n\nThank you. God Bless You. God Bless America.\n",
+        // An ellipsis line and a dot-leader table between paragraphs.
+        paragraph_a + "\n\nAnd then the storms came . . .\n\nSoundings taken \xE2\x80\xA6\n\n"
+            "Channel depth ........ 12 ...... .......\n\n" + paragraph_b + "\n",
+        // A two-word heading, a table row with figures, a line that quotes someone.
+        paragraph_a + "\n\nDredging Costs\n\n" + paragraph_b + "\n\nTotal 1,234,567 +2.5%\n\n"
+            "As the chairman said:\n\n" + paragraph_a.substr(4) + "\n",
+        // Sentences that only mention a prompt word; a short sentence said twice.
+        paragraph_a + "\n\nWe all subscribe to these principles.\n\nThank you very much.\n\n" + paragraph_b +
+            "\n\nThank you very much.\n\n" + paragraph_b.substr(8) + "\n"};
+    for (const std::string& page : pages) EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{}) << page;
+}
+
+TEST(UnseenDocument, EvidenceStillMakesChrome) {
+    const std::string page = paragraph_a + "\n\n" + paragraph_b +
+                             "\n\nSubscribe to our newsletter\n\nRelated\n\nHarbor Pilots Strike Over Pay\n\n"
+                             "Storm Closes the North Channel\n";
+    EXPECT_EQ(lines_not_in_body(page),
+              (std::vector<std::string>{"Subscribe to our newsletter", "Related", "Harbor Pilots Strike Over Pay",
+                                        "Storm Closes the North Channel"}));
+}
+
+// The paragraphs (blocks) of a page, as text.
+std::vector<std::string> block_texts(const std::string& page) {
+    std::vector<std::string> texts;
+    for (const Block& block : segment_page(page).blocks) texts.push_back(block.text);
+    return texts;
+}
+
+TEST(HardWrappedText, LinesOfOneParagraphAreJoined) {
+    const std::string page =
+        "Subject: Re: soundings\n"
+        "From: Lee <lee@example.org>\n"
+        "\n"
+        "The committee met on Tuesday to review the harbor budget, and its\n"
+        "members agreed that the dredging program should continue for another\n"
+        "year. Several members asked the staff to publish the soundings, so\n"
+        "that the pilots can see where the bottom has shifted since the well-\n"
+        "known storms.\n"
+        "\n"
+        "> The chart of the north channel is out of date, and the buoys were\n"
+        "> moved twice last winter without notice to the pilots.\n";
+    std::vector<std::string> blocks = block_texts(page);
+    EXPECT_EQ(blocks, (std::vector<std::string>{
+                          "From: Lee <lee@example.org>",
+                          "The committee met on Tuesday to review the harbor budget, and its members agreed that the "
+                          "dredging program should continue for another year. Several members asked the staff to "
+                          "publish the soundings, so that the pilots can see where the bottom has shifted since the "
+                          "well-known storms.",
+                          "> The chart of the north channel is out of date, and the buoys were moved twice last "
+                          "winter without notice to the pilots."}));
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.title, "Subject: Re: soundings");
+    ASSERT_EQ(result.blocks.size(), 3u);
+    EXPECT_EQ(result.blocks[1].first_line, 3u);
+    EXPECT_EQ(result.blocks[1].last_line, 7u);
+    EXPECT_EQ(result.blocks[1].kind, BlockKind::body);
+    EXPECT_EQ(result.blocks[2].kind, BlockKind::chrome);  // another message's text
+}
+
+TEST(HardWrappedText, ListsAddressesVerseAndTablesStayLines) {
+    const std::string wrapped =
+        "The committee met on Tuesday to review the harbor budget, and its\n"
+        "members agreed that the dredging program should continue for another\n"
+        "year, with the soundings published for the pilots every month.\n";
+    const std::vector<std::string> kept = {
+        // Items of a list, wrapped or not.
+        "1. Publish the soundings of the north channel every month, with the\n"
+        "   dates of the surveys.\n"
+        "2. Move the buoys back to the positions shown on the current chart.\n",
+        // An address and a signature.
+        "Harbor Commission\n14 Wharf Street\nPort Ellis, ME 04011\n--\nLee Okafor\n",
+        // Verse: lines near the width, each starting with a capital.
+        "Over the harbor the gulls are calling out to the boats of the fleet\n"
+        "Under the lighthouse the water is darker than the sky in the west\n"
+        "After the storm the pilots are counting the buoys that drifted away\n",
+        // A table with dot leaders and aligned columns.
+        "Customs duties ........................ 132,000 dollars of revenue\n"
+        "Sales of public lands ................. 48,000 dollars of revenue\n"
+        "Fees      12,000      dollars of revenue in the year just ended\n"};
+    for (const std::string& lines : kept) {
+        std::string page = wrapped + "\n" + lines;
+        std::vector<std::string> blocks = block_texts(page);
+        std::size_t expected = 1 + split_lines(lines).size();
+        if (lines.starts_with("1. ")) --expected;  // the first item's two lines are one
+        EXPECT_EQ(blocks.size(), expected) << page;
+    }
+}
+
 }  // namespace
 }  // namespace corpus::indexer

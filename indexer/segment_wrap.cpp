@@ -1,0 +1,193 @@
+#include "indexer/segment_wrap.h"
+
+#include "indexer/segment_text.h"
+
+#include <algorithm>
+
+namespace corpus::indexer::segment_detail {
+namespace {
+
+// Widths hard-wrapping tools use: mail clients 66-78, fmt 75, typewritten text 60-80.
+// A page whose lines are wider (one paragraph a line) or narrower (a menu) is not wrapped.
+constexpr std::size_t min_wrap_width = 30;
+constexpr std::size_t max_wrap_width = 100;
+// Lines followed by another line needed before a width is estimated.
+constexpr std::size_t min_width_samples = 3;
+
+bool is_blank_char(char c) { return c == ' ' || c == '\t'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Code points, which is what a wrapping tool counts.
+std::size_t columns(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+std::string_view right_trimmed(std::string_view line) {
+    while (!line.empty() && (is_blank_char(line.back()) || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+}
+
+// A line as quote marks ("> > "), indentation and text.
+struct LineParts {
+    std::size_t width = 0;        // columns of the whole line, trailing spaces excluded
+    std::size_t quote_depth = 0;
+    std::size_t indent = 0;       // spaces after the quote marks (one is the marks' own)
+    std::string_view content;     // no quote marks, indentation or trailing spaces
+};
+
+LineParts parts_of(std::string_view line) {
+    LineParts parts;
+    line = right_trimmed(line);
+    parts.width = columns(line);
+    std::size_t i = 0;
+    std::size_t spaces = 0;
+    while (i < line.size() && (line[i] == '>' || is_blank_char(line[i]))) {
+        if (line[i] == '>') {
+            ++parts.quote_depth;
+            spaces = 0;
+        } else {
+            ++spaces;
+        }
+        ++i;
+    }
+    parts.indent = parts.quote_depth > 0 && spaces > 0 ? spaces - 1 : spaces;
+    parts.content = line.substr(i);
+    return parts;
+}
+
+std::string_view first_word(std::string_view content) {
+    std::size_t end = 0;
+    while (end < content.size() && !is_blank_char(content[end])) ++end;
+    return content.substr(0, end);
+}
+
+// "1. ", "12) ", "(a) ", "b) " and the bullets and dashes of starts_with_bullet.
+bool is_list_item(std::string_view content) {
+    if (starts_with_bullet(content)) return true;
+    std::string_view word = first_word(content);
+    if (word.size() < 2 || word.size() > 4 || word.size() == content.size()) return false;
+    std::string_view marker = word;
+    if (marker.front() == '(') marker.remove_prefix(1);
+    char close = marker.back();
+    if (close != '.' && close != ')') return false;
+    marker.remove_suffix(1);
+    if (marker.empty()) return false;
+    bool digits = std::all_of(marker.begin(), marker.end(), is_digit);
+    bool letter = marker.size() == 1 && (is_lower(marker[0]) || is_upper(marker[0]));
+    return digits || letter;
+}
+
+// "Subject: ...", "Reply-By: ...", "X-Mailer: ...".
+bool is_header_field(std::string_view content) {
+    std::size_t colon = content.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 30 || !is_upper(content[0])) return false;
+    for (std::size_t i = 0; i < colon; ++i)
+        if (!is_upper(content[i]) && !is_lower(content[i]) && !is_digit(content[i]) && content[i] != '-')
+            return false;
+    return colon + 1 == content.size() || content[colon + 1] == ' ';
+}
+
+// Dot leaders ("Receipts ........ $132", ". . .") or aligned columns.
+bool is_tabular(std::string_view content) {
+    return content.find("....") != std::string_view::npos || content.find(". . .") != std::string_view::npos ||
+           content.find("   ") != std::string_view::npos || content.find('\t') != std::string_view::npos;
+}
+
+bool is_signature_delimiter(std::string_view content) { return content == "--"; }
+
+// The width the page was wrapped at: nine in ten lines that are followed by another line
+// of the same quote depth are at most this wide. Zero when the page does not look wrapped.
+std::size_t wrap_width(const std::vector<LineParts>& parts) {
+    std::vector<std::size_t> widths;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+        if (!parts[i].content.empty() && !parts[i + 1].content.empty() &&
+            parts[i].quote_depth == parts[i + 1].quote_depth)
+            widths.push_back(parts[i].width);
+    if (widths.size() < min_width_samples) return 0;
+    std::size_t at = (widths.size() - 1) * 9 / 10;
+    std::nth_element(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(at), widths.end());
+    std::size_t width = widths[at];
+    return width >= min_wrap_width && width <= max_wrap_width ? width : 0;
+}
+
+// The wrapping tool broke the line `a` before `b`: `a` is full (b's first word would not
+// have fitted) and nothing in either line marks a line of its own.
+bool wrapped_before(const LineParts& a, const LineParts& b, std::size_t width) {
+    if (a.content.empty() || b.content.empty() || a.quote_depth != b.quote_depth) return false;
+    // Nine in ten lines fit the estimate; the widest may pass it by a quarter.
+    if (4 * a.width > 5 * width || 2 * a.width < width) return false;
+    if (a.width + 1 + columns(first_word(b.content)) <= width) return false;
+    if (a.content.back() == ':' || is_tabular(a.content) || is_tabular(b.content)) return false;
+    if (is_list_item(b.content) || is_header_field(b.content) || is_signature_delimiter(b.content) ||
+        is_signature_delimiter(a.content))
+        return false;
+    // A hanging indent continues a list item; otherwise a deeper indent starts a block.
+    return b.indent <= a.indent || is_list_item(a.content);
+}
+
+bool starts_upper(const LineParts& line) { return !line.content.empty() && is_upper(line.content.front()); }
+
+void append_continuation(std::string& text, std::string_view content) {
+    // "co-\noperation": a word hyphenated at the wrap keeps its hyphen and loses the break.
+    bool split_word = text.size() >= 2 && text.back() == '-' && (is_lower(text[text.size() - 2]) || is_upper(text[text.size() - 2])) &&
+                      is_lower(content.front());
+    if (!split_word) text += ' ';
+    text += content;
+}
+
+}  // namespace
+
+std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_lines,
+                                   std::deque<std::string>& storage) {
+    std::vector<PageLine> lines;
+    lines.reserve(raw_lines.size());
+    std::vector<LineParts> parts;
+    parts.reserve(raw_lines.size());
+    for (std::string_view line : raw_lines) parts.push_back(parts_of(line));
+    const std::size_t width = wrap_width(parts);
+
+    std::vector<bool> joins_next(raw_lines.size(), false);
+    if (width != 0) {
+        // Runs of lines without a blank line between them; in a run where most wrapped
+        // lines start with a capital, the lines are verse, an address or a list.
+        std::size_t start = 0;
+        while (start < parts.size()) {
+            std::size_t end = start;
+            std::size_t candidates = 0;
+            std::size_t capitalised = 0;
+            while (end + 1 < parts.size() && !parts[end].content.empty() && !parts[end + 1].content.empty()) {
+                if (wrapped_before(parts[end], parts[end + 1], width)) {
+                    joins_next[end] = true;
+                    ++candidates;
+                    capitalised += starts_upper(parts[end + 1]) ? 1 : 0;
+                }
+                ++end;
+            }
+            if (candidates >= 2 && 2 * capitalised > candidates)
+                for (std::size_t i = start; i <= end; ++i) joins_next[i] = false;
+            start = end + 1;
+        }
+    }
+
+    for (std::size_t i = 0; i < raw_lines.size(); ++i) {
+        if (!joins_next[i]) {
+            lines.push_back(PageLine{raw_lines[i], i, i});
+            continue;
+        }
+        std::string& text = storage.emplace_back(right_trimmed(raw_lines[i]));
+        std::size_t last = i;
+        while (joins_next[last]) {
+            ++last;
+            append_continuation(text, parts[last].content);
+        }
+        lines.push_back(PageLine{text, i, last});
+        i = last;
+    }
+    return lines;
+}
+
+}  // namespace corpus::indexer::segment_detail
