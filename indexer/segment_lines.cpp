@@ -15,7 +15,7 @@ constexpr std::size_t repeated_min_words = 4;  // shorter repeats are labels ("N
 
 // Headers that open a list of other stories or the comments. Generic interface words of
 // English news sites; compared with the whole line (lower case, end punctuation removed).
-constexpr std::array<std::string_view, 66> section_headers = {
+constexpr std::array<std::string_view, 82> section_headers = {
     "related", "related articles", "related stories", "related news", "related posts",
     "related content", "related coverage", "related topics", "hot this week", "latest",
     "latest news", "latest stories", "latest articles", "latest posts", "topics", "tags",
@@ -29,7 +29,12 @@ constexpr std::array<std::string_view, 66> section_headers = {
     "check out our other content", "check out other tags", "more on this topic",
     "further reading", "see also", "what to read next", "around the web", "comments",
     "leave a comment", "leave a reply", "post a comment", "add a comment",
-    "join the discussion", "join the conversation", "show comments", "view comments", "reply"};
+    "join the discussion", "join the conversation", "show comments", "view comments", "reply",
+    "keywords", "related data", "more conversations",
+    // The boilerplate that closes a press release.
+    "media contact", "media contacts", "press contact", "press contacts", "contact",
+    "contacts", "notes to editors", "note to editors", "notes for editors",
+    "forward-looking statements", "ends", "(end)", "end"};
 
 // Headers naming the site's other content: "More Top Reads From X", "More from X".
 constexpr std::array<std::string_view, 7> section_header_prefixes = {
@@ -37,11 +42,12 @@ constexpr std::array<std::string_view, 7> section_header_prefixes = {
     "latest from ", "read more from "};
 
 // Footer, account and app prompts; matched anywhere in a short line.
-constexpr std::array<std::string_view, 20> utility_phrases = {
+constexpr std::array<std::string_view, 25> utility_phrases = {
     "all rights reserved", "privacy policy", "terms of use", "terms of service",
-    "terms and conditions", "cookie policy", "subscribe", "newsletter", "sign up",
-    "sign in", "log in", "download the", "app store", "google play", "back to homepage",
-    "back to top", "contact us", "about us", "advertise with us", "follow us"};
+    "terms and conditions", "cookie policy", "subscribe", "unsubscribe", "newsletter",
+    "sign up", "sign in", "log in", "download the", "app store", "google play",
+    "back to homepage", "back to top", "contact us", "about us", "advertise with us",
+    "follow us", "skip to", "mailing list", "sent from my", "report an error"};
 
 // Ad slots, which may sit between paragraphs of the article.
 constexpr std::array<std::string_view, 11> ad_markers = {
@@ -49,10 +55,15 @@ constexpr std::array<std::string_view, 11> ad_markers = {
     "promoted", "paid content", "story continues below advertisement",
     "article continues below", "continue reading below", "scroll to continue with content"};
 
+// Fields of an e-mail's header.
+constexpr std::array<std::string_view, 8> mail_header_fields = {
+    "from:", "to:", "cc:", "bcc:", "subject:", "date:", "sent:", "reply-to:"};
+
 // Inline pointers to other stories: "Read more: ...", "Related: ...".
-constexpr std::array<std::string_view, 9> inline_link_prefixes = {
+constexpr std::array<std::string_view, 16> inline_link_prefixes = {
     "read more:", "read also:", "also read:", "related:", "see also:", "read:", "watch:",
-    "listen:", "more:"};
+    "listen:", "more:", "tags:", "tagged:", "filed under:", "categories:", "keywords:",
+    "attachment:", "attachments:"};
 
 constexpr std::array<std::string_view, 10> credit_words = {
     "staff", "correspondent", "reporter", "reporters", "editor", "writer",
@@ -116,9 +127,11 @@ bool is_comment_header(const LineInfo& line, std::string_view key) {
     if (line.word_count > 16 || !ends_with_comment_verb(key)) return false;
     if (line.bullet) return true;
     // "In a statement, the ministry said:" and "As Lincoln said:" introduce a quote; a
-    // commenter's header is a name and then a date or time ("jane on March 4, 2023 said:").
+    // commenter's header is a name ("Dave R. says:") and perhaps a date or time
+    // ("jane on March 4, 2023 said:").
     std::vector<std::string_view> words = split_words(key);
     if (contains(quote_openers, words.front())) return false;
+    if (line.word_count <= 4) return true;  // "Dave R. says:"
     bool clock_time = false;
     for (std::size_t i = 1; i + 1 < key.size(); ++i)
         clock_time = clock_time || (key[i] == ':' && key[i - 1] >= '0' && key[i - 1] <= '9' &&
@@ -127,7 +140,9 @@ bool is_comment_header(const LineInfo& line, std::string_view key) {
 }
 
 bool is_comment_count(std::string_view core) {
-    // "3 comments", "12 replies"
+    // "3 comments", "12 replies", "Read 214 Comments"
+    for (std::string_view verb : {"read ", "view ", "show ", "see "})
+        if (core.starts_with(verb)) core.remove_prefix(verb.size());
     std::size_t space = core.find(' ');
     if (space == std::string_view::npos || space == 0) return false;
     if (core.substr(0, space).find_first_not_of("0123456789") != std::string_view::npos)
@@ -161,11 +176,24 @@ bool is_dated_label(const LineInfo& line, std::string_view key) {
            find_full_date(line.text).has_value();
 }
 
-// Many short segments separated by '|': a navigation bar on one line.
+// "Last updated 22:40 KST": a live page's time stamp, with or without a date.
+bool is_update_stamp(const LineInfo& line, std::string_view key) {
+    return line.word_count <= 6 && key.starts_with("last updated");
+}
+
+// Short segments separated by '|', '·' or '›': a navigation bar on one line. A row of a
+// table ("| 1718 | 2006 | ... |") is not one.
 bool is_menu_bar(std::string_view text) {
+    if (text.starts_with('|') && text.ends_with('|')) return false;
     std::size_t bars = 0;
-    for (char c : text) bars += c == '|' ? 1 : 0;
-    return bars >= 3 && split_words(text).size() <= 4 * (bars + 1);
+    for (std::string_view word : split_words(text))
+        bars += word == "|" || word == "\xC2\xB7" || word == "\xE2\x80\xBA" ? 1 : 0;
+    return bars >= 2 && split_words(text).size() <= 4 * (bars + 1);
+}
+
+// "----------", "__________", "==========": a rule, which sets off a footer.
+bool is_rule(std::string_view text) {
+    return text.size() >= 5 && text.find_first_not_of("-_=*~") == std::string_view::npos;
 }
 
 bool is_cookie_notice(std::string_view key) {
@@ -197,7 +225,7 @@ void classify_alone(LineInfo& line, std::string_view key) {
     bool utility_prompt = is_short && contains_phrase(key, utility_phrases) &&
                           (!line.sentence_end || starts_with_any(core, utility_phrases));
     if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) ||
-        utility_prompt || is_comment_count(core)) {
+        utility_prompt || is_comment_count(core) || is_rule(line.text)) {
         mark_bad(line, BadReason::cue);
         return;
     }
@@ -210,11 +238,16 @@ void classify_alone(LineInfo& line, std::string_view key) {
                    (line.word_count <= 5 && core.find("advertisement") != std::string_view::npos);
     bool share_prompt = line.word_count <= 6 && (core.starts_with("share") ||
                                                  core.starts_with("click to share"));
-    bool inline_link = is_short && starts_with_any(core, inline_link_prefixes);
-    bool label = line.word_count <= 2 && !line.sentence_end;
-    bool breadcrumb = line.word_count <= 12 && key.find(" > ") != std::string_view::npos;
-    if (ad_slot || share_prompt || inline_link || breadcrumb || is_byline(line, key) ||
-        is_date_only(line.text) || is_dated_label(line, key)) {
+    bool inline_link = line.word_count <= 20 && starts_with_any(core, inline_link_prefixes);
+    // "Dear Rachel," and "Mr. President," open a letter or a speech: not labels.
+    bool salutation = line.text.ends_with(',') || line.text.ends_with(':');
+    bool label = line.word_count <= 2 && !line.sentence_end && !salutation;
+    bool mail_header = starts_with_any(key, mail_header_fields);
+    bool breadcrumb = line.word_count <= 12 && (key.find(" > ") != std::string_view::npos ||
+                                                key.find(" \xE2\x80\xBA ") != std::string_view::npos ||
+                                                key.find(" \xC2\xBB ") != std::string_view::npos);
+    if (ad_slot || share_prompt || inline_link || breadcrumb || mail_header || is_byline(line, key) ||
+        is_date_only(line.text) || is_dated_label(line, key) || is_update_stamp(line, key)) {
         line.line_class = LineClass::skip;
         return;
     }

@@ -300,7 +300,7 @@ TEST(HardWrappedText, LinesOfOneParagraphAreJoined) {
         "> moved twice last winter without notice to the pilots.\n";
     std::vector<std::string> blocks = block_texts(page);
     EXPECT_EQ(blocks, (std::vector<std::string>{
-                          "From: Lee <lee@example.org>",
+                          "Subject: Re: soundings", "From: Lee <lee@example.org>",
                           "The committee met on Tuesday to review the harbor budget, and its members agreed that the "
                           "dredging program should continue for another year. Several members asked the staff to "
                           "publish the soundings, so that the pilots can see where the bottom has shifted since the "
@@ -308,12 +308,13 @@ TEST(HardWrappedText, LinesOfOneParagraphAreJoined) {
                           "> The chart of the north channel is out of date, and the buoys were moved twice last "
                           "winter without notice to the pilots."}));
     PageSegmentation result = segment_page(page);
-    EXPECT_EQ(result.title, "Subject: Re: soundings");
-    ASSERT_EQ(result.blocks.size(), 3u);
-    EXPECT_EQ(result.blocks[1].first_line, 3u);
-    EXPECT_EQ(result.blocks[1].last_line, 7u);
-    EXPECT_EQ(result.blocks[1].kind, BlockKind::body);
-    EXPECT_EQ(result.blocks[2].kind, BlockKind::chrome);  // another message's text
+    EXPECT_EQ(result.title, "");  // an e-mail's header fields are not its headline
+    ASSERT_EQ(result.blocks.size(), 4u);
+    EXPECT_EQ(result.blocks[0].kind, BlockKind::chrome);
+    EXPECT_EQ(result.blocks[2].first_line, 3u);
+    EXPECT_EQ(result.blocks[2].last_line, 7u);
+    EXPECT_EQ(result.blocks[2].kind, BlockKind::body);
+    EXPECT_EQ(result.blocks[3].kind, BlockKind::chrome);  // another message's text
 }
 
 TEST(HardWrappedText, ListsAddressesVerseAndTablesStayLines) {
