@@ -200,13 +200,22 @@ TEST_P(NavigationTitle, LeavesTheTitleUnknown) {
 INSTANTIATE_TEST_SUITE_P(
     Pages, NavigationTitle,
     ::testing::Values(
-        PageCase{"skip_link",
-                 "Skip to content\n\nMenu\n\nLawmakers Approve Budget After Overnight Session\n\n" + budget_story},
-        PageCase{"link_list", "Home | World | Politics\n\nLawmakers Approve Budget After Overnight Session\n\n" + budget_story},
+        PageCase{"skip_link", "Skip to content\n\nMenu\n\n" + budget_story},
+        PageCase{"link_list", "Home | World | Politics\n\n" + budget_story},
         PageCase{"menu", "Menu\n\n" + budget_story},
         PageCase{"trending", "Trending\n\nSign in\n\n" + budget_story},
         PageCase{"trending_list", "Trending: Election 2025 \xC2\xB7 Weather \xC2\xB7 Lottery results\n\n" + budget_story}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// Navigation above the headline is skipped over, never taken.
+TEST(InferredTitle, IsTheHeadlineUnderTheNavigation) {
+    for (const std::string navigation : {"Skip to content\n\nMenu\n\n", "Home | World | Politics\n\n"}) {
+        const std::string text = navigation + "Lawmakers Approve Budget After Overnight Session\n\n" + budget_story;
+        const schema::StoredArticle stored = describe_article(page_file(text));
+        EXPECT_EQ(stored.title, "Lawmakers Approve Budget After Overnight Session") << navigation;
+        EXPECT_TRUE(stored.title_inferred);
+    }
+}
 
 TEST(InferredTitle, IsTheHeadlineAndMarkedInferred) {
     const std::string text =
