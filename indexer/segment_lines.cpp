@@ -185,10 +185,18 @@ bool is_update_stamp(const LineInfo& line, std::string_view key) {
 // table ("| 1718 | 2006 | ... |") is not one.
 bool is_menu_bar(std::string_view text) {
     if (text.starts_with('|') && text.ends_with('|')) return false;
+    // Most lines have no separator: count them before splitting the line into words.
+    std::size_t marks = 0;
+    for (std::string_view separator : {"|", "\xC2\xB7", "\xE2\x80\xBA"})
+        for (std::size_t at = text.find(separator); at != std::string_view::npos && marks < 2;
+             at = text.find(separator, at + 1))
+            ++marks;
+    if (marks < 2) return false;
     std::size_t bars = 0;
-    for (std::string_view word : split_words(text))
+    const std::vector<std::string_view> words = split_words(text);
+    for (std::string_view word : words)
         bars += word == "|" || word == "\xC2\xB7" || word == "\xE2\x80\xBA" ? 1 : 0;
-    return bars >= 2 && split_words(text).size() <= 4 * (bars + 1);
+    return bars >= 2 && words.size() <= 4 * (bars + 1);
 }
 
 // "----------", "__________", "==========": a rule, which sets off a footer.

@@ -24,6 +24,9 @@ constexpr std::array<std::string_view, 9> unicode_spaces = {
 std::size_t leading_space_length(std::string_view text) {
     if (text.empty()) return 0;
     if (is_ascii_space(text.front())) return 1;
+    // Called for every byte of a page: rule out the other lead bytes before comparing.
+    const unsigned char lead = static_cast<unsigned char>(text.front());
+    if (lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF) return 0;
     for (std::string_view space : unicode_spaces)
         if (text.starts_with(space)) return space.size();
     return 0;
@@ -32,6 +35,7 @@ std::size_t leading_space_length(std::string_view text) {
 std::size_t trailing_space_length(std::string_view text) {
     if (text.empty()) return 0;
     if (is_ascii_space(text.back())) return 1;
+    if (static_cast<unsigned char>(text.back()) < 0x80) return 0;
     for (std::string_view space : unicode_spaces)
         if (text.ends_with(space)) return space.size();
     return 0;
