@@ -81,7 +81,7 @@ struct EvaluationThreshold {
 
 inline constexpr std::array<EvaluationThreshold, 2> evaluation_thresholds{{
     {"seeds", 1.0, 1.0, 1.0},
-    {"unseen", 0.87, 0.69, 0.61},
+    {"unseen", 0.9, 0.98, 0.9},
 }};
 
 bool meets(const SegmentationTally& tally, const EvaluationThreshold& threshold);
