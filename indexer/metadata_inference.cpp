@@ -486,6 +486,9 @@ bool may_be_title(std::string_view line) {
              return segment_detail::split_words(item).size() <= short_item_words;
          })))
         return false;
+    // A salutation opens a speech or a letter but names none of it: "Fellow-Citizens of the
+    // Senate and House of Representatives:", "Dear colleagues,".
+    if (lower.ends_with(':') || lower.ends_with(',')) return false;
     // A mail's header field but its subject, or the "From sender date" line opening a mailbox.
     const std::vector<std::string_view> words = segment_detail::split_words(lower);
     const bool mailbox_line = words.size() > 1 && words[0] == "from" && words[1].find('@') != std::string_view::npos;

@@ -47,6 +47,27 @@ struct Region {
     std::size_t mass = 0;  // bytes of paragraph text
 };
 
+// A single line of footer or account wording between two paragraphs ("TERMS AND
+// CONDITIONS" in a licence, "Sign up" in a sentence-less line of a speech) is a heading of
+// the text, not the end of it: a page's own footer or menu comes as several such lines,
+// or with lists, not wedged between paragraphs.
+bool is_lone_cue(const std::vector<LineInfo>& lines, std::size_t i) {
+    if (lines[i].bad_reason != BadReason::cue) return false;
+    // A paragraph within two non-blank lines, with no other region-ending line between.
+    auto paragraph_near = [&](std::size_t from, int step) {
+        constexpr std::size_t lookaround = 2;
+        std::size_t seen = 0;
+        for (std::size_t j = from + step; j < lines.size() && seen < lookaround; j += step) {
+            if (lines[j].line_class == LineClass::blank) continue;
+            if (lines[j].line_class == LineClass::good) return true;
+            if (segment_detail::ends_region(lines[j])) return false;
+            ++seen;
+        }
+        return false;
+    };
+    return paragraph_near(i, -1) && paragraph_near(i, 1);
+}
+
 // The region holding the most paragraph text is the article (boilerpipe's "largest
 // block"); its mass, not its position, decides, so lists above or below do not matter.
 std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
@@ -60,7 +81,7 @@ std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
         has_good = false;
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (segment_detail::ends_region(lines[i])) {
+        if (segment_detail::ends_region(lines[i]) && !is_lone_cue(lines, i)) {
             close_region(i == 0 ? 0 : i - 1);
         } else if (lines[i].line_class == LineClass::good) {
             if (!has_good) current.first_good = i;
@@ -174,16 +195,19 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
                 case LineClass::good: return true;
                 case LineClass::neutral: return !contains_title(line, title_key);
                 case LineClass::bad:
-                    return line.bad_reason == BadReason::figures ||
+                    return line.bad_reason == BadReason::figures || is_lone_cue(lines, i) ||
                            (line.bad_reason == BadReason::repeated && i < region->last_good &&
                             !contains_title(line, title_key));
                 case LineClass::skip: {
-                    // A heading between paragraphs or a closing after them ("Thank you").
+                    // A heading between paragraphs or a closing after them ("Thank you"), or
+                    // a heading underlined like one ("Introduction" over "============").
                     if (!line.heading_like) return false;
                     std::optional<std::size_t> before = previous_non_blank(lines, i);
                     std::optional<std::size_t> after = next_non_blank(lines, i);
-                    bool after_body = before && layout.roles[*before] == LineRole::body &&
-                                      !lines[*before].bullet;
+                    const bool underlined = after && *after == i + 1 && segment_detail::is_rule(lines[*after].text);
+                    if (underlined) after = next_non_blank(lines, *after);
+                    bool after_body = underlined || (before && layout.roles[*before] == LineRole::body &&
+                                                     !lines[*before].bullet);
                     bool before_text = !after || i > region->last_good ||
                                        lines[*after].line_class == LineClass::good ||
                                        lines[*after].line_class == LineClass::neutral;
@@ -221,8 +245,15 @@ PageSegmentation segment_page(std::string_view page_text) {
     texts.reserve(page_lines.size());
     for (const segment_detail::PageLine& line : page_lines) texts.push_back(line.text);
     std::vector<LineInfo> lines = segment_detail::classify_lines(texts);
-    for (std::size_t i = 0; i < lines.size(); ++i)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
         lines[i].wrapped = page_lines[i].last_line != page_lines[i].first_line;
+        // An e-mail's header is chrome where it stands: the message's text follows it.
+        if (page_lines[i].mail_header) {
+            lines[i].line_class = LineClass::skip;
+            lines[i].bad_reason = BadReason::none;
+            lines[i].heading_like = false;
+        }
+    }
     PageLayout layout = lay_out(std::move(lines));
 
     PageSegmentation result;

@@ -199,11 +199,6 @@ bool is_menu_bar(std::string_view text) {
     return bars >= 2 && words.size() <= 4 * (bars + 1);
 }
 
-// "----------", "__________", "==========": a rule, which sets off a footer.
-bool is_rule(std::string_view text) {
-    return text.size() >= 5 && text.find_first_not_of("-_=*~") == std::string_view::npos;
-}
-
 bool is_cookie_notice(std::string_view key) {
     return key.find("cookie") != std::string_view::npos &&
            (key.find("accept") != std::string_view::npos ||
@@ -212,9 +207,12 @@ bool is_cookie_notice(std::string_view key) {
             key.find("we use") != std::string_view::npos);
 }
 
+// "(c) 2024 Yonhap" is a copyright line; "(c) the parties shall ..." is item (c) of a list.
 bool is_copyright(std::string_view text, std::string_view key) {
-    return text.find("\xC2\xA9") != std::string_view::npos || key.starts_with("copyright") ||
-           key.starts_with("(c) ");
+    if (text.find("\xC2\xA9") != std::string_view::npos || key.starts_with("copyright")) return true;
+    if (!key.starts_with("(c) ")) return false;
+    std::string_view rest = key.substr(4);
+    return !rest.empty() && ((rest.front() >= '0' && rest.front() <= '9') || rest.starts_with("copyright"));
 }
 
 void mark_bad(LineInfo& line, BadReason reason) {
@@ -233,7 +231,7 @@ void classify_alone(LineInfo& line, std::string_view key) {
     bool utility_prompt = is_short && contains_phrase(key, utility_phrases) &&
                           (!line.sentence_end || starts_with_any(core, utility_phrases));
     if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) ||
-        utility_prompt || is_comment_count(core) || is_rule(line.text)) {
+        utility_prompt || is_comment_count(core)) {
         mark_bad(line, BadReason::cue);
         return;
     }
@@ -254,7 +252,7 @@ void classify_alone(LineInfo& line, std::string_view key) {
     bool breadcrumb = line.word_count <= 12 && (key.find(" > ") != std::string_view::npos ||
                                                 key.find(" \xE2\x80\xBA ") != std::string_view::npos ||
                                                 key.find(" \xC2\xBB ") != std::string_view::npos);
-    if (ad_slot || share_prompt || inline_link || breadcrumb || mail_header || is_byline(line, key) ||
+    if (ad_slot || share_prompt || inline_link || is_rule(line.text) || breadcrumb || mail_header || is_byline(line, key) ||
         is_date_only(line.text) || is_dated_label(line, key) || is_update_stamp(line, key)) {
         line.line_class = LineClass::skip;
         return;
@@ -430,6 +428,27 @@ void mark_quotes_and_signatures(std::vector<LineInfo>& lines, const std::vector<
     }
 }
 
+// A rule sets off a footer ("-----" above "Razor-users mailing list") when chrome follows
+// it closely or nothing of the article's shape does; a rule that underlines a heading
+// ("Introduction" / "============") or divides sections of a text is the text's own.
+void mark_footer_rules(std::vector<LineInfo>& lines) {
+    constexpr std::size_t footer_lookahead = 6;
+    for (std::size_t i = lines.size(); i-- > 0;) {
+        LineInfo& line = lines[i];
+        if (line.line_class != LineClass::skip || !is_rule(line.text)) continue;
+        if (i > 0 && lines[i - 1].line_class != LineClass::blank && !is_rule(lines[i - 1].text)) continue;
+        bool chrome_follows = false;
+        bool text_follows = false;
+        std::size_t seen = 0;
+        for (std::size_t j = next_non_blank(lines, i + 1); j < lines.size(); j = next_non_blank(lines, j + 1)) {
+            if (seen++ < footer_lookahead && ends_region(lines[j])) chrome_follows = true;
+            if (lines[j].line_class == LineClass::good) text_follows = true;
+            if (chrome_follows || (text_follows && seen >= footer_lookahead)) break;
+        }
+        if (chrome_follows || !text_follows) mark_bad(line, BadReason::cue);
+    }
+}
+
 }  // namespace
 
 bool ends_region(const LineInfo& line) {
@@ -469,6 +488,7 @@ std::vector<LineInfo> classify_lines(const std::vector<std::string_view>& raw_li
     mark_bullet_link_lists(lines, keys);
     mark_teaser_lists(lines);
     mark_lists_under_headers(lines);
+    mark_footer_rules(lines);
     mark_comments(lines, keys);
     return lines;
 }

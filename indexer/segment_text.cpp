@@ -267,6 +267,10 @@ std::string_view without_closing_marks(std::string_view line) {
     return line;
 }
 
+bool is_rule(std::string_view line) {
+    return line.size() >= 5 && line.find_first_not_of("-_=*~") == std::string_view::npos;
+}
+
 bool ends_with_ellipsis(std::string_view line) {
     line = without_closing_marks(line);
     return line.ends_with("...") || line.ends_with(". . .") || line.ends_with("\xE2\x80\xA6");

@@ -29,6 +29,9 @@ bool starts_with_bullet(std::string_view line);
 // The line without closing quotes and brackets at its end, so '."' and '.)' end a sentence.
 std::string_view without_closing_marks(std::string_view line);
 
+// "----------", "__________", "==========": a rule (a divider, or a heading's underline).
+bool is_rule(std::string_view line);
+
 bool ends_with_ellipsis(std::string_view line);  // "...", ". . ." or U+2026
 bool ends_sentence(std::string_view line);  // . ! ? (not an ellipsis)
 

@@ -114,16 +114,25 @@ std::size_t wrap_width(const std::vector<LineParts>& parts) {
     return width >= min_wrap_width && width <= max_wrap_width ? width : 0;
 }
 
-// The wrapping tool broke the line `a` before `b`: `a` is full (b's first word would not
-// have fitted) and nothing in either line marks a line of its own.
+// `b` carries on the sentence `a` leaves open: "... the Senate and" / "House of ...".
+bool continues_sentence(const LineParts& a, const LineParts& b) {
+    char next = b.content.front();
+    // Not a digit: "Harbor Commission" / "14 Wharf Street" is an address.
+    return !ends_sentence(a.content) && a.content.back() != ';' && is_lower(next);
+}
+
+// The line `a` was broken before `b` by a wrapping tool or by hand: `a` is full (b's first
+// word would not have fitted), or the sentence runs on into `b` (people and some tools
+// wrap short of the width); and nothing in either line marks a line of its own.
 bool wrapped_before(const LineParts& a, const LineParts& b, std::size_t width) {
     if (a.content.empty() || b.content.empty() || a.quote_depth != b.quote_depth) return false;
     // Nine in ten lines fit the estimate; the widest may pass it by a quarter.
-    if (4 * a.width > 5 * width || 2 * a.width < width) return false;
-    if (a.width + 1 + columns(first_word(b.content)) <= width) return false;
+    if (4 * a.width > 5 * width) return false;
+    const bool full = 2 * a.width >= width && a.width + 1 + columns(first_word(b.content)) > width;
+    if (!full && !continues_sentence(a, b)) return false;
     if (a.content.back() == ':' || is_tabular(a.content) || is_tabular(b.content)) return false;
     if (is_list_item(b.content) || is_header_field(b.content) || is_signature_delimiter(b.content) ||
-        is_signature_delimiter(a.content))
+        is_signature_delimiter(a.content) || is_rule(a.content) || is_rule(b.content))
         return false;
     // A hanging indent continues a list item; otherwise a deeper indent starts a block.
     return b.indent <= a.indent || is_list_item(a.content);
@@ -139,6 +148,27 @@ void append_continuation(std::string& text, std::string_view content) {
     text += content;
 }
 
+// The e-mail header block opening the page: from its first non-blank line to the next
+// blank line, every line a field ("Received: from ...", the mbox "From sender date" line
+// first) or a folded continuation (indented under a field), two fields at least. Returns
+// one past its last line, or `start` when the page opens otherwise.
+std::size_t mail_header_end(const std::vector<std::string_view>& raw_lines, const std::vector<LineParts>& parts,
+                            std::size_t start) {
+    constexpr std::size_t min_fields = 2;
+    std::size_t fields = 0;
+    std::size_t i = start;
+    for (; i < raw_lines.size() && !parts[i].content.empty(); ++i) {
+        const bool continuation = i > start && is_blank_char(raw_lines[i].front());
+        const bool mbox_line = i == start && raw_lines[i].starts_with("From ");
+        if (is_header_field(raw_lines[i])) {
+            ++fields;
+        } else if (!continuation && !mbox_line) {
+            return start;
+        }
+    }
+    return fields >= min_fields ? i : start;
+}
+
 }  // namespace
 
 std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_lines,
@@ -151,10 +181,15 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
     const std::size_t width = wrap_width(parts);
 
     std::vector<bool> joins_next(raw_lines.size(), false);
+    std::size_t header_start = 0;
+    while (header_start < parts.size() && parts[header_start].content.empty()) ++header_start;
+    const std::size_t header_end = mail_header_end(raw_lines, parts, header_start);
+    for (std::size_t i = header_start + 1; i < header_end; ++i)
+        if (is_blank_char(raw_lines[i].front())) joins_next[i - 1] = true;
     if (width != 0) {
         // Runs of lines without a blank line between them; in a run where most wrapped
         // lines start with a capital, the lines are verse, an address or a list.
-        std::size_t start = 0;
+        std::size_t start = header_end;
         while (start < parts.size()) {
             std::size_t end = start;
             std::size_t candidates = 0;
@@ -174,8 +209,9 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
     }
 
     for (std::size_t i = 0; i < raw_lines.size(); ++i) {
+        const bool header = i < header_end;
         if (!joins_next[i]) {
-            lines.push_back(PageLine{raw_lines[i], i, i});
+            lines.push_back(PageLine{raw_lines[i], i, i, header});
             continue;
         }
         std::string& text = storage.emplace_back(right_trimmed(raw_lines[i]));
@@ -184,7 +220,7 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
             ++last;
             append_continuation(text, parts[last].content);
         }
-        lines.push_back(PageLine{text, i, last});
+        lines.push_back(PageLine{text, i, last, header});
         i = last;
     }
     return lines;

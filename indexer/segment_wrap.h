@@ -9,6 +9,10 @@
 // list items, e-mail header fields, tables (dot leaders, aligned columns), a signature
 // delimiter, lines quoted at different depths, an indented line under an unindented one,
 // and runs in which most lines start with a capital (verse, addresses, lists).
+//
+// An e-mail's header block opening the page ("From: ...", "Received: ...", folded
+// continuation lines indented under their field) is unfolded, one field a line, and
+// marked as the header it is.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +27,11 @@ struct PageLine {
     std::string_view text;   // untrimmed; for a joined paragraph, the joined text
     std::size_t first_line;  // page line numbers, inclusive
     std::size_t last_line;
+    bool mail_header = false;  // a field of the e-mail header block opening the page
 };
 
+// Joins a line to the next when the page is wrapped and the first is full, or the
+// sentence runs on (the next line starts in lower case).
 // `raw_lines` are the page's lines; joined texts are kept in `storage`, which must
 // outlive the result.
 std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_lines,

@@ -204,7 +204,10 @@ INSTANTIATE_TEST_SUITE_P(
         PageCase{"link_list", "Home | World | Politics\n\n" + budget_story},
         PageCase{"menu", "Menu\n\n" + budget_story},
         PageCase{"trending", "Trending\n\nSign in\n\n" + budget_story},
-        PageCase{"trending_list", "Trending: Election 2025 \xC2\xB7 Weather \xC2\xB7 Lottery results\n\n" + budget_story}),
+        PageCase{"trending_list", "Trending: Election 2025 \xC2\xB7 Weather \xC2\xB7 Lottery results\n\n" + budget_story},
+        // A speech's or a letter's salutation names none of it.
+        PageCase{"salutation", "Fellow-Citizens of the Senate and House of Representatives:\n\n" + budget_story},
+        PageCase{"greeting", "Dear members of the harbor commission,\n\n" + budget_story}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // Navigation above the headline is skipped over, never taken.

@@ -269,6 +269,32 @@ TEST(UnseenDocument, TextWithoutChromeEvidenceIsAllArticle) {
     for (const std::string& page : pages) EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{}) << page;
 }
 
+// A licence, a report, a manual: underlined headings, section rules, a heading in footer
+// words ("TERMS AND CONDITIONS") between paragraphs and list items marked "(c)".
+TEST(UnseenDocument, HeadingsRulesAndListItemsAreTheArticles) {
+    const std::vector<std::string> pages = {
+        "Introduction\n============\n\n" + paragraph_a + "\n\nDredging\n--------\n\n" + paragraph_b + "\n",
+        paragraph_a + "\n\n----------\n\n" + paragraph_b + "\n\n**********\n\n" + paragraph_a.substr(4) + "\n",
+        paragraph_a + "\n\nTERMS AND CONDITIONS\n\n" + paragraph_b + "\n",
+        paragraph_a + "\n\n(a) the pilots shall be told of every buoy that is moved;\n\n"
+            "(c) the soundings shall be published every month, with the dates of the surveys.\n\n" + paragraph_b + "\n"};
+    for (const std::string& page : pages) {
+        std::vector<std::string> lost = lines_not_in_body(page);
+        std::erase_if(lost, [](const std::string& line) { return line.find_first_not_of("-=*") == std::string::npos; });
+        EXPECT_EQ(lost, std::vector<std::string>{}) << page;  // rules hold no words
+    }
+}
+
+// A rule followed by a mailing list's footer still sets it off.
+TEST(UnseenDocument, RuleAboveAFooterEndsTheArticle) {
+    const std::string page = paragraph_a + "\n\n" + paragraph_b +
+                             "\n\n_______________________________________________\n"
+                             "Harbor-talk mailing list\nharbor-talk@example.org\n";
+    EXPECT_EQ(lines_not_in_body(page),
+              (std::vector<std::string>{"_______________________________________________", "Harbor-talk mailing list",
+                                        "harbor-talk@example.org"}));
+}
+
 TEST(UnseenDocument, EvidenceStillMakesChrome) {
     const std::string page = paragraph_a + "\n\n" + paragraph_b +
                              "\n\nSubscribe to our newsletter\n\nRelated\n\nHarbor Pilots Strike Over Pay\n\n"
@@ -315,6 +341,45 @@ TEST(HardWrappedText, LinesOfOneParagraphAreJoined) {
     EXPECT_EQ(result.blocks[2].last_line, 7u);
     EXPECT_EQ(result.blocks[2].kind, BlockKind::body);
     EXPECT_EQ(result.blocks[3].kind, BlockKind::chrome);  // another message's text
+}
+
+// People and some mailers wrap short of the width: a line that leaves its sentence open
+// joins the next line when that one goes on in lower case.
+TEST(HardWrappedText, ASentenceRunningOnJoinsAShortLine) {
+    const std::string page =
+        "The committee met on Tuesday to review the harbor budget, and its\n"
+        "members agreed that the dredging program should continue for\n"
+        "another year, with the soundings published for the\n"
+        "pilots every month. Several members asked the staff to publish the\n"
+        "charts as well.\n";
+    EXPECT_EQ(block_texts(page),
+              (std::vector<std::string>{"The committee met on Tuesday to review the harbor budget, and its members "
+                                        "agreed that the dredging program should continue for another year, with the "
+                                        "soundings published for the pilots every month. Several members asked the "
+                                        "staff to publish the charts as well."}));
+}
+
+// The header block opening an e-mail: folded fields are unfolded, and every field is
+// chrome, so the sender's text is the article and no header is its title.
+TEST(HardWrappedText, MailHeaderBlockIsUnfoldedAndChrome) {
+    const std::string page =
+        "From lee@example.org  Mon Aug 19 11:02:47 2002\n"
+        "Return-Path: <lee@example.org>\n"
+        "Received: from harbor.example.org (harbor.example.org [10.0.0.1])\n"
+        "\tby mail.example.org (Postfix) with ESMTP id 2A3B543F9B\n"
+        "\tfor <pilots@example.org>; Mon, 19 Aug 2002 06:02:39 -0400\n"
+        "X-Mailer: Harbor Mail 1.0\n"
+        "Subject: soundings\n"
+        "\n" + paragraph_a + "\n";
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.title, "");
+    ASSERT_EQ(result.blocks.size(), 6u);
+    EXPECT_EQ(result.blocks[2].text,
+              "Received: from harbor.example.org (harbor.example.org [10.0.0.1]) by mail.example.org (Postfix) with "
+              "ESMTP id 2A3B543F9B for <pilots@example.org>; Mon, 19 Aug 2002 06:02:39 -0400");
+    for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(result.blocks[i].kind, BlockKind::chrome) << i;
+    EXPECT_EQ(result.blocks[5].kind, BlockKind::body);
+    EXPECT_EQ(result.blocks[5].text, paragraph_a);
 }
 
 TEST(HardWrappedText, ListsAddressesVerseAndTablesStayLines) {
