@@ -100,12 +100,6 @@ std::optional<std::size_t> previous_non_blank(const std::vector<LineInfo>& lines
     return std::nullopt;
 }
 
-std::optional<std::size_t> next_non_blank(const std::vector<LineInfo>& lines, std::size_t i) {
-    for (++i; i < lines.size(); ++i)
-        if (lines[i].line_class != LineClass::blank) return i;
-    return std::nullopt;
-}
-
 // Lines above the first paragraph that may hold the headline, decks, captions and
 // bylines: back to the previous region-ending chrome.
 std::vector<std::size_t> collect_head(const std::vector<LineInfo>& lines, std::size_t first_good) {
@@ -199,19 +193,14 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
                            (line.bad_reason == BadReason::repeated && i < region->last_good &&
                             !contains_title(line, title_key));
                 case LineClass::skip: {
-                    // A heading between paragraphs or a closing after them ("Thank you"), or
-                    // a heading underlined like one ("Introduction" over "============").
+                    // A heading, a run of short lines (a list of names) or a closing
+                    // ("Thank you") after the article's text, or a heading underlined like
+                    // one ("Introduction" over "============").
                     if (!line.heading_like) return false;
                     std::optional<std::size_t> before = previous_non_blank(lines, i);
-                    std::optional<std::size_t> after = next_non_blank(lines, i);
-                    const bool underlined = after && *after == i + 1 && segment_detail::is_rule(lines[*after].text);
-                    if (underlined) after = next_non_blank(lines, *after);
-                    bool after_body = underlined || (before && layout.roles[*before] == LineRole::body &&
-                                                     !lines[*before].bullet);
-                    bool before_text = !after || i > region->last_good ||
-                                       lines[*after].line_class == LineClass::good ||
-                                       lines[*after].line_class == LineClass::neutral;
-                    return after_body && before_text;
+                    const bool underlined = i + 1 < lines.size() && segment_detail::is_rule(lines[i + 1].text);
+                    return underlined ||
+                           (before && layout.roles[*before] == LineRole::body && !lines[*before].bullet);
                 }
                 case LineClass::blank: return false;
             }

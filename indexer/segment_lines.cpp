@@ -2,6 +2,7 @@
 
 #include "indexer/segment_text.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -428,6 +429,23 @@ void mark_quotes_and_signatures(std::vector<LineInfo>& lines, const std::vector<
     }
 }
 
+// Rows of a table drawn with '|' ("64000 | ftn | fidogate") come in runs of lines with
+// the same number of bars; a menu bar stands alone. Rows are figures: text inside the
+// article, chrome outside it.
+void mark_table_rows(std::vector<LineInfo>& lines) {
+    std::vector<std::size_t> bars(lines.size(), 0);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        bars[i] = static_cast<std::size_t>(std::count(lines[i].text.begin(), lines[i].text.end(), '|'));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (bars[i] < 2) continue;
+        // Within two lines: a header row may sit over a "----+----" line.
+        bool row = false;
+        for (std::size_t j = i > 2 ? i - 2 : 0; j <= i + 2 && j < lines.size(); ++j)
+            row = row || (j != i && bars[j] == bars[i]);
+        if (row && lines[i].line_class == LineClass::bad) lines[i].bad_reason = BadReason::figures;
+    }
+}
+
 // A rule sets off a footer ("-----" above "Razor-users mailing list") when chrome follows
 // it closely or nothing of the article's shape does; a rule that underlines a heading
 // ("Introduction" / "============") or divides sections of a text is the text's own.
@@ -483,6 +501,7 @@ std::vector<LineInfo> classify_lines(const std::vector<std::string_view>& raw_li
         keys[i] = comparison_key(line.text);
         classify_alone(line, keys[i]);
     }
+    mark_table_rows(lines);
     mark_repeats(lines, keys);
     mark_quotes_and_signatures(lines, keys);
     mark_bullet_link_lists(lines, keys);

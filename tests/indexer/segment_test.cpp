@@ -270,17 +270,22 @@ TEST(UnseenDocument, TextWithoutChromeEvidenceIsAllArticle) {
 }
 
 // A licence, a report, a manual: underlined headings, section rules, a heading in footer
-// words ("TERMS AND CONDITIONS") between paragraphs and list items marked "(c)".
+// words ("TERMS AND CONDITIONS") between paragraphs, list items marked "(c)", tables and
+// lists of names.
 TEST(UnseenDocument, HeadingsRulesAndListItemsAreTheArticles) {
     const std::vector<std::string> pages = {
         "Introduction\n============\n\n" + paragraph_a + "\n\nDredging\n--------\n\n" + paragraph_b + "\n",
         paragraph_a + "\n\n----------\n\n" + paragraph_b + "\n\n**********\n\n" + paragraph_a.substr(4) + "\n",
         paragraph_a + "\n\nTERMS AND CONDITIONS\n\n" + paragraph_b + "\n",
         paragraph_a + "\n\n(a) the pilots shall be told of every buoy that is moved;\n\n"
-            "(c) the soundings shall be published every month, with the dates of the surveys.\n\n" + paragraph_b + "\n"};
+            "(c) the soundings shall be published every month, with the dates of the surveys.\n\n" + paragraph_b + "\n",
+        // A table drawn with bars (no menu bar) and a list of names.
+        paragraph_a + "\n\nberth | vessel | pilot\n------+--------+------\n12 | Northern Star | Lee\n"
+            "14 | Sea Lark | Okafor\n\n" + paragraph_b + "\n",
+        paragraph_a + "\n\nHarbor Commission\nPort Authority\nPilots Guild\n\n" + paragraph_b + "\n"};
     for (const std::string& page : pages) {
         std::vector<std::string> lost = lines_not_in_body(page);
-        std::erase_if(lost, [](const std::string& line) { return line.find_first_not_of("-=*") == std::string::npos; });
+        std::erase_if(lost, [](const std::string& line) { return line.find_first_not_of("-=*+") == std::string::npos; });
         EXPECT_EQ(lost, std::vector<std::string>{}) << page;  // rules hold no words
     }
 }
