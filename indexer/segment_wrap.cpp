@@ -3,6 +3,9 @@
 #include "indexer/segment_text.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
 
 namespace corpus::indexer::segment_detail {
 namespace {
@@ -114,22 +117,47 @@ std::size_t wrap_width(const std::vector<LineParts>& parts) {
     return width >= min_wrap_width && width <= max_wrap_width ? width : 0;
 }
 
-// `b` carries on the sentence `a` leaves open: "... the Senate and" / "House of ...".
-bool continues_sentence(const LineParts& a, const LineParts& b) {
-    char next = b.content.front();
+// Words that cannot end an English sentence or a line of verse: a line ending in one
+// is cut mid-sentence ("... was summoned to the" / "South Korean Foreign Ministry").
+constexpr std::array<std::string_view, 40> open_words = {
+    "a",    "an",   "the",  "of",    "to",   "in",    "on",   "at",    "for",  "with",
+    "by",   "from", "into", "about", "and",  "or",    "but",  "nor",   "that", "which",
+    "who",  "whom", "whose", "as",   "than", "is",    "are",  "was",   "were", "be",
+    "been", "his",  "her",  "its",   "their", "our",  "my",   "your",  "this", "these"};
+
+bool ends_open(std::string_view content) {
+    std::size_t space = content.find_last_of(" \t");
+    std::string_view last = space == std::string_view::npos ? content : content.substr(space + 1);
+    if (last.size() > 5) return false;
+    std::string lower(last);
+    for (char& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    return std::find(open_words.begin(), open_words.end(), lower) != open_words.end();
+}
+
+// `b` goes on in lower case with the sentence `a` leaves open.
+bool runs_on_lower(const LineParts& a, const LineParts& b) {
     // Not a digit: "Harbor Commission" / "14 Wharf Street" is an address.
-    return !ends_sentence(a.content) && a.content.back() != ';' && is_lower(next);
+    return !ends_sentence(a.content) && a.content.back() != ';' && is_lower(b.content.front());
 }
 
 // The line `a` was broken before `b` by a wrapping tool or by hand: `a` is full (b's first
-// word would not have fitted), or the sentence runs on into `b` (people and some tools
-// wrap short of the width); and nothing in either line marks a line of its own.
-bool wrapped_before(const LineParts& a, const LineParts& b, std::size_t width) {
+// word would not have fitted), or, on a page that other full lines show to be wrapped,
+// the sentence runs on into `b` (people and some tools wrap short of the width); and
+// nothing in either line marks a line of its own.
+bool is_full(const LineParts& a, const LineParts& b, std::size_t width) {
+    return !a.content.empty() && !b.content.empty() && 2 * a.width >= width &&
+           a.width + 1 + columns(first_word(b.content)) > width;
+}
+
+bool wrapped_before(const LineParts& a, const LineParts& b, std::size_t width, bool page_wrapped) {
     if (a.content.empty() || b.content.empty() || a.quote_depth != b.quote_depth) return false;
     // Nine in ten lines fit the estimate; the widest may pass it by a quarter.
     if (4 * a.width > 5 * width) return false;
-    const bool full = 2 * a.width >= width && a.width + 1 + columns(first_word(b.content)) > width;
-    if (!full && !continues_sentence(a, b)) return false;
+    // On a page shown to be wrapped, a line of most of the width that ends mid-sentence,
+    // or in a word no sentence ends with, was wrapped.
+    const bool runs_on = runs_on_lower(a, b) ||
+                         (page_wrapped && ((5 * a.width >= 3 * width && !ends_sentence(a.content)) || ends_open(a.content)));
+    if (!is_full(a, b, width) && !runs_on) return false;
     if (a.content.back() == ':' || is_tabular(a.content) || is_tabular(b.content)) return false;
     if (is_list_item(b.content) || is_header_field(b.content) || is_signature_delimiter(b.content) ||
         is_signature_delimiter(a.content) || is_rule(a.content) || is_rule(b.content))
@@ -138,7 +166,38 @@ bool wrapped_before(const LineParts& a, const LineParts& b, std::size_t width) {
     return b.indent <= a.indent || is_list_item(a.content);
 }
 
-bool starts_upper(const LineParts& line) { return !line.content.empty() && is_upper(line.content.front()); }
+// The letters (and hyphens) a word starts with: "Korea's" -> "Korea", "Suk-yeol," -> "Suk-yeol".
+std::string_view word_stem(std::string_view word) {
+    std::size_t end = 0;
+    while (end < word.size() && (is_upper(word[end]) || is_lower(word[end]) || word[end] == '-')) ++end;
+    return word.substr(0, end);
+}
+
+// Capitalised words the page uses inside sentences ("... President Yoon"): names. A line
+// starting with one of them is prose going on, not a line of verse.
+std::unordered_set<std::string_view> names_inside_sentences(const std::vector<LineParts>& parts) {
+    std::unordered_set<std::string_view> names;
+    for (const LineParts& line : parts) {
+        std::string_view text = line.content;
+        std::size_t at = text.find(' ');
+        while (at != std::string_view::npos) {
+            std::size_t start = at + 1;
+            std::size_t end = text.find(' ', start);
+            std::string_view before = text.substr(0, at);
+            if (start < text.size() && is_upper(text[start]) && !ends_sentence(before) && !before.ends_with(':'))
+                names.insert(word_stem(text.substr(start, end == std::string_view::npos ? end : end - start)));
+            at = end;
+        }
+    }
+    return names;
+}
+
+// `line` starts with a capital that is not a name: the start of a line of verse, an
+// address or a list.
+bool starts_capitalised(const LineParts& line, const std::unordered_set<std::string_view>& names) {
+    return !line.content.empty() && is_upper(line.content.front()) &&
+           !names.contains(word_stem(first_word(line.content)));
+}
 
 void append_continuation(std::string& text, std::string_view content) {
     // "co-\noperation": a word hyphenated at the wrap keeps its hyphen and loses the break.
@@ -186,7 +245,21 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
     const std::size_t header_end = mail_header_end(raw_lines, parts, header_start);
     for (std::size_t i = header_start + 1; i < header_end; ++i)
         if (is_blank_char(raw_lines[i].front())) joins_next[i - 1] = true;
+    // Lines cut at the width or running on in lower case, several of them and half the
+    // lines followed by another, show that the page is wrapped (a few short lines in a
+    // row make no width).
+    constexpr std::size_t min_full_lines = 4;
+    std::size_t full_lines = 0;
+    std::size_t followed_lines = 0;
+    for (std::size_t i = header_end; width != 0 && i + 1 < parts.size(); ++i) {
+        if (parts[i].content.empty() || parts[i + 1].content.empty() || parts[i].quote_depth != parts[i + 1].quote_depth)
+            continue;
+        ++followed_lines;
+        full_lines += is_full(parts[i], parts[i + 1], width) || runs_on_lower(parts[i], parts[i + 1]) ? 1 : 0;
+    }
+    const bool page_wrapped = full_lines >= min_full_lines && 2 * full_lines >= followed_lines;
     if (width != 0) {
+        const std::unordered_set<std::string_view> names = names_inside_sentences(parts);
         // Runs of lines without a blank line between them; in a run where most wrapped
         // lines start with a capital, the lines are verse, an address or a list.
         std::size_t start = header_end;
@@ -195,10 +268,10 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
             std::size_t candidates = 0;
             std::size_t capitalised = 0;
             while (end + 1 < parts.size() && !parts[end].content.empty() && !parts[end + 1].content.empty()) {
-                if (wrapped_before(parts[end], parts[end + 1], width)) {
+                if (wrapped_before(parts[end], parts[end + 1], width, page_wrapped)) {
                     joins_next[end] = true;
                     ++candidates;
-                    capitalised += starts_upper(parts[end + 1]) ? 1 : 0;
+                    capitalised += starts_capitalised(parts[end + 1], names) && !ends_open(parts[end].content) ? 1 : 0;
                 }
                 ++end;
             }

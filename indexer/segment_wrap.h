@@ -4,11 +4,15 @@
 // across a wrap is a phrase.
 //
 // Two adjacent page lines are one paragraph when the page is wrapped at a roughly fixed
-// width (30-100 columns, estimated from its lines) and the first line is full: the next
-// line's first word would not have fitted on it. Never joined: a line ending in ':',
-// list items, e-mail header fields, tables (dot leaders, aligned columns), a signature
-// delimiter, lines quoted at different depths, an indented line under an unindented one,
-// and runs in which most lines start with a capital (verse, addresses, lists).
+// width (30-100 columns, estimated from its lines) and the first line is full (the next
+// line's first word would not have fitted on it), or the sentence runs on: the next line
+// goes on in lower case, or, on a page that such lines show to be wrapped, the first line
+// fills most of the width without ending its sentence or ends in a word no sentence ends
+// with ("the"). Never joined: a line ending in ':', list items, e-mail header fields,
+// tables (dot leaders, aligned columns), rules, a signature delimiter, lines quoted at
+// different depths, an indented line under an unindented one, and runs in which most
+// lines start with a capital that is no name used inside the page's sentences (verse,
+// addresses, lists).
 //
 // An e-mail's header block opening the page ("From: ...", "Received: ...", folded
 // continuation lines indented under their field) is unfolded, one field a line, and
@@ -30,8 +34,6 @@ struct PageLine {
     bool mail_header = false;  // a field of the e-mail header block opening the page
 };
 
-// Joins a line to the next when the page is wrapped and the first is full, or the
-// sentence runs on (the next line starts in lower case).
 // `raw_lines` are the page's lines; joined texts are kept in `storage`, which must
 // outlive the result.
 std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_lines,

@@ -364,6 +364,27 @@ TEST(HardWrappedText, ASentenceRunningOnJoinsAShortLine) {
                                         "staff to publish the charts as well."}));
 }
 
+// Wrapped news prose starts many lines with a name, and a hand-wrapped page breaks short
+// of the width: neither makes it verse. Lines of most of the width that end mid-sentence,
+// or in a word no sentence ends with ("the", "with"), are joined.
+TEST(HardWrappedText, NamesAtLineStartsAndRaggedWrapsAreProse) {
+    const std::string page =
+        "Russia's Ambassador to Seoul, Georgy Zinoviev, was summoned to the\n"
+        "South Korean Foreign Ministry on June 21 to protest a defense deal\n"
+        "signed earlier this week by Russian President Vladimir Putin with\n"
+        "North Korean leader Kim Jong Un, the ministry said. Kim Hong-kyun\n"
+        "delivered the position of Seoul on the pact, and Zinoviev said\n"
+        "Moscow would convey the message. Officials in\n"
+        "Seoul said the talks with Zinoviev were tense and that\n"
+        "Kim Hong-kyun had asked for an answer within a week, before\n"
+        "Putin travels to Vietnam.\n";
+    std::vector<std::string> blocks = block_texts(page);
+    ASSERT_EQ(blocks.size(), 1u) << page;
+    EXPECT_NE(blocks[0].find("to the South Korean Foreign Ministry"), std::string::npos);
+    EXPECT_NE(blocks[0].find("Officials in Seoul said"), std::string::npos);
+    EXPECT_NE(blocks[0].find("week, before Putin travels"), std::string::npos);
+}
+
 // The header block opening an e-mail: folded fields are unfolded, and every field is
 // chrome, so the sender's text is the article and no header is its title.
 TEST(HardWrappedText, MailHeaderBlockIsUnfoldedAndChrome) {
