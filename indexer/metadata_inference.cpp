@@ -489,6 +489,8 @@ bool may_be_title(std::string_view line) {
     // A salutation opens a speech or a letter but names none of it: "Fellow-Citizens of the
     // Senate and House of Representatives:", "Dear colleagues,".
     if (lower.ends_with(':') || lower.ends_with(',')) return false;
+    // An address is where the page came from, not what it says: "URL: http://...".
+    if (lower.find("://") != std::string::npos || lower.starts_with("www.")) return false;
     // A mail's header field but its subject, or the "From sender date" line opening a mailbox.
     const std::vector<std::string_view> words = segment_detail::split_words(lower);
     const bool mailbox_line = words.size() > 1 && words[0] == "from" && words[1].find('@') != std::string_view::npos;

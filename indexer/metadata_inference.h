@@ -32,8 +32,8 @@ std::optional<InferredValue> infer_date(const segment_detail::PageLayout& layout
 
 // Whether a line found heading a page may stand as its title: never navigation or
 // promotional text ("Skip to content", "Menu", "Trending: ...", "Sign in"), a list joined
-// by "·" or "|", a salutation (ending in ':' or ','), or a mail header field other than
-// "Subject:".
+// by "·" or "|", a salutation (ending in ':' or ','), a line holding a URL, or a mail
+// header field other than "Subject:".
 bool may_be_title(std::string_view line);
 
 }  // namespace corpus::indexer

@@ -207,7 +207,8 @@ INSTANTIATE_TEST_SUITE_P(
         PageCase{"trending_list", "Trending: Election 2025 \xC2\xB7 Weather \xC2\xB7 Lottery results\n\n" + budget_story},
         // A speech's or a letter's salutation names none of it.
         PageCase{"salutation", "Fellow-Citizens of the Senate and House of Representatives:\n\n" + budget_story},
-        PageCase{"greeting", "Dear members of the harbor commission,\n\n" + budget_story}),
+        PageCase{"greeting", "Dear members of the harbor commission,\n\n" + budget_story},
+        PageCase{"url", "URL: http://www.example.com/click/-1,8381432,1440/\nDate: Not supplied\n\n" + budget_story}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // Navigation above the headline is skipped over, never taken.
