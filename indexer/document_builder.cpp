@@ -48,10 +48,14 @@ schema::StoredArticle describe_article(const ArticleFile& article) {
     // searchable by default: losing its text would be worse than keeping some chrome.
     if (stored.body.empty()) std::swap(stored.body, stored.chrome);
     // Metadata given with the article always wins over what the page suggests; a line
-    // of navigation ("Skip to content", "Menu") leaves the title unknown.
+    // of navigation ("Skip to content", "Menu") leaves the title unknown, and so does a
+    // page without a headline that opens with chrome (a byline, a header field).
+    const bool opens_with_chrome = !page.blocks.empty() && page.blocks.front().kind == BlockKind::chrome;
     if (article.metadata.title) {
         stored.title = *article.metadata.title;
-    } else if (std::string found = page.title.empty() ? first_line(article.text) : page.title;
+    } else if (std::string found = !page.title.empty() ? page.title
+                                   : opens_with_chrome ? std::string()
+                                                       : first_line(article.text);
                may_be_title(found)) {
         stored.title = std::move(found);
         stored.title_inferred = !stored.title.empty();

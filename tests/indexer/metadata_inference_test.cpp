@@ -208,6 +208,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A speech's or a letter's salutation names none of it.
         PageCase{"salutation", "Fellow-Citizens of the Senate and House of Representatives:\n\n" + budget_story},
         PageCase{"greeting", "Dear members of the harbor commission,\n\n" + budget_story},
+        PageCase{"byline", "Posted by Dave at 10:15 on 12 March 2003\n\n" + budget_story},
         PageCase{"url", "URL: http://www.example.com/click/-1,8381432,1440/\nDate: Not supplied\n\n" + budget_story}),
     [](const auto& info) { return std::string(info.param.name); });
 
