@@ -7,6 +7,8 @@
 #include "schema/fields.h"
 #include "schema/person_facet.h"
 
+#include <algorithm>
+
 namespace corpus::indexer {
 namespace {
 
@@ -49,8 +51,11 @@ schema::StoredArticle describe_article(const ArticleFile& article) {
     if (stored.body.empty()) std::swap(stored.body, stored.chrome);
     // Metadata given with the article always wins over what the page suggests; a line
     // of navigation ("Skip to content", "Menu") leaves the title unknown, and so does a
-    // page without a headline that opens with chrome (a byline, a header field).
-    const bool opens_with_chrome = !page.blocks.empty() && page.blocks.front().kind == BlockKind::chrome;
+    // page without a headline that opens with chrome (a byline, a header field) before
+    // its article. A page with no article at all is taken whole, first line included.
+    const bool has_article = std::any_of(page.blocks.begin(), page.blocks.end(),
+                                         [](const Block& block) { return block.kind == BlockKind::body; });
+    const bool opens_with_chrome = has_article && page.blocks.front().kind == BlockKind::chrome;
     if (article.metadata.title) {
         stored.title = *article.metadata.title;
     } else if (std::string found = !page.title.empty() ? page.title
