@@ -3,6 +3,7 @@
 #include "schema/english_words.h"
 #include "schema/names.h"
 #include "schema/spelling_variants.h"
+#include "schema/word_break.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -219,23 +220,40 @@ std::vector<Token> tokenize(std::string_view text) {
     breaker.setText(utext, status);
     std::size_t previous_end = std::string_view::npos;
     bool undotted_capitals = false;  // a token whose form may be a shouted word
+    // `dotted`: a word of letters with a full stop or an '@', which may hold words.
+    auto add = [&](std::size_t from, std::size_t to, bool numeric, bool dotted) {
+        const std::string_view surface = text.substr(from, to - from);
+        std::string word = normalize_word(surface, numeric);
+        if (word.empty() || word.size() > max_word_bytes) return;
+        const bool joined = previous_end + 1 == from && hyphen_before(text, from);
+        const AcronymForm form = acronym_form(surface);
+        undotted_capitals = undotted_capitals || form == AcronymForm::capitals;
+        std::vector<std::string> parts = dotted ? word_parts(word) : std::vector<std::string>{};
+        tokens.push_back(Token{std::move(word), from, to, starts_upper(surface), joined,
+                               form == AcronymForm::none ? Acronym::no : Acronym::yes, std::move(parts)});
+        previous_end = to;
+    };
     // With a UTF-8 UText, break positions are byte offsets into `text`.
     for (int32_t start = breaker.first(), end = breaker.next(); end != icu::BreakIterator::DONE;
          start = end, end = breaker.next()) {
         const int32_t rule = breaker.getRuleStatus();
         if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-        const auto from = static_cast<std::size_t>(start);
+        auto from = static_cast<std::size_t>(start);
         const auto to = static_cast<std::size_t>(end);
-        std::string_view surface = text.substr(from, to - from);
         const bool numeric = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
-        std::string word = normalize_word(surface, numeric);
-        if (word.empty() || word.size() > max_word_bytes) continue;
-        const bool joined = previous_end + 1 == from && hyphen_before(text, from);
-        const AcronymForm form = acronym_form(surface);
-        undotted_capitals = undotted_capitals || form == AcronymForm::capitals;
-        tokens.push_back(Token{std::move(word), from, to, starts_upper(surface), joined,
-                               form == AcronymForm::none ? Acronym::no : Acronym::yes});
-        previous_end = to;
+        const std::string_view surface = text.substr(from, to - from);
+        // A word of letters with a full stop or an '@' may hold several words. any_of,
+        // not find_first_of, which calls memchr for every byte of every word indexed.
+        const bool dotted = rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT &&
+                            std::any_of(surface.begin(), surface.end(), [](char c) { return c == '.' || c == '@'; });
+        if (dotted) {
+            const std::size_t word_start = from;
+            for (const std::size_t stop : sentence_ends(surface)) {
+                add(from, word_start + stop, false, true);
+                from = word_start + stop + 1;
+            }
+        }
+        add(from, to, numeric, dotted);
     }
     // setText() keeps a shallow reference to the UText; detach it before closing.
     breaker.setText(icu::UnicodeString());
@@ -334,6 +352,10 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
                 const bool in_name = span != spans.end() && span->first <= k;
                 if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
             }
+            for (const std::string& part : token.parts) {
+                doc.add_posting(exact_term(field, part), next_position, wdf);
+                stems[stem_term(field, part)] += wdf;
+            }
             doc.add_posting(exact_term(field, token.word), next_position++, wdf);
             stems[stem_term(field, token.word)] += wdf;
         }
@@ -362,7 +384,7 @@ std::string english_words_fingerprint() {
 
 const std::string& analysis_fingerprint() {
     static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
-                                           ";break=word;norm=nfkc_cf,nomarks,noapos,nopossessive"
+                                           ";break=word,sentence_ends,parts;norm=nfkc_cf,nomarks,noapos,nopossessive"
                                            ";stem=english;gap=" + std::to_string(block_gap) +
                                            ";names=" + name_tables_fingerprint() +
                                            ";spelling=" + spelling_variants_fingerprint() +

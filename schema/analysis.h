@@ -1,7 +1,10 @@
 // The text analysis chain shared by the indexer and the searcher.
 //
 // Stages, in order (each documented where implemented in analysis.cpp):
-//   1. word breaking      ICU word break rules over the UTF-8 text (byte offsets kept)
+//   1. word breaking      ICU word break rules over the UTF-8 text (byte offsets kept);
+//                         a word ICU joins across a sentence's full stop is cut there
+//                         ("Israel.Finally"), and a word kept whole that holds words
+//                         (a host name, an address) names them (word_break.h)
 //   2. normalization      NFKC + case folding, diacritics removed (Orbán = orban),
 //                         apostrophe variants unified, possessive 's dropped,
 //                         remaining apostrophes dropped (don't = dont, Ch'oe = choe),
@@ -9,6 +12,8 @@
 //                         British spellings made American (defence = defense,
 //                         organisation = organization; spelling_variants.h)
 //   3. term construction  exact word terms with positions, English stems without;
+//                         the words inside a word kept whole (its parts) get both too,
+//                         at the word's own position;
 //                         in the article stream, Korean personal names add name and
 //                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off);
 //                         a word written as an acronym (UN, U.S.) adds an acronym term
@@ -50,6 +55,9 @@ struct Token {
     bool capitalized;   // the surface form starts with an upper-case letter
     bool after_hyphen;  // joined to the previous token by a hyphen ("Jong-un")
     Acronym acronym;    // judged over the whole text tokenized: a block, or a query's words
+    // The words inside a word kept whole (word_break.h, word_parts): "spamassassin",
+    // "taint" and "org" of spamassassin.taint.org. Empty for most words.
+    std::vector<std::string> parts;
 };
 
 // Stages 1 and 2. The text must be valid UTF-8 (see repair_utf8). It is one block (a
@@ -74,7 +82,8 @@ std::string block_end_term(const Field& field);
 std::string boolean_term(const Field& field, std::string_view value);
 
 // Indexes `text` into `doc` as `field`, from position `next_position`, which is left
-// past the text plus a block gap. Paragraphs (blank-line separated) are blocks. Tokens
+// past the text plus a block gap. Paragraphs (blank-line separated) are blocks. A
+// token's parts get exact and stem terms at its position, as if written there. Tokens
 // read as acronyms (yes or shouted) get acronym terms, except inside a Korean name (the
 // Un of "KIM JONG UN"): names are found in every field for that, and indexed in the
 // article stream only.

@@ -103,29 +103,43 @@ private:
         return terms;
     }
 
+    // Whether a stem pattern's stem is the stem of `word`. An English stem starts with
+    // its word's first letter (Snowball's irregular forms too: dying -> die), so a word
+    // of another initial needs no stemming.
+    bool stems_to(const std::string& word, const std::string& stem) const {
+        return !word.empty() && stem_initials_[static_cast<unsigned char>(word[0])] && schema::stem(word) == stem;
+    }
+
     // Stems and exact word sequences (a name's typed words among them); a pattern's
-    // acronym term matches a token in `acronyms` (empty: none in the paragraph).
+    // acronym term matches a token in `acronyms` (empty: none in the paragraph). A word
+    // matches by its parts as the index finds it by them (spamassassin.taint.org for
+    // spamassassin).
     void find_word_matches(const std::vector<schema::Token>& local, std::size_t base,
                            const std::vector<std::string>& acronyms) {
         std::string stem;
         for (std::size_t i = 0; i < local.size(); ++i) {
-            // An English stem starts with its word's first letter (Snowball's irregular
-            // forms too: dying -> die), so a word of another initial needs no stemming.
             const std::string& word = local[i].word;
             const bool may_stem = !word.empty() && stem_initials_[static_cast<unsigned char>(word[0])];
             if (may_stem) stem = schema::stem(word);
+            const std::vector<std::string>& parts = local[i].parts;
             for (std::size_t p = 0; p < patterns_.size(); ++p) {
                 const HighlightPattern& pattern = patterns_[p];
                 const std::size_t n = pattern.words.size();
                 if (pattern.by_stem) {
-                    if (may_stem && stem == pattern.words[0]) matches_.push_back({base + i, base + i, p});
+                    const std::string& wanted = pattern.words[0];
+                    const auto part_stems_so = [&](const std::string& part) { return stems_to(part, wanted); };
+                    if ((may_stem && stem == wanted) || std::any_of(parts.begin(), parts.end(), part_stems_so)) {
+                        matches_.push_back({base + i, base + i, p});
+                    }
                     continue;
                 }
                 if (n == 0 || i + n > local.size()) continue;
                 bool equal = true;
                 for (std::size_t k = 0; k < n && equal; ++k) {
                     const std::string& word = pattern.words[k];
-                    equal = local[i + k].word == word || (!acronyms.empty() && acronyms[i + k] == word);
+                    const std::vector<std::string>& in = local[i + k].parts;
+                    equal = local[i + k].word == word || (!acronyms.empty() && acronyms[i + k] == word) ||
+                            std::find(in.begin(), in.end(), word) != in.end();
                 }
                 if (equal) matches_.push_back({base + i, base + i + n - 1, p});
             }
