@@ -52,7 +52,8 @@ struct Region {
 // the text, not the end of it: a page's own footer or menu comes as several such lines,
 // or with lists, not wedged between paragraphs.
 bool is_lone_cue(const std::vector<LineInfo>& lines, std::size_t i) {
-    if (lines[i].bad_reason != BadReason::cue) return false;
+    // A bar of links (share buttons under the article) is no heading.
+    if (lines[i].bad_reason != BadReason::cue || segment_detail::is_menu_bar(lines[i].text)) return false;
     // A paragraph within two non-blank lines, with no other region-ending line between.
     auto paragraph_near = [&](std::size_t from, int step) {
         constexpr std::size_t lookaround = 2;
@@ -124,8 +125,15 @@ std::vector<std::size_t> collect_head(const std::vector<LineInfo>& lines, std::s
     return head;
 }
 
+// "Ministry of Foreign Affairs · Press Releases", "News › Politics": where the page sits.
+bool is_breadcrumb(std::string_view text) {
+    for (std::string_view separator : {" \xC2\xB7 ", " \xE2\x80\xBA ", " \xC2\xBB ", " > ", " / "})
+        if (text.find(separator) != std::string_view::npos) return true;
+    return false;
+}
+
 bool is_title_candidate(const LineInfo& line) {
-    return !line.wrapped && (line.line_class == LineClass::neutral || line.bad_reason == BadReason::repeated) &&
+    return !line.wrapped && !is_breadcrumb(line.text) && (line.line_class == LineClass::neutral || line.bad_reason == BadReason::repeated) &&
            segment_detail::is_headline_like(line);
 }
 

@@ -16,13 +16,13 @@ constexpr std::size_t repeated_min_words = 4;  // shorter repeats are labels ("N
 
 // Headers that open a list of other stories or the comments. Generic interface words of
 // English news sites; compared with the whole line (lower case, end punctuation removed).
-constexpr std::array<std::string_view, 82> section_headers = {
+constexpr std::array<std::string_view, 81> section_headers = {
     "related", "related articles", "related stories", "related news", "related posts",
     "related content", "related coverage", "related topics", "hot this week", "latest",
     "latest news", "latest stories", "latest articles", "latest posts", "topics", "tags",
     "don't miss", "don\xE2\x80\x99t miss", "dont miss", "most popular",
     "most popular articles", "most read", "most viewed", "most shared", "popular",
-    "popular posts", "popular stories", "trending", "trending now", "trending stories",
+    "popular posts", "popular stories", "trending", "trending stories",
     "recommended", "recommended for you", "recommended stories", "you may also like",
     "you might also like", "you may like", "more stories", "more news", "more articles",
     "read more", "read next", "up next", "editor's picks", "editor\xE2\x80\x99s picks",
@@ -182,24 +182,6 @@ bool is_update_stamp(const LineInfo& line, std::string_view key) {
     return line.word_count <= 6 && key.starts_with("last updated");
 }
 
-// Short segments separated by '|', '·' or '›': a navigation bar on one line. A row of a
-// table ("| 1718 | 2006 | ... |") is not one.
-bool is_menu_bar(std::string_view text) {
-    if (text.starts_with('|') && text.ends_with('|')) return false;
-    // Most lines have no separator: count them before splitting the line into words.
-    std::size_t marks = 0;
-    for (std::string_view separator : {"|", "\xC2\xB7", "\xE2\x80\xBA"})
-        for (std::size_t at = text.find(separator); at != std::string_view::npos && marks < 2;
-             at = text.find(separator, at + 1))
-            ++marks;
-    if (marks < 2) return false;
-    std::size_t bars = 0;
-    const std::vector<std::string_view> words = split_words(text);
-    for (std::string_view word : words)
-        bars += word == "|" || word == "\xC2\xB7" || word == "\xE2\x80\xBA" ? 1 : 0;
-    return bars >= 2 && words.size() <= 4 * (bars + 1);
-}
-
 bool is_cookie_notice(std::string_view key) {
     return key.find("cookie") != std::string_view::npos &&
            (key.find("accept") != std::string_view::npos ||
@@ -221,6 +203,14 @@ void mark_bad(LineInfo& line, BadReason reason) {
     line.bad_reason = reason;
 }
 
+// A header of the list, also when it says when ("Popular Now", "Most Read Today").
+bool is_section_header(std::string_view core) {
+    if (contains(section_headers, core)) return true;
+    for (std::string_view when : {" now", " today", " this week", " right now"})
+        if (core.ends_with(when) && contains(section_headers, core.substr(0, core.size() - when.size()))) return true;
+    return false;
+}
+
 // The class a line gets from its own text, before its neighbours are looked at.
 void classify_alone(LineInfo& line, std::string_view key) {
     std::string_view core = cue_core(key);
@@ -231,13 +221,16 @@ void classify_alone(LineInfo& line, std::string_view key) {
     // principles." only mentions one.
     bool utility_prompt = is_short && contains_phrase(key, utility_phrases) &&
                           (!line.sentence_end || starts_with_any(core, utility_phrases));
-    if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) ||
-        utility_prompt || is_comment_count(core)) {
+    if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) || utility_prompt) {
         mark_bad(line, BadReason::cue);
         return;
     }
-    if (short_unpunctuated &&
-        (contains(section_headers, core) || starts_with_any(core, section_header_prefixes))) {
+    // "39 Comments" opens the comments: never a heading of the article.
+    if (is_comment_count(core)) {
+        mark_bad(line, BadReason::comment);
+        return;
+    }
+    if (short_unpunctuated && (is_section_header(core) || starts_with_any(core, section_header_prefixes))) {
         mark_bad(line, BadReason::section_header);
         return;
     }
@@ -269,7 +262,8 @@ void classify_alone(LineInfo& line, std::string_view key) {
     }
     bool paragraph = line.word_count >= paragraph_min_words && line.sentence_end &&
                      !line.title_case && !line.bullet;
-    bool bullet_point = line.bullet && line.word_count >= 6 && line.sentence_end;
+    // A bulleted headline ("- Seo Hun Says China Ready for Talks With the U.S.") is a link.
+    bool bullet_point = line.bullet && line.word_count >= 6 && line.sentence_end && !line.title_case;
     line.line_class = paragraph || bullet_point ? LineClass::good : LineClass::neutral;
 }
 
@@ -338,7 +332,12 @@ void mark_teaser_lists(std::vector<LineInfo>& lines) {
             h = next_non_blank(lines, t + 1);
         }
         std::size_t pairs = members.size() / 2;
-        if (pairs >= 3 || (pairs >= 2 && cut_off)) {
+        // Numbered headlines over their descriptions are the article's own list ("5 books
+        // to read": "1. The Coldest Winter, by ..." / "A sweeping narrative of ...").
+        std::size_t numbered = 0;
+        for (std::size_t m = 0; m < members.size(); m += 2)
+            numbered += starts_with_list_number(lines[members[m]].text) ? 1 : 0;
+        if ((pairs >= 3 || (pairs >= 2 && cut_off)) && 2 * numbered < pairs) {
             for (std::size_t member : members) mark_bad(lines[member], BadReason::link_list);
             i = h;
         } else {
@@ -347,12 +346,31 @@ void mark_teaser_lists(std::vector<LineInfo>& lines) {
     }
 }
 
+// The lines right under a section header up to the next blank line, when there are
+// several and each is a headline, a teaser, a bulleted item or chrome ("Hot this week" over cut-off
+// sentences and headlines), are the section's list. A line of another shape (a byline)
+// means the block runs into the article.
+bool mark_block_under_header(std::vector<LineInfo>& lines, std::size_t header) {
+    constexpr std::size_t min_items = 2;
+    std::size_t first = next_non_blank(lines, header + 1);
+    std::size_t end = first;
+    for (; end < lines.size() && lines[end].line_class != LineClass::blank; ++end) {
+        const LineInfo& line = lines[end];
+        if (line.line_class != LineClass::bad && !line.bullet && !is_headline_like(line) && !is_teaser(line))
+            return false;
+    }
+    if (end - first < min_items) return false;
+    for (std::size_t j = first; j < end; ++j)
+        if (lines[j].line_class != LineClass::bad) mark_bad(lines[j], BadReason::link_list);
+    return true;
+}
+
 // Below a section header, headlines that are followed by another headline (or by more
 // chrome) are list items. The last headline before text of another shape is left alone:
 // it may be the article's own title.
 void mark_lists_under_headers(std::vector<LineInfo>& lines) {
     for (std::size_t header = 0; header < lines.size(); ++header) {
-        if (lines[header].bad_reason != BadReason::section_header) continue;
+        if (lines[header].bad_reason != BadReason::section_header || mark_block_under_header(lines, header)) continue;
         std::size_t j = next_non_blank(lines, header + 1);
         while (j < lines.size()) {
             std::size_t next = next_non_blank(lines, j + 1);
@@ -468,6 +486,24 @@ void mark_footer_rules(std::vector<LineInfo>& lines) {
 }
 
 }  // namespace
+
+// Short segments separated by '|', '·' or '›': a navigation bar on one line. A row of a
+// table ("| 1718 | 2006 | ... |") is not one.
+bool is_menu_bar(std::string_view text) {
+    if (text.starts_with('|') && text.ends_with('|')) return false;
+    // Most lines have no separator: count them before splitting the line into words.
+    std::size_t marks = 0;
+    for (std::string_view separator : {"|", "\xC2\xB7", "\xE2\x80\xBA"})
+        for (std::size_t at = text.find(separator); at != std::string_view::npos && marks < 2;
+             at = text.find(separator, at + 1))
+            ++marks;
+    if (marks < 2) return false;
+    std::size_t bars = 0;
+    const std::vector<std::string_view> words = split_words(text);
+    for (std::string_view word : words)
+        bars += word == "|" || word == "\xC2\xB7" || word == "\xE2\x80\xBA" ? 1 : 0;
+    return bars >= 2 && words.size() <= 4 * (bars + 1);
+}
 
 bool ends_region(const LineInfo& line) {
     return line.line_class == LineClass::bad && line.bad_reason != BadReason::repeated &&

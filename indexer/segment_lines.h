@@ -56,6 +56,9 @@ struct PageLayout {
 // `lines` are the page's lines (hard wraps already joined); one entry per line.
 std::vector<LineInfo> classify_lines(const std::vector<std::string_view>& lines);
 
+// A row of links between separators: "Home | World | Politics", "Share: X · Facebook".
+bool is_menu_bar(std::string_view text);
+
 // Bad lines that end an article region: all but repeated lines and figures.
 bool ends_region(const LineInfo& line);
 

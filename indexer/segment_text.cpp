@@ -1,5 +1,6 @@
 #include "indexer/segment_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -227,6 +228,21 @@ bool starts_with_bullet(std::string_view line) {
     for (std::string_view mark : dash_bullets)
         if (line.starts_with(mark)) return true;
     return false;
+}
+
+bool starts_with_list_number(std::string_view line) {
+    line = trim(line);
+    std::string_view word = line.substr(0, line.find(' '));
+    if (word.size() < 2 || word.size() > 4 || word.size() == line.size()) return false;
+    std::string_view marker = word;
+    if (marker.front() == '(') marker.remove_prefix(1);
+    char close = marker.back();
+    if (close != '.' && close != ')') return false;
+    marker.remove_suffix(1);
+    if (marker.empty()) return false;
+    bool digits = std::all_of(marker.begin(), marker.end(), is_digit);
+    bool letter = marker.size() == 1 && (is_lower(marker[0]) || is_upper(marker[0]));
+    return digits || letter;
 }
 
 std::string comparison_key(std::string_view line) {

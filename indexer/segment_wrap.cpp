@@ -69,20 +69,7 @@ std::string_view first_word(std::string_view content) {
 }
 
 // "1. ", "12) ", "(a) ", "b) " and the bullets and dashes of starts_with_bullet.
-bool is_list_item(std::string_view content) {
-    if (starts_with_bullet(content)) return true;
-    std::string_view word = first_word(content);
-    if (word.size() < 2 || word.size() > 4 || word.size() == content.size()) return false;
-    std::string_view marker = word;
-    if (marker.front() == '(') marker.remove_prefix(1);
-    char close = marker.back();
-    if (close != '.' && close != ')') return false;
-    marker.remove_suffix(1);
-    if (marker.empty()) return false;
-    bool digits = std::all_of(marker.begin(), marker.end(), is_digit);
-    bool letter = marker.size() == 1 && (is_lower(marker[0]) || is_upper(marker[0]));
-    return digits || letter;
-}
+bool is_list_item(std::string_view content) { return starts_with_bullet(content) || starts_with_list_number(content); }
 
 // "Subject: ...", "Reply-By: ...", "X-Mailer: ...".
 bool is_header_field(std::string_view content) {
@@ -101,6 +88,12 @@ bool is_tabular(std::string_view content) {
 }
 
 bool is_signature_delimiter(std::string_view content) { return content == "--"; }
+
+// Several words: a sentence, not a URL or a rule.
+bool is_prose(std::string_view content) {
+    constexpr std::size_t min_spaces = 4;
+    return static_cast<std::size_t>(std::count(content.begin(), content.end(), ' ')) >= min_spaces;
+}
 
 // The width the page was wrapped at: nine in ten lines that are followed by another line
 // of the same quote depth are at most this wide. Zero when the page does not look wrapped.
@@ -237,7 +230,7 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
     std::vector<LineParts> parts;
     parts.reserve(raw_lines.size());
     for (std::string_view line : raw_lines) parts.push_back(parts_of(line));
-    const std::size_t width = wrap_width(parts);
+    std::size_t width = wrap_width(parts);
 
     std::vector<bool> joins_next(raw_lines.size(), false);
     std::size_t header_start = 0;
@@ -257,7 +250,13 @@ std::vector<PageLine> unwrap_lines(const std::vector<std::string_view>& raw_line
         ++followed_lines;
         full_lines += is_full(parts[i], parts[i + 1], width) || runs_on_lower(parts[i], parts[i + 1]) ? 1 : 0;
     }
-    const bool page_wrapped = full_lines >= min_full_lines && 2 * full_lines >= followed_lines;
+    // Lines of prose well past the width show that the page's paragraphs are one line each
+    // and its short lines (headlines, bylines, link lists) only look cut at a width.
+    std::size_t overlong_lines = 0;
+    for (std::size_t i = header_end; width != 0 && i < parts.size(); ++i)
+        overlong_lines += 4 * parts[i].width > 5 * width && is_prose(parts[i].content) ? 1 : 0;
+    if (2 * overlong_lines > full_lines) width = 0;
+    const bool page_wrapped = width != 0 && full_lines >= min_full_lines && 2 * full_lines >= followed_lines;
     if (width != 0) {
         const std::unordered_set<std::string_view> names = names_inside_sentences(parts);
         // Runs of lines without a blank line between them; in a run where most wrapped

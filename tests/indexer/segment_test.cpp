@@ -309,6 +309,61 @@ TEST(UnseenDocument, EvidenceStillMakesChrome) {
                                         "Storm Closes the North Channel"}));
 }
 
+// A news page of one-line paragraphs has short lines in a row (headlines of a list, a
+// headline over its dateline): they are no hard wrap, and list headers, share bars and
+// comment counts stay chrome however close to the article they sit.
+TEST(UnseenDocument, ShortLinesOfANewsPageAreNoWrapAndItsChromeStaysChrome) {
+    const std::string paragraph_c =
+        "The pilots' association said that the new soundings would be published every month from June, "
+        "and that the harbor master would post them at the ferry terminal as well as on the port's website.";
+    const std::string article = paragraph_a + "\n\n" + paragraph_b + "\n\n" + paragraph_c + "\n\n" + paragraph_a.substr(4) +
+                                "\n\n" + paragraph_b.substr(8) + "\n\n";
+    const std::string page =
+        "Related\nHarbor Pilots Strike Over Pay After Talks Fail\nStorm Closes the North Channel for Three Days\n"
+        "Port Authority Names a New Director for the Docks\n\n"
+        "Hot this week\nThe ferry company said the crossing would take forty minutes once the new boats arrive.\n"
+        "Fishermen have complained about the dredging for\xE2\x80\xA6\nNew Ferry Route Opens to the Outer Islands\n"
+        "Tolls on the harbor bridge will rise in the autumn, the council said on Monday.\n\n"
+        "Dredging Plan Wins Approval in Committee\nPosted : 2024-06-21 15:51 Updated : 2024-06-21 17:51\n\n" +
+        article +
+        "Share this story:\nFacebook | X | KakaoTalk | Email\n\n"
+        "Popular Now\nThe mayor said the ferry fares would not change this year, whatever the council decides.\n"
+        "Harbor Museum Reopens After Two Years of Repairs\nA new lighthouse keeper was named on Friday.\n";
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.title, "Dredging Plan Wins Approval in Committee");
+    std::vector<std::string> lost = lines_not_in_body(page);
+    for (std::string_view line : {std::string_view(paragraph_a), std::string_view(paragraph_b), std::string_view(paragraph_c)})
+        EXPECT_EQ(std::count(lost.begin(), lost.end(), line), 0) << line;
+    const std::string body = [&] {
+        std::string text;
+        for (const Block& block : result.blocks)
+            if (block.kind == BlockKind::body) text += block.text + "\n";
+        return text;
+    }();
+    for (std::string_view chrome : {"Posted", "Strike Over Pay", "forty minutes", "Fishermen", "Outer Islands", "Tolls",
+                                    "KakaoTalk", "Popular Now", "fares", "Museum", "lighthouse"})
+        EXPECT_EQ(body.find(chrome), std::string::npos) << chrome;
+
+    // A comment count between the article and its comments is no heading of the article.
+    const std::string commented = article + "39 Comments\nharborwatch \xC2\xB7 10 hours ago\n" + paragraph_c + "\n";
+    std::vector<std::string> chrome = lines_not_in_body(commented);
+    EXPECT_EQ(chrome.size(), 3u);
+    EXPECT_EQ(chrome.front(), "39 Comments");
+}
+
+// A numbered list of headlines over their descriptions is the article's own list (a
+// reading list), not a list of other stories; a breadcrumb is not the headline.
+TEST(UnseenDocument, NumberedListsAreTheArticleAndBreadcrumbsNoTitle) {
+    const std::string page =
+        "Ministry of Harbors \xC2\xB7 Press Releases\n\nFive Charts to Understand the Harbor\n\n" + paragraph_a +
+        "\n\n1. The North Channel, by the Pilots Guild\nA survey of the channel's depth since the storms of 2019.\n\n"
+        "2. The Ferry Routes: A History, by Ana Reyes\nHow the routes to the islands changed over forty years.\n\n"
+        "3. The Breakwater (drawings)\nThe engineers' drawings of the new breakwater, with notes.\n\n" + paragraph_b + "\n";
+    PageSegmentation result = segment_page(page);
+    EXPECT_EQ(result.title, "Five Charts to Understand the Harbor");
+    EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{"Ministry of Harbors \xC2\xB7 Press Releases"});
+}
+
 // The paragraphs (blocks) of a page, as text.
 std::vector<std::string> block_texts(const std::string& page) {
     std::vector<std::string> texts;
