@@ -1,5 +1,6 @@
 #include "searcher/match_plan.h"
 
+#include "schema/analysis.h"
 #include "schema/fields.h"
 #include "searcher/proximity.h"
 
@@ -318,6 +319,23 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newe
     matches.months = read_facet(month_spy);
     matches.persons = schema::person_counts(person_spy);
     return matches;
+}
+
+std::size_t count_added_by_field(Xapian::Database& db, const Xapian::Query& wider, const Xapian::Query& narrower,
+                                 const schema::Field& field) {
+    std::vector<std::string> terms;
+    for (auto it = wider.get_unique_terms_begin(); it != wider.get_unique_terms_end(); ++it) {
+        if (schema::is_term_of(field, *it)) terms.push_back(*it);
+    }
+    if (terms.empty()) return 0;
+    // Xapian's AND steps through its rarest part: the articles holding one of the terms,
+    // mostly few, whatever the query's article words match.
+    const Xapian::Query holding(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_FILTER, wider, holding),
+                                    narrower));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
 }  // namespace corpus::searcher

@@ -4,6 +4,7 @@
 // alone. Either way the result is the page and the facets' counts, unsorted.
 #pragma once
 
+#include "schema/fields.h"
 #include "schema/person_facet.h"
 #include "searcher/facet_spy.h"
 #include "searcher/filters.h"
@@ -48,5 +49,13 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
 // own spies (xapian-tcpsrv runs no others). Throws what Xapian throws.
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newest_first, std::size_t offset,
                      std::size_t limit);
+
+// How many articles match `wider` but not `narrower`, where `wider` is `narrower` searched
+// in `field` too (a field with a prefix of its own), with the request's filters: the
+// articles the default scope leaves to the page's chrome. Exact, and over local and remote
+// shards alike. An article holding none of `wider`'s terms of `field` matches both or
+// neither, so only those holding one are visited. Throws what Xapian throws.
+std::size_t count_added_by_field(Xapian::Database& db, const Xapian::Query& wider, const Xapian::Query& narrower,
+                                 const schema::Field& field);
 
 }  // namespace corpus::searcher
