@@ -50,12 +50,16 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newest_first, std::size_t offset,
                      std::size_t limit);
 
-// How many articles match `wider` but not `narrower`, where `wider` is `narrower` searched
-// in `field` too (a field with a prefix of its own), with the request's filters: the
-// articles the default scope leaves to the page's chrome. Exact, and over local and remote
-// shards alike. An article holding none of `wider`'s terms of `field` matches both or
-// neither, so only those holding one are visited. Throws what Xapian throws.
-std::size_t count_added_by_field(Xapian::Database& db, const Xapian::Query& wider, const Xapian::Query& narrower,
-                                 const schema::Field& field);
+// What the default scope leaves to the page's chrome (issue 23), in two steps: the
+// articles that match `wider` but not `narrower`, where `wider` is `narrower` searched in
+// `field` too (a field with a prefix of its own), are those that match
+// beyond_narrower(wider) with the request's filters and not `narrower`; count_beyond
+// counts them, exactly, over local and remote shards alike. beyond_narrower leaves out
+// what can only match articles `narrower` matches (an alternative that reads nothing of
+// `field`) and keeps to articles holding one of `field`'s terms (any other matches both or
+// neither), so that Xapian visits few articles beside the answer.
+Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& field);
+// Throws what Xapian throws.
+std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower);
 
 }  // namespace corpus::searcher

@@ -188,10 +188,10 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
-            const Result<FilteredQuery> whole_filtered = apply_filters(whole->query, request);
-            if (!whole_filtered) return whole_filtered.error();
-            result.chrome_only_total =
-                count_added_by_field(db_, whole_filtered->query, compiled->query, schema::chrome_text);
+            const Result<FilteredQuery> beyond =
+                apply_filters(beyond_narrower(whole->query, schema::chrome_text), request);
+            if (!beyond) return beyond.error();
+            result.chrome_only_total = count_beyond(db_, beyond->query, compiled->query);
         }
     }
     const std::vector<Candidate>& page = matches.page;

@@ -14,21 +14,23 @@ namespace {
 
 // Six pages of one template: a menu bar, the headline, three paragraphs, a "Most read"
 // list and a copyright footer. `article_word` goes into the second paragraph, and
-// `chrome_word` heads the list's last item.
+// `chrome_word` heads the list's last item; a page `with_name` names Kim Jong Un in its
+// article, or in its list.
 struct Page {
     const char* id;
     const char* outlet;
     const char* date;
     const char* article_word;
     const char* chrome_word;
+    enum { nowhere, in_article, in_chrome } name = nowhere;
 };
 
 constexpr Page pages[] = {
-    {"page1", "Harbor Times", "2024-03-05", "", "zorblat"},
-    {"page2", "Harbor Times", "2024-07-10", "", "zorblat"},
+    {"page1", "Harbor Times", "2024-03-05", "", "zorblat", Page::in_article},
+    {"page2", "Harbor Times", "2024-07-10", "", "zorblat", Page::in_chrome},
     {"page3", "Valley Post", "2024-07-12", "", "zorblat"},
     {"page4", "Valley Post", "2024-08-01", "quillfeather", "quillfeather"},  // in both
-    {"page5", "Valley Post", "2024-08-02", "", "quillfeather"},
+    {"page5", "Valley Post", "2024-08-02", "", "quillfeather", Page::in_chrome},
     {"page6", "Harbor Times", "2024-08-03", "", "quillfeather"},
 };
 
@@ -43,9 +45,12 @@ std::string page_text(const Page& page) {
            "preparatory meeting as constructive, though they declined to say whether the question of "
            "inspections had been settled before the formal session.\n\n"
            "Analysts in the capital noted that the announcement came a day after the central bank left "
-           "interest rates unchanged, and that markets had barely moved on the news.\n\n"
+           "interest rates unchanged, and that markets had barely moved on the news." +
+           (page.name == Page::in_article ? " Kim Jong Un was not mentioned in the statement." : "") +
+           "\n\n"
            "Most read\n\n"
-           "- Markets close higher on rate hopes\n"
+           "- " + (page.name == Page::in_chrome ? "Kim Jong Un inspects a new factory" : "Markets close higher on rate hopes") +
+           "\n"
            "- Storm warning issued for the coast\n"
            "- " + std::string(1, static_cast<char>(chrome[0] - 'a' + 'A')) + chrome.substr(1) +
            " prices hit a record high\n\n"
@@ -148,6 +153,11 @@ TEST_F(ChromeHint, CountsOnlyArticlesTheDefaultScopeMisses) {
     EXPECT_EQ(plain.out.find("page chrome"), std::string::npos) << plain.out;
     EXPECT_EQ(json({"inspections"})["chrome_only_total"], 0);
     EXPECT_EQ(json({"kumquat"})["chrome_only_total"], 0);
+
+    // A name: found in the article in any spelling, and as typed in the chrome.
+    const nlohmann::json name = json({"Kim Jong-un"});
+    EXPECT_EQ(name["total"], 1);
+    EXPECT_EQ(name["chrome_only_total"], 2);
 }
 
 // The count is exactly what --scope all adds to the default scope's matches, whatever
@@ -171,6 +181,11 @@ TEST_F(ChromeHint, CountIsWhatScopeAllAdds) {
         {"--from", "2024-07-01", "--to", "2024-07-31", "zorblat"},
         {"--from", "2024-08-02", "quillfeather"},
         {"NOT zorblat"},
+        {"Kim Jong Un"},                // a name: its spellings in the article, the words in the chrome
+        {"\"Kim Jong Un\" NEAR/5 factory"},
+        {"Kim Jong-un OR zorblat"},
+        {"date:2024-07 OR quillfeather"},
+        {"zorblat OR (ministry -storm)"},
     };
     for (const std::vector<std::string>& args : searches) {
         std::vector<std::string> all = args;
