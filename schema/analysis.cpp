@@ -308,6 +308,13 @@ std::string block_end_term(const Field& field) {
     return term;
 }
 
+bool is_term_of(const Field& field, std::string_view term) {
+    for (std::string_view marker : {std::string_view(), stem_marker, acronym_marker, block_end_prefix}) {
+        if (term.starts_with(marker) && term.substr(marker.size()).starts_with(field.prefix)) return true;
+    }
+    return false;
+}
+
 std::string boolean_term(const Field& field, std::string_view value) {
     // Xapian refuses terms over 245 bytes; no real outlet name comes close.
     constexpr std::size_t max_term_bytes = 200;

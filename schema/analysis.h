@@ -77,6 +77,11 @@ std::string acronym_term(const Field& field, std::string_view word);
 // The term marking the end of each block of a text field (fields.h, block_end_prefix).
 std::string block_end_term(const Field& field);
 
+// Whether `term` is one that a text field with a prefix of its own yields: a word, stem or
+// acronym term, or its block end ("XCnasdaq", "ZXCnasdaq", "XAXCus", "XBXC" for the
+// chrome). The article stream's terms have no prefix, so it has no such test.
+bool is_term_of(const Field& field, std::string_view term);
+
 // The boolean filter term for a value such as an outlet name: its normalized words
 // joined by spaces, so "FN News Global" and "fn  news GLOBAL" give the same term.
 std::string boolean_term(const Field& field, std::string_view value);

@@ -1,5 +1,6 @@
 #include "searcher/match_plan.h"
 
+#include "schema/analysis.h"
 #include "schema/fields.h"
 #include "searcher/proximity.h"
 
@@ -128,6 +129,26 @@ std::vector<FacetCount> facet_counts(const std::vector<std::pair<std::string, st
     counts.reserve(values.size());
     for (const auto& [value, count] : values) counts.push_back({value, count});
     return counts;
+}
+
+// Whether `query` holds one of `field`'s terms or a posting source, which may read them.
+bool may_read_field(const Xapian::Query& query, const schema::Field& field) {
+    if (query.get_type() == Xapian::Query::LEAF_POSTING_SOURCE) return true;
+    if (query.get_type() == Xapian::Query::LEAF_TERM) return schema::is_term_of(field, *query.get_unique_terms_begin());
+    for (std::size_t n = 0; n < query.get_num_subqueries(); ++n) {
+        if (may_read_field(query.get_subquery(n), field)) return true;
+    }
+    return false;
+}
+
+// Whether every leaf of `query` is one of `field`'s terms: it matches no article without one.
+bool only_field_terms(const Xapian::Query& query, const schema::Field& field) {
+    if (query.get_type() == Xapian::Query::LEAF_TERM) return schema::is_term_of(field, *query.get_unique_terms_begin());
+    if (query.get_num_subqueries() == 0) return false;  // a posting source, MatchAll, a value range
+    for (std::size_t n = 0; n < query.get_num_subqueries(); ++n) {
+        if (!only_field_terms(query.get_subquery(n), field)) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -318,6 +339,38 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newe
     matches.months = read_facet(month_spy);
     matches.persons = schema::person_counts(person_spy);
     return matches;
+}
+
+Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& field) {
+    // What only weighs (AND_MAYBE's right, a scale) decides nothing about matching.
+    Xapian::Query deciding = wider;
+    while (deciding.get_type() == Xapian::Query::OP_AND_MAYBE || deciding.get_type() == Xapian::Query::OP_SCALE_WEIGHT) {
+        deciding = deciding.get_subquery(0);
+    }
+    // An alternative that reads nothing of `field` matches only what `narrower` matches.
+    if (deciding.get_type() == Xapian::Query::OP_OR) {
+        std::vector<Xapian::Query> kept;
+        for (std::size_t n = 0; n < deciding.get_num_subqueries(); ++n) {
+            if (may_read_field(deciding.get_subquery(n), field)) kept.push_back(deciding.get_subquery(n));
+        }
+        deciding = kept.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
+    }
+    if (only_field_terms(deciding, field)) return deciding;
+    // An article holding none of `field`'s terms matches both queries or neither. Xapian's
+    // AND steps through its rarest part: mostly the articles holding them.
+    std::vector<std::string> terms;
+    for (auto it = deciding.get_unique_terms_begin(); it != deciding.get_unique_terms_end(); ++it) {
+        if (schema::is_term_of(field, *it)) terms.push_back(*it);
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_FILTER, deciding, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+}
+
+std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, beyond, narrower));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
 }  // namespace corpus::searcher

@@ -4,6 +4,7 @@
 // alone. Either way the result is the page and the facets' counts, unsorted.
 #pragma once
 
+#include "schema/fields.h"
 #include "schema/person_facet.h"
 #include "searcher/facet_spy.h"
 #include "searcher/filters.h"
@@ -48,5 +49,17 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
 // own spies (xapian-tcpsrv runs no others). Throws what Xapian throws.
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newest_first, std::size_t offset,
                      std::size_t limit);
+
+// What the default scope leaves to the page's chrome (issue 23), in two steps: the
+// articles that match `wider` but not `narrower`, where `wider` is `narrower` searched in
+// `field` too (a field with a prefix of its own), are those that match
+// beyond_narrower(wider) with the request's filters and not `narrower`; count_beyond
+// counts them, exactly, over local and remote shards alike. beyond_narrower leaves out
+// what can only match articles `narrower` matches (an alternative that reads nothing of
+// `field`) and keeps to articles holding one of `field`'s terms (any other matches both or
+// neither), so that Xapian visits few articles beside the answer.
+Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& field);
+// Throws what Xapian throws.
+std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower);
 
 }  // namespace corpus::searcher

@@ -88,6 +88,15 @@ void append_facet_line(std::string& out, std::string_view label, const std::vect
     out += '\n';
 }
 
+// The last line of a search's text: what the default scope left to the page's chrome.
+std::string chrome_only_line(const SearchResult& result) {
+    const std::size_t count = result.chrome_only_total;
+    if (count == 0) return {};
+    return fmt::format("{}{} article{} only in page chrome (navigation, links, footers); --scope all shows {}.\n",
+                       count, result.total > 0 ? " more" : "", count == 1 ? " matches" : "s match",
+                       count == 1 ? "it" : "them");
+}
+
 }  // namespace
 
 TextStyle terminal_style() {
@@ -119,7 +128,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     const std::string suggestion =
         result.suggestion.empty() ? std::string() : fmt::format("Did you mean: {}?\n", field(result.suggestion));
     if (result.total == 0) {
-        out += "No articles match.\n" + suggestion;
+        out += "No articles match.\n" + suggestion + chrome_only_line(result);
         return out;
     }
     out += fmt::format("{} article{} match", result.total, result.total == 1 ? "" : "s");
@@ -136,7 +145,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     append_facet_line(out, "Outlet:", result.outlet_facet);
     append_facet_line(out, "Month:", result.month_facet);
     append_facet_line(out, "Person:", result.person_facet);
-    return out;
+    return out + chrome_only_line(result);
 }
 
 namespace {
@@ -150,6 +159,7 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
         out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
     }
     out["total"] = result.total;
+    out["chrome_only_total"] = result.chrome_only_total;
     if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
     out["offset"] = result.offset;
     out["limit"] = result.limit;

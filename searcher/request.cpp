@@ -61,9 +61,11 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     case OutputMode::count:
         request.limit = 0;
         request.snippets = false;
+        request.count_chrome_only = false;
         break;
     case OutputMode::ids:
         request.snippets = false;
+        request.count_chrome_only = false;
         if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
         break;
     }

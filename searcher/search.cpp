@@ -184,6 +184,16 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                                             request.offset, request.limit, facet_chunks_.get());
     result.total = matches.total;
     result.threads = matches.threads;
+    if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
+        // A query --scope all refuses (a wildcard or name that only the chrome takes past
+        // a limit) is one that --scope all shows nothing more for.
+        if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
+            const Result<FilteredQuery> beyond =
+                apply_filters(beyond_narrower(whole->query, schema::chrome_text), request);
+            if (!beyond) return beyond.error();
+            result.chrome_only_total = count_beyond(db_, beyond->query, compiled->query);
+        }
+    }
     const std::vector<Candidate>& page = matches.page;
     for (std::size_t i = 0; i < page.size(); ++i) {
         Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].document.get_data());

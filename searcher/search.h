@@ -30,6 +30,7 @@ struct SearchRequest {
     std::size_t limit = 10;
     bool snippets = true;  // --count and --ids need none
     bool explain = false;  // also describe how names in the query were read
+    bool count_chrome_only = true;  // also count what only the page's chrome matches (--count and --ids need none)
     Scope scope = Scope::article;
     std::vector<std::string> outlets;  // any of these (case and spacing ignored)
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
@@ -62,6 +63,10 @@ struct SearchResult {
     std::string xapian_query;  // Xapian's description of the final query, for --explain
     std::string names;         // how the query's names were recognised, one line each
     std::size_t total = 0;     // exact number of matching articles
+    // Further articles that match only in the page's chrome, the same filters applied:
+    // what --scope all would add, exactly. 0 under --scope all, which leaves nothing out,
+    // and when the request does not count them.
+    std::size_t chrome_only_total = 0;
     std::size_t threads = 1;   // that matched it, each over a range of docids (Parallelism)
     std::size_t offset = 0;
     std::size_t limit = 0;

@@ -223,6 +223,23 @@ TEST(Analysis, ChromeFieldHasItsOwnPrefix) {
     EXPECT_EQ(stem_term(article_text, "visits"), "Zvisit");
 }
 
+// The searcher picks a query's chrome terms out by this test (issue 23's count of what
+// the chrome alone matches): every kind of chrome term, and no term of another field.
+TEST(Analysis, TermsOfAFieldAreKnownByTheirPrefix) {
+    for (const std::string& term : {exact_term(chrome_text, "nasdaq"), stem_term(chrome_text, "visits"),
+                                    acronym_term(chrome_text, "u.s"), block_end_term(chrome_text)}) {
+        EXPECT_TRUE(is_term_of(chrome_text, term)) << term;
+        EXPECT_FALSE(is_term_of(title_text, term)) << term;
+    }
+    for (const std::string& term : {exact_term(article_text, "xcerpt"), stem_term(article_text, "visits"),
+                                    acronym_term(article_text, "xc"), block_end_term(article_text),
+                                    exact_term(title_text, "visit"), stem_term(title_text, "visits"),
+                                    acronym_term(title_text, "un"), boolean_term(outlet_term, "XC News"),
+                                    std::string(name_set_prefix) + "3f0c", exact_term(id_term, "XC")}) {
+        EXPECT_FALSE(is_term_of(chrome_text, term)) << term;
+    }
+}
+
 TEST(Analysis, BooleanTermsIgnoreCaseAndSpacing) {
     EXPECT_EQ(boolean_term(outlet_term, "FN News Global"), boolean_term(outlet_term, "fn  news GLOBAL"));
     EXPECT_EQ(boolean_term(outlet_term, "Oilprice.com"), "XOoilprice.com");

@@ -72,11 +72,12 @@ TEST(Request, WholeNumbersAreDigitsInRange) {
     }
 }
 
-TEST(Request, CountAsksForNoPageAndNoSnippets) {
+TEST(Request, CountAsksForNoPageNoSnippetsAndNoChromeCount) {
     for (const bool given : {false, true}) {
         const SearchRequest request = made({.limit = 20, .limit_given = given, .output = OutputMode::count});
         EXPECT_EQ(request.limit, 0u);
         EXPECT_FALSE(request.snippets);
+        EXPECT_FALSE(request.count_chrome_only);  // its output has no place for the hint
     }
 }
 
@@ -85,6 +86,7 @@ TEST(Request, IdsListEveryMatchUnlessALimitIsGiven) {
     const SearchRequest every = made({.limit = 20, .output = OutputMode::ids});
     EXPECT_EQ(every.limit, std::numeric_limits<Xapian::doccount>::max());
     EXPECT_FALSE(every.snippets);
+    EXPECT_FALSE(every.count_chrome_only);
     const SearchRequest limited = made({.limit = 20, .limit_given = true, .output = OutputMode::ids});
     EXPECT_EQ(limited.limit, 20u);
     EXPECT_FALSE(limited.snippets);
@@ -94,6 +96,7 @@ TEST(Request, ResultsKeepTheLimitAndSnippets) {
     const SearchRequest request = made({.limit = 20, .output = OutputMode::results});
     EXPECT_EQ(request.limit, 20u);
     EXPECT_TRUE(request.snippets);
+    EXPECT_TRUE(request.count_chrome_only);
 }
 
 TEST(Request, DatesAreRealCalendarDates) {
