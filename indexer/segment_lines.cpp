@@ -260,8 +260,11 @@ void classify_alone(LineInfo& line, std::string_view key) {
         mark_bad(line, BadReason::figures);
         return;
     }
+    // No headline runs to 30 words: a line that long in capitals is a clause of a licence
+    // or a disclaimer, shouting.
+    constexpr std::size_t headline_max_words = 30;
     bool paragraph = line.word_count >= paragraph_min_words && line.sentence_end &&
-                     !line.title_case && !line.bullet;
+                     (!line.title_case || line.word_count > headline_max_words) && !line.bullet;
     // A bulleted headline ("- Seo Hun Says China Ready for Talks With the U.S.") is a link.
     bool bullet_point = line.bullet && line.word_count >= 6 && line.sentence_end && !line.title_case;
     line.line_class = paragraph || bullet_point ? LineClass::good : LineClass::neutral;

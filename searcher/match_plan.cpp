@@ -76,7 +76,9 @@ std::optional<Xapian::Query> without_required_positions(const Xapian::Query& que
 class MatchedDocids : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double) override { docids_.push_back(doc.get_docid()); }
+    void add(Xapian::docid did) { docids_.push_back(did); }
     const std::vector<Xapian::docid>& docids() const { return docids_; }
+    std::vector<Xapian::docid> take() { return std::move(docids_); }
 
 private:
     std::vector<Xapian::docid> docids_;
@@ -167,7 +169,7 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, bool newest_first, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks) {
+                    FacetChunkCache* chunks, bool keep_matched) {
     const Xapian::Query& query = filtered.query;
     Matches matches;
     std::vector<std::unique_ptr<FacetSpy>> spies;  // one per part, summed into the first
@@ -182,6 +184,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     spies.resize(parts);
     std::vector<Xapian::MSet> msets(parts);
     std::vector<Xapian::doccount> totals(parts);
+    std::vector<std::vector<Xapian::docid>> matched_docids(parts);
     std::vector<std::exception_ptr> failures(parts);
     // Counting every match is most of the matcher's work, and needs no weights; the
     // page then needs weights only for the few matches that can enter it, and Xapian
@@ -232,8 +235,11 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 enquire.set_query(part_queries[part]);
                 if (newest_first) enquire.set_sort_by_value(schema::slot_date, true);
                 enquire.add_matchspy(spies[part].get());
+                MatchedDocids matched;
+                if (keep_matched) enquire.add_matchspy(&matched);
                 msets[part] = enquire.get_mset(first, count, everything);
                 totals[part] = msets[part].get_matches_estimated();
+                matched_docids[part] = matched.take();
                 return;
             }
             MatchedDocids matched;
@@ -244,6 +250,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 if (posting != end) posting.skip_to(low);
                 for (; posting != end && *posting <= high; ++posting) {
                     spies[part]->count(*posting);
+                    if (keep_matched) matched.add(*posting);
                     ++totals[part];
                 }
             } else {
@@ -251,7 +258,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 counting.set_query(part_queries[part]);
                 counting.set_weighting_scheme(Xapian::BoolWeight());
                 counting.add_matchspy(spies[part].get());
-                if (plan == Plan::rank_counted) counting.add_matchspy(&matched);
+                if (plan == Plan::rank_counted || keep_matched) counting.add_matchspy(&matched);
                 totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
             }
             Xapian::Enquire ranking(*dbs[part]);
@@ -263,6 +270,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 ranking.set_query(part_queries[part]);
             }
             msets[part] = ranking.get_mset(first, count);
+            if (keep_matched) matched_docids[part] = matched.take();
         } catch (...) {
             failures[part] = std::current_exception();
         }
@@ -282,6 +290,8 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     }
     for (std::size_t part = 0; part < parts; ++part) {
         matches.total += totals[part];
+        // The parts' docid ranges rise with the part.
+        matches.matched.insert(matches.matched.end(), matched_docids[part].begin(), matched_docids[part].end());
         for (Xapian::MSetIterator it = msets[part].begin(); it != msets[part].end(); ++it) {
             matches.page.push_back({it.get_weight(), *it, it.get_document()});
         }
@@ -302,6 +312,8 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                            matches.page.begin() + static_cast<std::ptrdiff_t>(std::min(matches.page.size(), offset)));
         if (matches.page.size() > limit) matches.page.resize(limit);
     }
+    // A weighted pass may hand matches to its spies out of docid order.
+    if (!std::is_sorted(matches.matched.begin(), matches.matched.end())) std::sort(matches.matched.begin(), matches.matched.end());
     matches.outlets = facet_counts(spies[0]->outlets());
     matches.months = facet_counts(spies[0]->months());
     matches.persons = spies[0]->persons();
@@ -366,10 +378,32 @@ Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& f
     return Xapian::Query(Xapian::Query::OP_FILTER, deciding, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
-std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower) {
+std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower,
+                         const std::vector<Xapian::docid>* matched) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, beyond, narrower));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // A posting source sees the docids of each shard, not the whole index's.
+    if (!matched || db.size() != 1) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, beyond, narrower));
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    }
+    if (beyond.get_type() == Xapian::Query::LEAF_TERM) {
+        // One chrome term: its postings that are no match, walked beside the matches.
+        const std::string term = *beyond.get_unique_terms_begin();
+        std::size_t count = 0;
+        auto match = matched->begin();
+        for (Xapian::PostingIterator it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            match = std::lower_bound(match, matched->end(), *it);
+            count += match != matched->end() && *match == *it ? 0 : 1;
+        }
+        return count;
+    }
+    // Under an AND-like operator Xapian checks positions (phrases, NEAR) after AND_NOT: the
+    // chrome's positions are read only for articles the search did not match.
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                    Xapian::Query(Xapian::Query::OP_AND_NOT, beyond,
+                                                  Xapian::Query((new DocidList(*matched))->release())),
+                                    Xapian::Query((new DocidRange(1, db.get_lastdocid()))->release())));
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 

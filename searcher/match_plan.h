@@ -31,6 +31,7 @@ struct Matches {
     std::vector<FacetCount> outlets;  // in value order
     std::vector<FacetCount> months;   // in value order
     std::vector<schema::PersonCount> persons;
+    std::vector<Xapian::docid> matched;  // every match, in rising docid order, when asked for
 };
 
 // How many parts a search of `query` over the local index `db` is worth splitting into,
@@ -39,11 +40,11 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 
 // Matches `filtered` (`unfiltered` with the request's filters) over `dbs`, handles of one
 // local index at one revision, each searching its share of the docids; the page is the
-// `limit` matches from `offset`, by weight or, `newest_first`, by date. Throws what Xapian
-// throws.
+// `limit` matches from `offset`, by weight or, `newest_first`, by date; `keep_matched`
+// also lists every match. Throws what Xapian throws.
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, bool newest_first, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks);
+                    FacetChunkCache* chunks, bool keep_matched);
 
 // Matches `query` over `db`, which has shards on other machines, in one pass with Xapian's
 // own spies (xapian-tcpsrv runs no others). Throws what Xapian throws.
@@ -59,7 +60,9 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newe
 // `field`) and keeps to articles holding one of `field`'s terms (any other matches both or
 // neither), so that Xapian visits few articles beside the answer.
 Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& field);
-// Throws what Xapian throws.
-std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower);
+// `matched` lists narrower's matches when known (a local search's Matches::matched), so
+// that narrower is not matched again. Throws what Xapian throws.
+std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower,
+                         const std::vector<Xapian::docid>* matched);
 
 }  // namespace corpus::searcher

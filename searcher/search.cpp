@@ -11,13 +11,17 @@
 #include "searcher/facet_spy.h"
 #include "searcher/filters.h"
 #include "searcher/match_plan.h"
+#include "searcher/proximity.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/request.h"
 #include "searcher/suggest.h"
 
 #include <algorithm>
+#include <future>
 #include <memory>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 namespace corpus::searcher {
@@ -116,31 +120,64 @@ Result<schema::StoredArticle> Searcher::show(const std::string& id) {
     }
 }
 
+std::vector<Xapian::Database*> Searcher::helpers_at_revision(std::size_t count) {
+    while (helper_dbs_.size() < count) {
+        Result<Xapian::Database> db = schema::open_for_reading(path_, shard_timeout_);
+        if (!db) return {};
+        helper_dbs_.push_back(std::move(db.value()));
+    }
+    // Every handle reads one revision, though a commit may land between two reopens.
+    constexpr int attempts = 3;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        bool same = true;
+        for (std::size_t helper = 0; helper < count; ++helper) {
+            helper_dbs_[helper].reopen();
+            same = same && helper_dbs_[helper].get_revision() == db_.get_revision();
+        }
+        if (same) {
+            std::vector<Xapian::Database*> helpers;
+            for (std::size_t helper = 0; helper < count; ++helper) helpers.push_back(&helper_dbs_[helper]);
+            return helpers;
+        }
+        db_.reopen();
+    }
+    return {};
+}
+
 std::vector<Xapian::Database*> Searcher::databases_for(const Xapian::Query& query) {
     std::vector<Xapian::Database*> dbs{&db_};
     if (remote_) return dbs;
     const std::size_t parts = parts_for(db_, query, parallelism_);
     if (parts < 2) return dbs;
-    while (helper_dbs_.size() < parts - 1) {
-        Result<Xapian::Database> db = schema::open_for_reading(path_, shard_timeout_);
-        if (!db) return dbs;
-        helper_dbs_.push_back(std::move(db.value()));
-    }
-    // Every part reads one revision, though a commit may land between two reopens.
-    constexpr int attempts = 3;
-    for (int attempt = 0; attempt < attempts; ++attempt) {
-        bool same = true;
-        for (std::size_t helper = 0; helper + 1 < parts; ++helper) {
-            helper_dbs_[helper].reopen();
-            same = same && helper_dbs_[helper].get_revision() == db_.get_revision();
-        }
-        if (same) {
-            for (std::size_t helper = 0; helper + 1 < parts; ++helper) dbs.push_back(&helper_dbs_[helper]);
-            return dbs;
-        }
-        db_.reopen();
-    }
+    const std::vector<Xapian::Database*> helpers = helpers_at_revision(parts - 1);
+    dbs.insert(dbs.end(), helpers.begin(), helpers.end());
     return dbs;
+}
+
+std::future<std::size_t> Searcher::count_chrome_only(const Xapian::Query& beyond, const Xapian::Query& narrower,
+                                                     const std::vector<Xapian::docid>& matched) {
+    const unsigned threads =
+        parallelism_.threads > 0 ? parallelism_.threads : std::max(1u, std::thread::hardware_concurrency());
+    // Several local shards have no one revision to match a second handle to.
+    const std::vector<Xapian::Database*> helper =
+        remote_ || threads < 2 || db_.size() != 1 ? std::vector<Xapian::Database*>{} : helpers_at_revision(1);
+    if (!helper.empty()) {
+        // Xapian's objects count references without atomics: the thread gets query trees
+        // and a database of its own.
+        auto count = [db = helper[0], beyond_serialised = beyond.serialise(), narrower_serialised = narrower.serialise(),
+                      &matched] {
+            return count_beyond(*db, Xapian::Query::unserialise(beyond_serialised, proximity_registry()),
+                                Xapian::Query::unserialise(narrower_serialised, proximity_registry()), &matched);
+        };
+        try {
+            return std::async(std::launch::async, std::move(count));
+        } catch (const std::system_error&) {
+            // No thread to be had: counted below, on this one.
+        }
+    }
+    std::promise<std::size_t> counted;
+    counted.set_value(count_beyond(db_, beyond, narrower, remote_ ? nullptr : &matched));
+    return counted.get_future();
 }
 
 Result<SearchResult> Searcher::run(const SearchRequest& request) {
@@ -179,19 +216,22 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.limit = request.limit;
 
     // Facets and the total must be exact: Xapian looks at every candidate.
+    const bool count_chrome = request.scope == Scope::article && request.count_chrome_only && !filters_only;
     Matches matches = remote_ ? match_remote(db_, query, newest_first, request.offset, request.limit)
                               : match_local(databases_for(query), compiled->query, filtered.value(), newest_first,
-                                            request.offset, request.limit, facet_chunks_.get());
+                                            request.offset, request.limit, facet_chunks_.get(), count_chrome);
     result.total = matches.total;
     result.threads = matches.threads;
-    if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
+    // Counted while the page's snippets are written.
+    std::future<std::size_t> chrome_only;
+    if (count_chrome) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
             const Result<FilteredQuery> beyond =
                 apply_filters(beyond_narrower(whole->query, schema::chrome_text), request);
             if (!beyond) return beyond.error();
-            result.chrome_only_total = count_beyond(db_, beyond->query, compiled->query);
+            chrome_only = count_chrome_only(beyond->query, compiled->query, matches.matched);
         }
     }
     const std::vector<Candidate>& page = matches.page;
@@ -216,6 +256,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         result.person_facet.push_back({person.display, person.count, person.key});
     }
     result.suggestion = suggest_query(db_, request.query, parsed.value(), result.total);
+    if (chrome_only.valid()) result.chrome_only_total = chrome_only.get();
     return result;
 }
 

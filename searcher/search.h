@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +106,13 @@ private:
     // The databases the search of `query` runs on, one per thread, all at one revision:
     // db_ first, then handles of its own for the other threads.
     std::vector<Xapian::Database*> databases_for(const Xapian::Query& query);
+    // `count` handles of the index besides db_, at db_'s revision; none when that fails.
+    std::vector<Xapian::Database*> helpers_at_revision(std::size_t count);
+    // The articles that match `beyond` but are not among `matched` (narrower's matches,
+    // rising docids), counted on a thread and a handle of their own where there is one;
+    // `matched` must outlive the future.
+    std::future<std::size_t> count_chrome_only(const Xapian::Query& beyond, const Xapian::Query& narrower,
+                                               const std::vector<Xapian::docid>& matched);
     // Follows the index to its newest state: a rebuild replaces the stub, which
     // Database::reopen() does not follow, so a new Database is opened.
     Status refresh();

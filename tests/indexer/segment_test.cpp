@@ -277,6 +277,13 @@ TEST(UnseenDocument, HeadingsRulesAndListItemsAreTheArticles) {
         "Introduction\n============\n\n" + paragraph_a + "\n\nDredging\n--------\n\n" + paragraph_b + "\n",
         paragraph_a + "\n\n----------\n\n" + paragraph_b + "\n\n**********\n\n" + paragraph_a.substr(4) + "\n",
         paragraph_a + "\n\nTERMS AND CONDITIONS\n\n" + paragraph_b + "\n",
+        // A clause in capitals is a paragraph, so the footer words after it are a heading.
+        paragraph_a + "\n\nNO WARRANTY\n\n11. THE CHARTS ARE PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EITHER "
+            "EXPRESSED OR IMPLIED, INCLUDING THE IMPLIED WARRANTIES OF FITNESS FOR NAVIGATION, AND THE ENTIRE RISK AS TO "
+            "THEIR ACCURACY IS WITH THE PILOT WHO USES THEM.\n\n12. IN NO EVENT SHALL THE HARBOR COMMISSION OR ANY "
+            "PILOT WHO MAY PUBLISH THE SOUNDINGS AS PERMITTED ABOVE BE LIABLE FOR ANY DAMAGES ARISING OUT OF THE USE OF "
+            "THE CHARTS, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGES.\n\nEND OF TERMS AND CONDITIONS\n\n" +
+            paragraph_b + "\n",
         paragraph_a + "\n\n(a) the pilots shall be told of every buoy that is moved;\n\n"
             "(c) the soundings shall be published every month, with the dates of the surveys.\n\n" + paragraph_b + "\n",
         // A table drawn with bars (no menu bar) and a list of names.
