@@ -12,7 +12,8 @@ namespace corpus::schema {
 // Bumped whenever the layout below changes in a way an old index cannot serve.
 // 10: acronym terms (acronym_marker); an index without them would find no acronym at all.
 // 11: stored articles carry title_inferred; an older index would call inferred titles given.
-inline constexpr int schema_version = 11;
+// 12: name readings computed from the jamo of every syllable, in the South's form (issue 24).
+inline constexpr int schema_version = 12;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems

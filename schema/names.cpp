@@ -1,6 +1,8 @@
 #include "schema/names.h"
 
+#include "schema/english_words.h"
 #include "schema/fields.h"
+#include "schema/name_readings.h"
 #include "schema/names_tables.h"
 
 #include <xxhash.h>
@@ -18,10 +20,12 @@ namespace corpus::schema {
 namespace {
 
 struct Tables {
-    std::unordered_map<std::string, std::vector<std::string>> readings;  // spelling -> Hangul
-    std::unordered_map<std::string, std::string> surname_spellings;      // spelling -> usual spelling
-    std::unordered_map<std::string, std::string> hangul_surnames;        // Hangul -> usual spelling
-    std::unordered_map<std::string, std::string> hangul_syllables;       // Hangul -> RR spelling
+    // Latin spelling -> the Hangul syllables it can spell, in their South form
+    // (initial_sound_form): every spelling of the Sino-Korean syllables, of the customary
+    // table's and of the surnames', and each two-syllable surname whole.
+    std::unordered_map<std::string, std::vector<std::string>> readings;
+    std::unordered_map<std::string, std::string> surname_spellings;  // spelling -> usual spelling
+    std::unordered_map<std::string, std::string> hangul_surnames;    // Hangul (South form) -> usual spelling
     std::unordered_set<std::string> not_given;
 };
 
@@ -52,49 +56,70 @@ void add_reading(Tables& t, std::string_view spelling, std::string_view hangul) 
     if (std::find(set.begin(), set.end(), hangul) == set.end()) set.emplace_back(hangul);
 }
 
+using Customary = std::unordered_map<std::string, std::vector<std::string>>;  // Hangul -> spellings
+
+// The spellings of a Hangul string of one or two syllables: every combination of its
+// syllables' derived and customary spellings.
+std::vector<std::string> spellings_of(std::string_view hangul, const Customary& customary) {
+    std::vector<std::string> out{""};
+    for (std::size_t at = 0; at + hangul_bytes <= hangul.size(); at += hangul_bytes) {
+        const std::string_view one = hangul.substr(at, hangul_bytes);
+        std::vector<std::string> spellings = syllable_spellings(*hangul_syllable(one));
+        if (auto it = customary.find(std::string(one)); it != customary.end()) {
+            spellings.insert(spellings.end(), it->second.begin(), it->second.end());
+        }
+        std::vector<std::string> next;
+        for (const std::string& head : out) {
+            for (const std::string& tail : spellings) next.push_back(head + tail);
+        }
+        out = std::move(next);
+    }
+    return out;
+}
+
 // A malformed row is a build defect, caught by the tests on the first lookup.
 const Tables& tables() {
     static const Tables instance = [] {
         Tables t;
-        for (std::string_view row : rows(names_surnames_tsv)) {
-            std::vector<std::string_view> columns = split(row, '\t');
-            if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
-            std::vector<std::string_view> spellings = split(columns[1], ',');
-            if (spellings.empty()) continue;
-            const bool starts_hangul_names = columns.size() == 2;
-            for (std::string_view hangul : split(columns[0], ' ')) {
-                if (starts_hangul_names) t.hangul_surnames.emplace(hangul, spellings.front());
-                for (std::string_view spelling : spellings) add_reading(t, spelling, hangul);
-            }
-            for (std::string_view spelling : spellings) t.surname_spellings.emplace(spelling, spellings.front());
+        Customary customary;
+        for (std::string_view row : rows(names_customary_tsv)) {
+            const std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2 || !hangul_syllable(columns[0])) continue;
+            for (std::string_view spelling : split(columns[1], ',')) customary[std::string(columns[0])].emplace_back(spelling);
         }
-        for (std::string_view row : rows(names_syllables_tsv)) {
-            std::vector<std::string_view> columns = split(row, '\t');
-            if (columns.size() != 2) continue;
-            std::vector<std::string_view> spellings = split(columns[1], ',');
-            if (spellings.empty()) continue;
-            t.hangul_syllables.emplace(columns[0], spellings.front());
-            for (std::string_view spelling : spellings) add_reading(t, spelling, columns[0]);
+        // Given names are written in the syllables that read Chinese characters; any
+        // syllable with a customary spelling counts too.
+        std::vector<std::string> syllables;
+        for (std::string_view row : rows(names_sino_korean_txt)) {
+            for (std::string_view syllable : split(row, ' ')) syllables.emplace_back(syllable);
+        }
+        for (const auto& [syllable, spellings] : customary) syllables.push_back(syllable);
+        for (const std::string& syllable : syllables) {
+            const std::string south = initial_sound_form(syllable);
+            for (const std::string& spelling : spellings_of(syllable, customary)) add_reading(t, spelling, south);
+        }
+        for (std::string_view row : rows(names_surnames_tsv)) {
+            const std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
+            const std::string usual(columns[1]);
+            t.surname_spellings.emplace(usual, usual);
+            for (std::string_view form : split(columns[0], ' ')) {
+                if (!is_hangul_word(form) || form.size() > 2 * hangul_bytes) continue;
+                const std::string south = initial_sound_form(form);
+                if (columns.size() == 2) t.hangul_surnames.emplace(south, usual);
+                add_reading(t, usual, south);
+                for (const std::string& spelling : spellings_of(form, customary)) {
+                    // The pronoun I is never read as the surname 이.
+                    if (spelling == "i") continue;
+                    add_reading(t, spelling, south);
+                    t.surname_spellings.emplace(spelling, usual);
+                }
+            }
         }
         for (std::string_view row : rows(names_not_names_txt)) t.not_given.emplace(row);
         return t;
     }();
     return instance;
-}
-
-// Hangul syllables (U+AC00..U+D7A3) are three bytes in UTF-8, lead byte 0xEA..0xED.
-constexpr std::size_t hangul_bytes = 3;
-
-bool is_hangul_word(std::string_view word) {
-    if (word.empty() || word.size() % hangul_bytes != 0) return false;
-    for (std::size_t i = 0; i < word.size(); i += hangul_bytes) {
-        const auto b0 = static_cast<unsigned char>(word[i]);
-        const auto b1 = static_cast<unsigned char>(word[i + 1]);
-        const auto b2 = static_cast<unsigned char>(word[i + 2]);
-        const std::uint32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-        if ((b0 & 0xF0u) != 0xE0u || c < 0xAC00 || c > 0xD7A3) return false;
-    }
-    return true;
 }
 
 // The length of a possessive 's (any apostrophe) ending `surface`, else 0.
@@ -151,6 +176,20 @@ std::vector<std::string> token_readings(const std::vector<Segmentation>& segment
         }
     }
     return out;
+}
+
+// Whether English writes the word with a capital (english_words.h), case ignored.
+bool is_english_proper_word(std::string_view word) {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> set;
+        for (std::string_view line : split(english_proper_words, '\n')) {
+            std::string lower;
+            for (char c : line) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            if (std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) set.insert(lower);
+        }
+        return set;
+    }();
+    return words.contains(std::string(word));
 }
 
 class Recognizer {
@@ -222,17 +261,29 @@ private:
         for (std::size_t words = 2; words >= 1; --words) {
             const std::size_t last = i + words;
             if (last >= tokens_.size() || !joined(i, i + 1)) continue;
+            // A hyphenated given name is read whole or not at all: "Choi Kyu-hah" is never
+            // "Choi Kyu", nor "Cho Hyun-ah" the other person "Cho Hyun".
+            if (words == 1 && last + 1 < tokens_.size() && tokens_[last + 1].after_hyphen) return std::nullopt;
             if (auto g = given(i + 1, last)) return make(i, last, std::move(*g), false);
         }
         return std::nullopt;
     }
 
     // Western order from i: two given-name words, then the surname ("Suk-yeol Yoon",
-    // "Jae In Moon"). One word before a surname is not enough: with one syllable it reads
-    // as Korean order ("Jung Pak") or is Chinese ("Wang Yi"), and a joined one is as
-    // likely a Western given name that happens to parse ("Anna Lee": an+na).
+    // "Jae In Moon"), or one word of two syllables joined ("Syngman Rhee", "Sumi Jo").
+    // One syllable before a surname is not enough: it reads as Korean order ("Jung Pak")
+    // or is Chinese ("Wang Yi"); and a joined word that English writes with a capital is
+    // a Western given name or a place that happens to parse ("Anna Lee": an+na, "Seoul").
     std::optional<NameSpan> western(std::size_t i) const {
-        const std::size_t last = i + 2;
+        if (auto two = western_ending(i, i + 2)) return two;
+        std::optional<NameSpan> one = western_ending(i, i + 1);
+        if (!one || one->units.size() != 3 || is_english_proper_word(tokens_[i].word)) return std::nullopt;
+        // Nor when the surname starts a longer name of its own: "Busan Park Jin-young".
+        if (std::optional<NameSpan> next = korean(i + 1); next && next->last > one->last) return std::nullopt;
+        return one;
+    }
+
+    std::optional<NameSpan> western_ending(std::size_t i, std::size_t last) const {
         if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last) ||
             !joined(last - 1, last)) {
             return std::nullopt;
@@ -242,15 +293,26 @@ private:
         return make(i, last, std::move(*g), true);
     }
 
+    // Hangul on either side: the word stands in Korean text, not alone in Latin text.
+    bool among_hangul(std::size_t i) const {
+        return (i > 0 && is_hangul_word(tokens_[i - 1].word)) ||
+               (i + 1 < tokens_.size() && is_hangul_word(tokens_[i + 1].word));
+    }
+
+    // A Hangul word of three or four syllables starting with a surname, or of two
+    // (박진, 조국) standing alone among Latin words, as names in English text do. Read in
+    // the South's form, so that the North's 리설주 is 이설주.
     std::optional<NameSpan> hangul(std::size_t i) const {
-        constexpr std::size_t min_syllables = 3;
+        constexpr std::size_t min_syllables = 2;
         constexpr std::size_t max_syllables = 4;
-        const std::string& word = tokens_[i].word;
+        const std::string word = initial_sound_form(tokens_[i].word);
         const std::size_t count = word.size() / hangul_bytes;
-        if (count < min_syllables || count > max_syllables) return std::nullopt;
+        if (count < min_syllables || count > max_syllables || (count == min_syllables && among_hangul(i))) {
+            return std::nullopt;
+        }
         std::size_t surname_bytes = 0;
         for (std::size_t n : {2, 1}) {
-            if (surname_bytes == 0 && t_.hangul_surnames.contains(word.substr(0, n * hangul_bytes))) {
+            if (surname_bytes == 0 && n < count && t_.hangul_surnames.contains(word.substr(0, n * hangul_bytes))) {
                 surname_bytes = n * hangul_bytes;
             }
         }
@@ -283,14 +345,23 @@ private:
         const bool full_given = span.western ? tokens_[span.first + 1].after_hyphen
                                              : span.units.size() - span.surname_units >= 2;
         if (!full_given) return false;
+        // "So Seoul": a place is no given name.
+        if (!span.western && span.last == span.first + 1 && is_english_proper_word(tokens_[span.last].word)) return false;
         const std::optional<NameSpan> next = romanized(span.first + 1);
         return !next || next->last <= span.last;
+    }
+
+    // A word ending in nh goes on a Vietnamese name: "Ho Chi" of "Ho Chi Minh" is none.
+    bool foreign_name_follows(const NameSpan& span) const {
+        const std::size_t next = span.last + 1;
+        return next < tokens_.size() && capital(next) && joined(span.last, next) && tokens_[next].word.ends_with("nh");
     }
 
     std::optional<NameSpan> at(std::size_t i) const {
         if (is_hangul_word(tokens_[i].word)) return hangul(i);
         std::optional<NameSpan> span = romanized(i);
         if (span && t_.not_given.contains(tokens_[i].word) && !credible_after_english_word(*span)) return std::nullopt;
+        if (span && foreign_name_follows(*span)) return std::nullopt;
         return span;
     }
 
@@ -366,15 +437,27 @@ Xapian::Query slot_query(const std::vector<std::string>& terms) {
 
 // Section 7 fallback folding of one given-name syllable (see person_key in names.h).
 std::string fold_syllable(std::string s) {
-    if (s == "woo" || s == "wu") s = "u";
+    if (s.starts_with("woo") || s.starts_with("wu")) s.erase(0, 1);
     if (s == "yi") s = "i";
+    // The initial-sound rule, as on the Hangul side: ryong is yong, ro is no, nyeo is yeo.
+    if (s.size() > 1 && (s[0] == 'r' || s[0] == 'l' || s[0] == 'n')) {
+        if (s[1] == 'i' || s[1] == 'y') {
+            s.erase(0, 1);
+        } else if (s[0] != 'n' && s[1] != 'h') {
+            s[0] = 'n';
+        }
+    }
+    // The customary h after a final vowel: hah is ha, koh is ko.
+    if (s.size() > 2 && s.back() == 'h' && std::string_view("aeiou").find(s[s.size() - 2]) != std::string_view::npos) {
+        s.pop_back();
+    }
     auto replace_all = [&s](std::string_view from, std::string_view to) {
         for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
             s.replace(at, from.size(), to);
         }
     };
     static constexpr std::pair<std::string_view, std::string_view> initials[] = {
-        {"ch", "j"}, {"sh", "s"}, {"th", "d"}, {"wh", "hw"}, {"k", "g"}, {"t", "d"}, {"p", "b"}, {"r", "l"}};
+        {"ch", "j"}, {"sh", "s"}, {"th", "d"}, {"wh", "hw"}, {"k", "g"}, {"t", "d"}, {"p", "b"}};
     for (const auto& [from, to] : initials) {
         if (s.starts_with(from) && (s.size() == from.size() || s[from.size()] != from.back())) {
             s.replace(0, from.size(), to);
@@ -411,7 +494,8 @@ const std::string& name_tables_fingerprint() {
     static const std::string fingerprint = [] {
         if (!name_layer_enabled()) return std::string("off");
         std::uint64_t hash = 0xcbf29ce484222325ULL;
-        for (std::string_view table : {names_surnames_tsv, names_syllables_tsv, names_not_names_txt}) {
+        for (std::string_view table : {names_surnames_tsv, names_customary_tsv, names_sino_korean_txt, names_not_names_txt,
+                                        english_proper_words}) {
             hash = fnv1a(table, hash);
             hash = fnv1a("\x1f", hash);
         }
@@ -595,10 +679,7 @@ std::string person_key(const NameSpan& span) {
     for (std::size_t k = 0; k < span.units.size(); ++k) {
         if (k == surname_at) continue;
         std::string spelling = span.units[k].spelling;
-        if (hangul) {
-            auto it = t.hangul_syllables.find(spelling);
-            if (it != t.hangul_syllables.end()) spelling = it->second;
-        }
+        if (hangul) spelling = revised_romanization(*hangul_syllable(spelling));
         if (!first) key += '-';
         key += fold_syllable(std::move(spelling));
         first = false;
