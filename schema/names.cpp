@@ -25,7 +25,9 @@ struct Tables {
     // table's and of the surnames', and each two-syllable surname whole.
     std::unordered_map<std::string, std::vector<std::string>> readings;
     std::unordered_map<std::string, std::string> surname_spellings;  // spelling -> usual spelling
+    std::unordered_set<std::string> common_surname_spellings;        // of surnames not latin-only
     std::unordered_map<std::string, std::string> hangul_surnames;    // Hangul (South form) -> usual spelling
+    std::unordered_set<std::string> rare_hangul_surnames;            // latin-only: read alone in Latin text
     std::unordered_set<std::string> not_given;
 };
 
@@ -55,6 +57,11 @@ void add_reading(Tables& t, std::string_view spelling, std::string_view hangul) 
     std::vector<std::string>& set = t.readings[std::string(spelling)];
     if (std::find(set.begin(), set.end(), hangul) == set.end()) set.emplace_back(hangul);
 }
+
+// ㄹ is the sixth initial, ㄴ the third; an initial spans 588 syllables.
+constexpr char32_t rieul_block = 588;
+constexpr char32_t rieul_initial = 5;
+constexpr char32_t rieul_to_nieun = 3 * rieul_block;
 
 using Customary = std::unordered_map<std::string, std::vector<std::string>>;  // Hangul -> spellings
 
@@ -97,6 +104,10 @@ const Tables& tables() {
         for (const std::string& syllable : syllables) {
             const std::string south = initial_sound_form(syllable);
             for (const std::string& spelling : spellings_of(syllable, customary)) add_reading(t, spelling, south);
+            // MR (BGN) writes a word-initial ㄹ as n: 룡 nyong, 량 nyang.
+            if (const char32_t c = *hangul_syllable(syllable); (c - hangul_first) / rieul_block == rieul_initial) {
+                for (const std::string& spelling : syllable_spellings(c - rieul_to_nieun)) add_reading(t, spelling, south);
+            }
         }
         for (std::string_view row : rows(names_surnames_tsv)) {
             const std::vector<std::string_view> columns = split(row, '\t');
@@ -106,13 +117,15 @@ const Tables& tables() {
             for (std::string_view form : split(columns[0], ' ')) {
                 if (!is_hangul_word(form) || form.size() > 2 * hangul_bytes) continue;
                 const std::string south = initial_sound_form(form);
-                if (columns.size() == 2) t.hangul_surnames.emplace(south, usual);
+                t.hangul_surnames.emplace(south, usual);
+                if (columns.size() == 3) t.rare_hangul_surnames.insert(south);
                 add_reading(t, usual, south);
                 for (const std::string& spelling : spellings_of(form, customary)) {
                     // The pronoun I is never read as the surname 이.
                     if (spelling == "i") continue;
                     add_reading(t, spelling, south);
                     t.surname_spellings.emplace(spelling, usual);
+                    if (columns.size() == 2) t.common_surname_spellings.insert(spelling);
                 }
             }
         }
@@ -130,7 +143,9 @@ std::size_t possessive_length(std::string_view surface) {
     return 0;
 }
 
-using Segmentation = std::vector<std::string_view>;  // spellings, each in Tables::readings
+using Segmentation = std::vector<std::string_view>;
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }  // spellings, each in Tables::readings
 
 // The ways a word reads as one or two known spellings: the whole word first, then the
 // splits with the longest first part first (jongun: jong+un before jon+gun).
@@ -139,9 +154,21 @@ std::vector<Segmentation> segment(std::string_view word) {
     std::vector<Segmentation> out;
     if (t.readings.contains(std::string(word))) out.push_back({word});
     for (std::size_t cut = word.size() - 1; cut >= 1 && cut < word.size(); --cut) {
-        if (t.readings.contains(std::string(word.substr(0, cut))) && t.readings.contains(std::string(word.substr(cut)))) {
-            out.push_back({word.substr(0, cut), word.substr(cut)});
+        const std::string_view head = word.substr(0, cut);
+        const std::string_view tail = word.substr(cut);
+        if (!t.readings.contains(std::string(head)) || !t.readings.contains(std::string(tail))) continue;
+        // The customary h after a vowel ends a syllable before a consonant (Yuhjung), not
+        // before a vowel, where it starts the next one: soohyun is soo+hyun.
+        const bool starts_with_vowel = vowel(tail.front()) || tail.front() == 'y' || tail.front() == 'w';
+        if (head.size() > 1 && head.back() == 'h' && vowel(head[head.size() - 2]) && starts_with_vowel) continue;
+        // Two vowels across the cut that make a Chinese final (Tao, Liu, Guo, Jie, Zhou)
+        // belong to no Korean name written joined.
+        if (vowel(head.back()) && vowel(tail.front())) {
+            static constexpr std::string_view chinese[] = {"ao", "iu", "uo", "ie", "ou"};
+            const std::string across{head.back(), tail.front()};
+            if (std::find(std::begin(chinese), std::end(chinese), across) != std::end(chinese)) continue;
         }
+        out.push_back({head, tail});
     }
     return out;
 }
@@ -300,8 +327,9 @@ private:
     }
 
     // A Hangul word of three or four syllables starting with a surname, or of two
-    // (박진, 조국) standing alone among Latin words, as names in English text do. Read in
-    // the South's form, so that the North's 리설주 is 이설주.
+    // (박진, 조국) standing alone among Latin words, as names in English text do; one
+    // starting with a rare surname, more often a common word (위원장), only alone too.
+    // Read in the South's form, so that the North's 리설주 is 이설주.
     std::optional<NameSpan> hangul(std::size_t i) const {
         constexpr std::size_t min_syllables = 2;
         constexpr std::size_t max_syllables = 4;
@@ -316,12 +344,15 @@ private:
                 surname_bytes = n * hangul_bytes;
             }
         }
-        if (surname_bytes == 0) return std::nullopt;
-        NameSpan span{i, i, {std::vector<std::string>{word}}, {}, 1, true, false, false};
+        if (surname_bytes == 0 || (t_.rare_hangul_surnames.contains(word.substr(0, surname_bytes)) && among_hangul(i))) {
+            return std::nullopt;
+        }
+        NameSpan span{i, i, {std::vector<std::string>{word}}, {}, {}, 1, true, false, false};
         span.units.push_back({word.substr(0, surname_bytes), {word.substr(0, surname_bytes)}});
         for (std::size_t k = surname_bytes; k < word.size(); k += hangul_bytes) {
             span.units.push_back({word.substr(k, hangul_bytes), {word.substr(k, hangul_bytes)}});
         }
+        span.cuttings = {span.units};
         return span;
     }
 
@@ -344,7 +375,11 @@ private:
     bool credible_after_english_word(const NameSpan& span) const {
         const bool full_given = span.western ? tokens_[span.first + 1].after_hyphen
                                              : span.units.size() - span.surname_units >= 2;
-        if (!full_given) return false;
+        // ... or before a one-syllable given name English has no use for ("Go Geon", not
+        // "So Kim", "Do Min", "Go Home").
+        if (!full_given && (span.western || span.last != span.first + 1 || !korean_only(tokens_[span.last].word))) {
+            return false;
+        }
         // "So Seoul": a place is no given name.
         if (!span.western && span.last == span.first + 1 && is_english_proper_word(tokens_[span.last].word)) return false;
         const std::optional<NameSpan> next = romanized(span.first + 1);
@@ -357,6 +392,13 @@ private:
         return next < tokens_.size() && capital(next) && joined(span.last, next) && tokens_[next].word.ends_with("nh");
     }
 
+    // A word that is a given-name syllable and nothing else: no common surname, no English
+    // word.
+    bool korean_only(const std::string& word) const {
+        return !t_.common_surname_spellings.contains(word) && !t_.not_given.contains(word) && !is_english_word(word) &&
+               !is_english_proper_word(word);
+    }
+
     std::optional<NameSpan> at(std::size_t i) const {
         if (is_hangul_word(tokens_[i].word)) return hangul(i);
         std::optional<NameSpan> span = romanized(i);
@@ -367,7 +409,7 @@ private:
 
     NameSpan make(std::size_t first, std::size_t last, std::vector<std::vector<Segmentation>> given_cuts,
                   bool western_order) const {
-        NameSpan span{first, last, {}, {}, 1, surname(first), surname(last) && !tokens_[last].after_hyphen,
+        NameSpan span{first, last, {}, {}, {}, 1, surname(first), surname(last) && !tokens_[last].after_hyphen,
                       western_order};
         // The surname is read whole: "Choi" is 최, not cho+i.
         std::vector<Segmentation> surname_cut{{tokens_[western_order ? last : first].word}};
@@ -376,12 +418,27 @@ private:
         if (!western_order) cuts.push_back(std::move(surname_cut));
         for (auto& g : given_cuts) cuts.push_back(std::move(g));
         if (western_order) cuts.push_back(std::move(surname_cut));
+        // Every way of cutting the joined words into syllables (boo+kyum and book+yum):
+        // a query's reordered layouts must hold the one the article's words have.
+        constexpr std::size_t max_cuttings = 8;
+        std::vector<std::vector<NameUnit>> cuttings{{}};
         for (const std::vector<Segmentation>& cut : cuts) {
             span.token_readings.push_back(token_readings(cut));
-            for (std::string_view spelling : cut.front()) {
-                span.units.push_back({std::string(spelling), readings_of(spelling)});
+            std::vector<std::vector<NameUnit>> longer;
+            for (const std::vector<NameUnit>& head : cuttings) {
+                for (const Segmentation& segmentation : cut) {
+                    if (longer.size() == max_cuttings) break;
+                    std::vector<NameUnit> units = head;
+                    for (std::string_view spelling : segmentation) {
+                        units.push_back({std::string(spelling), readings_of(spelling)});
+                    }
+                    longer.push_back(std::move(units));
+                }
             }
+            cuttings = std::move(longer);
         }
+        span.units = cuttings.front();
+        span.cuttings = std::move(cuttings);
         return span;
     }
 
@@ -539,13 +596,15 @@ std::vector<NameForm> name_forms(const NameSpan& span) {
     NameForm as_written = name_token_terms(span);
     for (auto& slot : as_written) std::sort(slot.begin(), slot.end());
     forms.insert(std::move(as_written));
-    std::vector<const NameUnit*> units;
-    for (const NameUnit& unit : span.units) units.push_back(&unit);
-    if (span.surname_first && units.size() > 1) {
-        add_layouts(*units.front(), std::vector<const NameUnit*>(units.begin() + 1, units.end()), forms);
-    }
-    if (span.surname_last && units.size() > 1) {
-        add_layouts(*units.back(), std::vector<const NameUnit*>(units.begin(), units.end() - 1), forms);
+    for (const std::vector<NameUnit>& cutting : span.cuttings) {
+        std::vector<const NameUnit*> units;
+        for (const NameUnit& unit : cutting) units.push_back(&unit);
+        if (span.surname_first && units.size() > 1) {
+            add_layouts(*units.front(), std::vector<const NameUnit*>(units.begin() + 1, units.end()), forms);
+        }
+        if (span.surname_last && units.size() > 1) {
+            add_layouts(*units.back(), std::vector<const NameUnit*>(units.begin(), units.end() - 1), forms);
+        }
     }
     return {forms.begin(), forms.end()};
 }
@@ -590,20 +649,22 @@ std::optional<std::vector<std::string>> name_query_readings(const NameSpan& span
     for (const std::vector<std::string>& token : span.token_readings) as_typed.push_back(&token);
     bool complete = add(as_typed);
     // Surname first and surname last, for each end the surname may stand at.
-    auto add_orders = [&](std::size_t surname_at) {
+    auto add_orders = [&](const std::vector<NameUnit>& units, std::size_t surname_at) {
         std::vector<const std::vector<std::string>*> given;
-        for (std::size_t k = 0; k < span.units.size(); ++k) {
-            if (k != surname_at) given.push_back(&span.units[k].hangul);
+        for (std::size_t k = 0; k < units.size(); ++k) {
+            if (k != surname_at) given.push_back(&units[k].hangul);
         }
-        std::vector<const std::vector<std::string>*> korean{&span.units[surname_at].hangul};
+        std::vector<const std::vector<std::string>*> korean{&units[surname_at].hangul};
         korean.insert(korean.end(), given.begin(), given.end());
         std::vector<const std::vector<std::string>*> western = given;
-        western.push_back(&span.units[surname_at].hangul);
+        western.push_back(&units[surname_at].hangul);
         complete = add(korean) && complete;
         complete = add(western) && complete;
     };
-    if (span.surname_first && span.units.size() > 1) add_orders(0);
-    if (span.surname_last && span.units.size() > 1) add_orders(span.units.size() - 1);
+    for (const std::vector<NameUnit>& units : span.cuttings) {
+        if (span.surname_first && units.size() > 1) add_orders(units, 0);
+        if (span.surname_last && units.size() > 1) add_orders(units, units.size() - 1);
+    }
     if (!complete) return std::nullopt;
     return std::vector<std::string>(readings.begin(), readings.end());
 }

@@ -59,6 +59,9 @@ struct NameSpan {
     // cutting a joined given name into syllables ("jongun": jong+un and jon+gun).
     std::vector<std::vector<std::string>> token_readings;
     std::vector<NameUnit> units;  // in written order, one way of cutting each token
+    // Every way of cutting the tokens into units (units is the first): "Bookyum" is
+    // boo+kyum or book+yum.
+    std::vector<std::vector<NameUnit>> cuttings;
     std::size_t surname_units;    // units of the surname: 1, or 0 for a Hangul-only name
     bool surname_first;           // the first token can be the surname
     bool surname_last;            // the last token can be the surname (Western order)
