@@ -161,12 +161,14 @@ std::vector<Segmentation> segment(std::string_view word) {
         // before a vowel, where it starts the next one: soohyun is soo+hyun.
         const bool starts_with_vowel = vowel(tail.front()) || tail.front() == 'y' || tail.front() == 'w';
         if (head.size() > 1 && head.back() == 'h' && vowel(head[head.size() - 2]) && starts_with_vowel) continue;
-        // Two vowels across the cut that make a Chinese final (Tao, Liu, Guo, Jie, Zhou)
-        // belong to no Korean name written joined.
-        if (vowel(head.back()) && vowel(tail.front())) {
-            static constexpr std::string_view chinese[] = {"ao", "iu", "uo", "ie", "ou"};
-            const std::string across{head.back(), tail.front()};
-            if (std::find(std::begin(chinese), std::end(chinese), across) != std::end(chinese)) continue;
+        // Vowels across the cut that make a Chinese final (Tao, Liu, Guo, Jie, Zhou, Kuan)
+        // belong to no Korean name written joined, nor does the ie of Chinese Jiechi
+        // (Korean has it only in the customary Jie, a word of its own).
+        const std::string across = head.back() + std::string(tail.substr(0, 2));
+        static constexpr std::string_view chinese[] = {"ao", "iu", "uo", "ie", "ou", "uan"};
+        if (std::any_of(std::begin(chinese), std::end(chinese), [&](std::string_view f) { return across.starts_with(f); }) ||
+            head.find("ie") != std::string_view::npos || tail.find("ie") != std::string_view::npos) {
+            continue;
         }
         out.push_back({head, tail});
     }
