@@ -30,7 +30,7 @@ const std::array<Spellings, vowels> vowel_spellings{{
 // transliteration (ICU's Hangul-Latin: 각 gag, 옷 os).
 const std::array<Spellings, finals> final_spellings{{
     {""},        {"k", "g"},  {"k", "kk"}, {"k", "gs"}, {"n"},       {"n", "nj"}, {"n", "nh"},
-    {"t", "d"},  {"l"},       {"k", "lg"}, {"m", "lm"}, {"l", "lb"}, {"l", "ls"}, {"l", "lt"},
+    {"t", "d"},  {"l"},       {"k", "lg"}, {"m", "lm"}, {"l", "lb", "p"}, {"l", "ls"}, {"l", "lt"},
     {"p", "lp"}, {"l", "lh"}, {"m"},       {"p", "b"},  {"p", "bs"}, {"t", "s"},  {"t", "ss"},
     {"ng"},      {"t", "j"},  {"t", "ch"}, {"k"},       {"t"},       {"p"},       {"t", "h"},
 }};

@@ -307,16 +307,17 @@ private:
         if (auto two = western_ending(i, i + 2)) return two;
         std::optional<NameSpan> one = western_ending(i, i + 1);
         if (!one || one->units.size() != 3 || is_english_proper_word(tokens_[i].word)) return std::nullopt;
-        // Nor when the surname starts a longer name of its own: "Busan Park Jin-young".
-        if (std::optional<NameSpan> next = korean(i + 1); next && next->last > one->last) return std::nullopt;
         return one;
     }
 
+    // Nor is a surname last one that starts a longer name of its own ("Busan Park
+    // Jin-young") or a hyphenated given name ("Kim Jin-young").
     std::optional<NameSpan> western_ending(std::size_t i, std::size_t last) const {
         if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last) ||
-            !joined(last - 1, last)) {
+            !joined(last - 1, last) || (last + 1 < tokens_.size() && tokens_[last + 1].after_hyphen)) {
             return std::nullopt;
         }
+        if (std::optional<NameSpan> next = korean(last); next && next->last > last) return std::nullopt;
         auto g = given(i, last - 1);
         if (!g) return std::nullopt;
         return make(i, last, std::move(*g), true);
@@ -382,8 +383,11 @@ private:
         if (!full_given && (span.western || span.last != span.first + 1 || !korean_only(tokens_[span.last].word))) {
             return false;
         }
-        // "So Seoul": a place is no given name.
-        if (!span.western && span.last == span.first + 1 && is_english_proper_word(tokens_[span.last].word)) return false;
+        // "So Seoul", "Go Home": a place or an English word is no given name.
+        if (!span.western && span.last == span.first + 1 &&
+            (is_english_proper_word(tokens_[span.last].word) || is_english_word(tokens_[span.last].word))) {
+            return false;
+        }
         const std::optional<NameSpan> next = romanized(span.first + 1);
         return !next || next->last <= span.last;
     }
@@ -507,7 +511,7 @@ std::string fold_syllable(std::string s) {
         }
     }
     // The customary h after a final vowel: hah is ha, koh is ko.
-    if (s.size() > 2 && s.back() == 'h' && std::string_view("aeiou").find(s[s.size() - 2]) != std::string_view::npos) {
+    if (s.size() > 1 && s.back() == 'h' && std::string_view("aeiou").find(s[s.size() - 2]) != std::string_view::npos) {
         s.pop_back();
     }
     auto replace_all = [&s](std::string_view from, std::string_view to) {
@@ -720,14 +724,16 @@ std::string person_key(const NameSpan& span) {
     const Tables& t = tables();
     // Two surnames and nothing else ("Jung Pak", "Pak Jung"): the order cannot be told,
     // so the key lists both surnames alphabetically.
-    if (span.units.size() == 2 && span.surname_first && span.surname_last) {
-        auto first = t.surname_spellings.find(span.units[0].spelling);
-        auto second = t.surname_spellings.find(span.units[1].spelling);
-        if (first != t.surname_spellings.end() && second != t.surname_spellings.end()) {
+    // A Hangul 박진 is keyed the same way, to meet its romanized forms.
+    const bool hangul = is_hangul_word(span.units.front().spelling);
+    if (span.units.size() == 2 && (hangul || (span.surname_first && span.surname_last))) {
+        const auto& surnames = hangul ? t.hangul_surnames : t.surname_spellings;
+        auto first = surnames.find(span.units[0].spelling);
+        auto second = surnames.find(span.units[1].spelling);
+        if (first != surnames.end() && second != surnames.end()) {
             return std::min(first->second, second->second) + " " + std::max(first->second, second->second);
         }
     }
-    const bool hangul = is_hangul_word(span.units.front().spelling);
     const std::size_t surname_at = span.western ? span.units.size() - 1 : 0;
     const std::string& surname = span.units[surname_at].spelling;
     std::string key;

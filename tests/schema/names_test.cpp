@@ -78,6 +78,26 @@ INSTANTIATE_TEST_SUITE_P(
         // One word before a surname may be a Western given name that parses (an+na).
         RecognitionCase{"commenter Anna Lee wrote", {}},
         RecognitionCase{"Kim Jongun and KIM JONG UN", {"Kim Jongun", "KIM JONG UN"}},
+        // Issue 24: given name first and joined; hyphenated given names read whole.
+        RecognitionCase{"Syngman Rhee and Sumi Jo met Yuna Kim", {"Syngman Rhee", "Sumi Jo", "Yuna Kim"}},
+        RecognitionCase{"artist Namjune Paik and Jong Un Kim", {"Namjune Paik", "Jong Un Kim"}},
+        RecognitionCase{"President Choi Kyu-hah and Cho Hyun-ah", {"Choi Kyu-hah", "Cho Hyun-ah"}},
+        RecognitionCase{"Chung Mong-koo and Chung Sye-kyun", {"Chung Mong-koo", "Chung Sye-kyun"}},
+        RecognitionCase{"Roh Moo-hyun, No Kwang Chol, Woo Won-shik, Thae Yong Ho", {"Roh Moo-hyun", "No Kwang Chol",
+                                                                                  "Woo Won-shik", "Thae Yong Ho"}},
+        RecognitionCase{"Kim Xyz-qq said", {}},
+        RecognitionCase{"Busan Park Jin-young said", {"Park Jin-young"}},
+        RecognitionCase{"Visitors from Seoul Kim said", {}},
+        // Hangul names of two syllables alone among Latin words, not in Korean text.
+        RecognitionCase{"Park Jin (\ubc15\uc9c4) and \uc870\uad6d said", {"Park Jin", "\ubc15\uc9c4", "\uc870\uad6d"}},
+        RecognitionCase{"\ubc15\uc9c4 \uc678\uad50\ubd80", {}},
+        RecognitionCase{"\ub9ac\uc124\uc8fc and \uc704\uc131\ub77d", {"\ub9ac\uc124\uc8fc", "\uc704\uc131\ub77d"}},
+        RecognitionCase{"\uc704\uc6d0\uc7a5 \ud68c\uc758", {}},
+        // Other countries' names stay words.
+        RecognitionCase{"Ho Chi Minh City and Li Hung Chang", {}},
+        RecognitionCase{"Jung Lu, Lee Kuan Yew, Yang Jiechi, Song Tao", {}},
+        RecognitionCase{"In Seoul, Go Home", {}},
+        RecognitionCase{"Go Geon said", {"Go Geon"}},
         RecognitionCase{"\uae40\uc815\uc740 \uc704\uc6d0\uc7a5", {"\uae40\uc815\uc740"}}));
 
 TEST(Names, QueriesIgnoreCaseDocumentsDoNot) {
@@ -128,6 +148,23 @@ TEST(Names, PairsTableHolds) {
             EXPECT_EQ(person_key(pair.query), person_key(pair.article))
                 << "name_pairs.tsv:" << pair.line << ": " << pair.query << " / " << pair.article;
         }
+    }
+}
+
+// Customary forms and orders whose person keys still differ (the key is the spelling's,
+// not the reading's: Syng is not Seung), but which search finds as one person.
+TEST(Names, CustomaryFormsMatchWhateverTheirKeys) {
+    for (const auto& [query, article] : std::vector<std::pair<std::string, std::string>>{
+             {"Syngman Rhee", "Lee Seung-man"},
+             {"Yi S\u016dng-man", "Syngman Rhee"},
+             {"Rhee Syng-man", "\uc774\uc2b9\ub9cc"},
+             {"Sumi Jo", "Jo Su-mi"},
+             {"Nam June Paik", "\ubc31\ub0a8\uc900"},
+             {"Jong Un Kim", "Kim Jong Un"},
+             {"Chung Sye-kyun", "Jeong Se-gyun"}}) {
+        EXPECT_TRUE(same_person(query, article, NameMatch::alone)) << query << " / " << article;
+        EXPECT_TRUE(same_person(query, article, NameMatch::in_phrase)) << query << " / " << article;
+        EXPECT_TRUE(same_person(article, query, NameMatch::alone)) << article << " / " << query;
     }
 }
 
