@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -248,6 +249,12 @@ public:
 private:
     bool capital(std::size_t i) const { return query_ || tokens_[i].capitalized; }
     bool surname(std::size_t i) const { return surname_[i]; }
+    // A rare surname ends a name only after a hyphenated given name (Yong-ho Thae): the
+    // Un of Kim Jong Un is no surname 은.
+    bool surname_last(std::size_t i) const {
+        return surname_[i] && (t_.common_surname_spellings.contains(tokens_[i].word) ||
+                               (i > 0 && tokens_[i - 1].after_hyphen && !tokens_[i].after_hyphen));
+    }
 
     // Two words of one name: only white space or a hyphen between them, and no
     // possessive on the first ("Kim’s Jong" is not a name).
@@ -313,7 +320,7 @@ private:
     // Nor is a surname last one that starts a longer name of its own ("Busan Park
     // Jin-young") or a hyphenated given name ("Kim Jin-young").
     std::optional<NameSpan> western_ending(std::size_t i, std::size_t last) const {
-        if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last) ||
+        if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname_last(last) ||
             !joined(last - 1, last) || (last + 1 < tokens_.size() && tokens_[last + 1].after_hyphen)) {
             return std::nullopt;
         }
@@ -415,7 +422,7 @@ private:
 
     NameSpan make(std::size_t first, std::size_t last, std::vector<std::vector<Segmentation>> given_cuts,
                   bool western_order) const {
-        NameSpan span{first, last, {}, {}, {}, 1, surname(first), surname(last) && !tokens_[last].after_hyphen,
+        NameSpan span{first, last, {}, {}, {}, 1, surname(first), surname_last(last) && !tokens_[last].after_hyphen,
                       western_order};
         // The surname is read whole: "Choi" is 최, not cho+i.
         std::vector<Segmentation> surname_cut{{tokens_[western_order ? last : first].word}};
@@ -430,9 +437,11 @@ private:
         std::vector<std::vector<NameUnit>> cuttings{{}};
         for (const std::vector<Segmentation>& cut : cuts) {
             span.token_readings.push_back(token_readings(cut));
+            // A word that is one syllable is cut no further (Yeol is not ye+ol).
+            const std::size_t ways = cut.front().size() == 1 ? 1 : cut.size();
             std::vector<std::vector<NameUnit>> longer;
             for (const std::vector<NameUnit>& head : cuttings) {
-                for (const Segmentation& segmentation : cut) {
+                for (const Segmentation& segmentation : std::span(cut).first(ways)) {
                     if (longer.size() == max_cuttings) break;
                     std::vector<NameUnit> units = head;
                     for (std::string_view spelling : segmentation) {
