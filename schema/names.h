@@ -4,8 +4,11 @@
 //
 // Matching works on Hangul syllable candidates, not on one canonical spelling. Every
 // romanized syllable maps to the set of Hangul syllables it can spell (jong -> 정 종,
-// un -> 은 운 언), from the tables in schema/names/ (embedded at build time). A token
-// inside a name yields the Hangul strings it can spell ("Jongun" -> 정은, 종운, ...).
+// un -> 은 운 언): the readings of each syllable are computed from its jamo
+// (name_readings.h), with the customary whole-syllable spellings and the surnames of
+// schema/names/ (embedded at build time). Hangul is read in the South's form (the
+// initial-sound rule: 리설주 is 이설주), so the North's and the South's names meet. A
+// token inside a name yields the Hangul strings it can spell ("Jongun" -> 정은, 종운, ...).
 //
 //   index:  each token of a recognised name gets one name term (name_term_prefix + Hangul)
 //           per reading, at the token's own position, and the positions just before and
@@ -18,15 +21,19 @@
 //           transitive (sung meets seong and seung, which do not meet each other).
 //
 // A name is a surname (surnames.tsv) followed by one or two words that parse entirely as
-// one or two given-name syllables each (syllables.tsv), or two such words followed by a
-// surname (Western order: Suk-yeol Yoon; not Anna Lee), or one Hangul word of three or
-// four syllables starting with a surname. In documents every word must be capitalized
-// (after a hyphen it may be lower case: Jong-un); queries ignore case. A surname alone is
-// not a name. A common English word (not_names.txt: In, So, Young) starts a name only as
-// a surname before two given-name syllables, or as a hyphenated given name, and never
-// when that cuts short a name starting after it ("In Kim Jong Un" names Kim Jong Un).
-// Words with letters no romanization has (Li Qiang, Namazu Hiroyuki) never parse, so
-// they stay plain words.
+// one or two given-name syllables each (the Sino-Korean syllables), read whole when
+// hyphenated (Choi Kyu-hah is never Choi Kyu); or two such words, or one joined word of
+// two syllables that English does not write with a capital, followed by a surname
+// (Western order: Suk-yeol Yoon, Syngman Rhee; not Anna Lee); or one Hangul word of
+// three or four syllables starting with a surname, or of two alone among Latin words
+// (박진). In documents every word must be capitalized (after a hyphen it may be lower
+// case: Jong-un); queries ignore case. A surname alone is not a name. A common English
+// word (not_names.txt: In, So, Young) starts a name only as a surname before two
+// given-name syllables or one English has no use for (Go Geon), or as a hyphenated given
+// name, and never when that cuts short a name starting after it ("In Kim Jong Un" names
+// Kim Jong Un). Words with letters or vowel runs no Korean romanization has (Li Qiang,
+// Namazu Hiroyuki, Yang Jiechi), and a name running on into a Vietnamese word (Ho Chi
+// Minh), stay plain words.
 #pragma once
 
 #include "schema/analysis.h"
