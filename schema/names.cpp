@@ -208,18 +208,24 @@ std::vector<std::string> token_readings(const std::vector<Segmentation>& segment
     return out;
 }
 
-// Whether English writes the word with a capital (english_words.h), case ignored.
+// Whether English writes the word with a capital (english_words.h): Anna, Seoul.
 bool is_english_proper_word(std::string_view word) {
-    static const std::unordered_set<std::string> words = [] {
-        std::unordered_set<std::string> set;
+    // Views into the embedded list, of its words written as names are: a capital, then
+    // lower case.
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
         for (std::string_view line : split(english_proper_words, '\n')) {
-            std::string lower;
-            for (char c : line) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-            if (std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) set.insert(lower);
+            if (line.size() > 1 && line[0] >= 'A' && line[0] <= 'Z' &&
+                std::all_of(line.begin() + 1, line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+                set.insert(line);
+            }
         }
         return set;
     }();
-    return words.contains(std::string(word));
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    std::string capitalized(word);
+    capitalized[0] = static_cast<char>(capitalized[0] - 'a' + 'A');
+    return words.contains(capitalized);
 }
 
 class Recognizer {
