@@ -35,6 +35,12 @@ const std::array<Spellings, finals> final_spellings{{
     {"ng"},      {"t", "j"},  {"t", "ch"}, {"k"},       {"t"},       {"p"},       {"t", "h"},
 }};
 
+// The identity_form class of each initial, vowel and final (name_readings.h).
+constexpr std::array<int, 19> initial_identity{0, 0, 2, 3, 3, 2, 6, 7, 7, 9, 9, 11, 12, 12, 12, 0, 3, 7, 18};
+constexpr std::array<int, vowels> vowel_identity{0, 1, 2, 3, 4, 1, 6, 3, 4, 9, 11, 11, 6, 4, 14, 11, 16, 6, 4, 20, 20};
+constexpr std::array<int, finals> final_identity{0, 1, 1, 1, 4, 4, 4, 7, 8, 1, 16, 8, 8, 8, 17, 8,
+                                                 16, 17, 17, 7, 7, 21, 7, 7, 1, 7, 17, 7};
+
 bool y_or_i_vowel(int vowel) {
     // ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ: the vowels before which the initial-sound rule drops ㄹ and ㄴ.
     return vowel == 2 || vowel == 3 || vowel == 6 || vowel == 7 || vowel == 12 || vowel == 17 || vowel == vowel_i;
@@ -127,6 +133,29 @@ std::string initial_sound_form(std::string_view hangul) {
     for (std::size_t i = 0; i < hangul.size();) {
         if (const std::optional<char32_t> syllable = hangul_syllable(hangul.substr(i))) {
             out += utf8(initial_sound_form(*syllable));
+            i += hangul_bytes;
+        } else {
+            out += hangul[i];
+            ++i;
+        }
+    }
+    return out;
+}
+
+char32_t identity_form(char32_t syllable) {
+    const int index = static_cast<int>(initial_sound_form(syllable) - hangul_first);
+    const int initial = initial_identity[static_cast<std::size_t>(index / per_initial)];
+    const int vowel = vowel_identity[static_cast<std::size_t>(index % per_initial / finals)];
+    const int final = final_identity[static_cast<std::size_t>(index % finals)];
+    return hangul_first + static_cast<char32_t>(initial * per_initial + vowel * finals + final);
+}
+
+std::string identity_form(std::string_view hangul) {
+    std::string out;
+    out.reserve(hangul.size());
+    for (std::size_t i = 0; i < hangul.size();) {
+        if (const std::optional<char32_t> syllable = hangul_syllable(hangul.substr(i))) {
+            out += utf8(identity_form(*syllable));
             i += hangul_bytes;
         } else {
             out += hangul[i];

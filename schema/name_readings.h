@@ -50,4 +50,14 @@ char32_t initial_sound_form(char32_t syllable);
 // The same for every syllable of a Hangul string (other characters are kept).
 std::string initial_sound_form(std::string_view hangul);
 
+// The person-identity form of a syllable (names.h, person_key): one representative of
+// the syllables that the Latin spellings of names confuse, so that every reading of a
+// romanized syllable has one form. Initials k/g/kk, t/d/tt, p/b/pp, ch/j/tch and s/ss
+// meet, ㄹ meets ㄴ (the initial-sound rule applied first); vowels ŏ/o/u/ŭ (eo, o, u, eu),
+// yŏ/yo/yu, ae/e, yae/ye, oe/wae/we and ui/i meet; finals meet by their sound in RR
+// (k, n, t, l, m, p, ng). 정, 종, 청 and 충 are one form; 정 and 징, 정 and 전 are not.
+char32_t identity_form(char32_t syllable);
+// The same for every syllable of a Hangul string (other characters are kept).
+std::string identity_form(std::string_view hangul);
+
 }  // namespace corpus::schema

@@ -11,6 +11,7 @@
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <cstdlib>
 #include <set>
 #include <span>
@@ -25,9 +26,10 @@ struct Tables {
     // (initial_sound_form): every spelling of the Sino-Korean syllables, of the customary
     // table's and of the surnames', and each two-syllable surname whole.
     std::unordered_map<std::string, std::vector<std::string>> readings;
-    std::unordered_map<std::string, std::string> surname_spellings;  // spelling -> usual spelling
-    std::unordered_set<std::string> common_surname_spellings;        // of surnames not latin-only
-    std::unordered_map<std::string, std::string> hangul_surnames;    // Hangul (South form) -> usual spelling
+    std::unordered_set<std::string> surname_spellings;
+    std::unordered_set<std::string> common_surname_spellings;  // of surnames not latin-only
+    // In the South form -> rank by bearers (0 the most: surnames.tsv lists them so).
+    std::unordered_map<std::string, std::size_t> hangul_surnames;
     std::unordered_set<std::string> rare_hangul_surnames;            // latin-only: read alone in Latin text
     std::unordered_set<std::string> not_given;
 };
@@ -114,18 +116,18 @@ const Tables& tables() {
             const std::vector<std::string_view> columns = split(row, '\t');
             if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
             const std::string usual(columns[1]);
-            t.surname_spellings.emplace(usual, usual);
+            t.surname_spellings.insert(usual);
             for (std::string_view form : split(columns[0], ' ')) {
                 if (!is_hangul_word(form) || form.size() > 2 * hangul_bytes) continue;
                 const std::string south = initial_sound_form(form);
-                t.hangul_surnames.emplace(south, usual);
+                t.hangul_surnames.emplace(south, t.hangul_surnames.size());
                 if (columns.size() == 3) t.rare_hangul_surnames.insert(south);
                 add_reading(t, usual, south);
                 for (const std::string& spelling : spellings_of(form, customary)) {
                     // The pronoun I is never read as the surname 이.
                     if (spelling == "i") continue;
                     add_reading(t, spelling, south);
-                    t.surname_spellings.emplace(spelling, usual);
+                    t.surname_spellings.insert(spelling);
                     if (columns.size() == 2) t.common_surname_spellings.insert(spelling);
                 }
             }
@@ -513,44 +515,45 @@ Xapian::Query slot_query(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Section 7 fallback folding of one given-name syllable (see person_key in names.h).
-std::string fold_syllable(std::string s) {
-    if (s.starts_with("woo") || s.starts_with("wu")) s.erase(0, 1);
-    if (s == "yi") s = "i";
-    // The initial-sound rule, as on the Hangul side: ryong is yong, ro is no, nyeo is yeo.
-    if (s.size() > 1 && (s[0] == 'r' || s[0] == 'l' || s[0] == 'n')) {
-        if (s[1] == 'i' || s[1] == 'y') {
-            s.erase(0, 1);
-        } else if (s[0] != 'n' && s[1] != 'h') {
-            s[0] = 'n';
+// The cutting of a name's joined words that a person's key is made from. A consonant
+// between two vowels mostly ends the first syllable in joined names (Sukyeol suk+yeol,
+// Jongun jong+un, Jinyoung jin+young, Hyunah hyun+ah), but an m starts the second
+// (Kimoon ki+moon, Sumi su+mi): the cutting with the most syllables starting with a vowel
+// after a consonant other than m, of equals the first. Its misses (Bookyum book+yum,
+// Mangil mang+il) key apart from their hyphenated forms.
+const std::vector<NameUnit>& key_cutting(const NameSpan& span) {
+    auto score = [](const std::vector<NameUnit>& units) {
+        int out = 0;
+        for (std::size_t k = 1; k < units.size(); ++k) {
+            const std::string& before = units[k - 1].spelling;
+            const std::string& unit = units[k].spelling;
+            if (before.empty() || unit.empty() || std::string_view("aeiouwy").find(unit[0]) == std::string_view::npos ||
+                std::string_view("aeiouy").find(before.back()) != std::string_view::npos) {
+                continue;
+            }
+            out += before.back() == 'm' ? -1 : 1;
         }
-    }
-    // The customary h after a final vowel: hah is ha, koh is ko.
-    if (s.size() > 1 && s.back() == 'h' && std::string_view("aeiou").find(s[s.size() - 2]) != std::string_view::npos) {
-        s.pop_back();
-    }
-    auto replace_all = [&s](std::string_view from, std::string_view to) {
-        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
-            s.replace(at, from.size(), to);
-        }
+        return out;
     };
-    static constexpr std::pair<std::string_view, std::string_view> initials[] = {
-        {"ch", "j"}, {"sh", "s"}, {"th", "d"}, {"wh", "hw"}, {"k", "g"}, {"t", "d"}, {"p", "b"}};
-    for (const auto& [from, to] : initials) {
-        if (s.starts_with(from) && (s.size() == from.size() || s[from.size()] != from.back())) {
-            s.replace(0, from.size(), to);
-            break;
-        }
+    const std::vector<NameUnit>* best = &span.units;
+    for (const std::vector<NameUnit>& cutting : span.cuttings) {
+        if (score(cutting) > score(*best)) best = &cutting;
     }
-    static constexpr std::pair<std::string_view, std::string_view> vowels[] = {
-        {"yeo", "yo"}, {"you", "yo"}, {"eo", "o"}, {"eu", "u"}, {"oo", "u"},
-        {"ee", "i"},   {"ui", "i"},   {"oi", "oe"}, {"u", "o"},  {"ck", "k"}};
-    for (const auto& [from, to] : vowels) replace_all(from, to);
-    if (s.size() > 1 && !s.ends_with("ng")) {
-        char& final = s.back();
-        final = final == 'g' || final == 'c' ? 'k' : final == 'd' ? 't' : final == 'b' ? 'p' : final;  // c: "lac"
+    return *best;
+}
+
+// The identity form of a unit: that of the reading it spells in Revised Romanization
+// (hoe is 회, though a customary hoe is 허), else of its readings' forms the first in
+// byte order.
+std::string unit_identity(const NameUnit& unit) {
+    std::string best;
+    for (const std::string& hangul : unit.hangul) {
+        std::string form = identity_form(hangul);
+        const std::optional<char32_t> syllable = hangul_syllable(hangul);
+        if (hangul.size() == hangul_bytes && syllable && revised_romanization(*syllable) == unit.spelling) return form;
+        if (best.empty() || form < best) best = std::move(form);
     }
-    return s;
+    return best;
 }
 
 std::uint64_t fnv1a(std::string_view data, std::uint64_t hash) {
@@ -735,47 +738,68 @@ bool form_matches(const NameForm& form, const NameSpan& document_span) {
     return true;
 }
 
-std::string person_key(const NameSpan& span) {
-    const Tables& t = tables();
-    // Two surnames and nothing else ("Jung Pak", "Pak Jung"): the order cannot be told,
-    // so the key lists both surnames alphabetically.
-    // A Hangul 박진 is keyed the same way, to meet its romanized forms.
-    const bool hangul = is_hangul_word(span.units.front().spelling);
-    if (span.units.size() == 2 && (hangul || (span.surname_first && span.surname_last))) {
-        const auto& surnames = hangul ? t.hangul_surnames : t.surname_spellings;
-        auto first = surnames.find(span.units[0].spelling);
-        auto second = surnames.find(span.units[1].spelling);
-        if (first != surnames.end() && second != surnames.end()) {
-            return std::min(first->second, second->second) + " " + std::max(first->second, second->second);
+namespace {
+
+// The rank of the commonest surname a unit can spell; none when it spells none.
+std::size_t surname_rank(const NameUnit& unit) {
+    std::size_t best = std::numeric_limits<std::size_t>::max();
+    for (const std::string& hangul : unit.hangul) {
+        if (auto it = tables().hangul_surnames.find(hangul); it != tables().hangul_surnames.end()) {
+            best = std::min(best, it->second);
         }
     }
-    const std::size_t surname_at = span.western ? span.units.size() - 1 : 0;
-    const std::string& surname = span.units[surname_at].spelling;
-    std::string key;
-    if (auto it = (hangul ? t.hangul_surnames : t.surname_spellings).find(surname);
-        it != (hangul ? t.hangul_surnames : t.surname_spellings).end()) {
-        key = it->second;
-    } else {
-        key = surname;
-    }
-    key += ' ';
-    bool first = true;
-    for (std::size_t k = 0; k < span.units.size(); ++k) {
-        if (k == surname_at) continue;
-        std::string spelling = span.units[k].spelling;
-        if (hangul) spelling = revised_romanization(*hangul_syllable(spelling));
-        if (!first) key += '-';
-        key += fold_syllable(std::move(spelling));
-        first = false;
-    }
-    return key;
+    return best;
 }
 
-std::optional<std::string> person_key(std::string_view name) {
+}  // namespace
+
+std::string person_key(const NameSpan& span) {
+    const std::vector<NameUnit>& units = key_cutting(span);
+    // A name whose words may have the surname at either end, which search reads both
+    // ways, is read in Korean order as the press writes it (Thae Yong Ho, Sim Sang Jung),
+    // unless it ends in one of the three surnames of nearly half of Koreans and starts with
+    // none of them: Jong Un Kim is Kim's.
+    constexpr std::size_t commonest_surnames = 3;  // Kim, Lee, Park
+    const bool western = span.western || (span.surname_first && span.surname_last && units.size() > 2 &&
+                                          surname_rank(units.back()) < commonest_surnames &&
+                                          surname_rank(units.front()) >= commonest_surnames);
+    const std::size_t surname_at = western ? units.size() - 1 : 0;
+    std::string surname = unit_identity(units[surname_at]);
+    std::string given;
+    for (std::size_t k = 0; k < units.size(); ++k) {
+        if (k != surname_at) given += unit_identity(units[k]);
+    }
+    // Of two syllables, which is the surname cannot always be told ("Jung Pak", "Park
+    // Jin", 박진 and "Jin Park"): the key lists them in byte order.
+    if (units.size() == 2 && given < surname) std::swap(surname, given);
+    return surname + ' ' + given;
+}
+
+namespace {
+
+// The one name the whole of `name` is, read as a query reads it.
+std::optional<NameSpan> whole_name(std::string_view name) {
     const std::vector<Token> tokens = tokenize(name);
-    const std::vector<NameSpan> spans = find_names(name, tokens, NameContext::query);
+    std::vector<NameSpan> spans = find_names(name, tokens, NameContext::query);
     if (spans.size() != 1 || spans[0].first != 0 || spans[0].last + 1 != tokens.size()) return std::nullopt;
-    return person_key(spans[0]);
+    return std::move(spans[0]);
+}
+
+}  // namespace
+
+std::optional<std::string> person_key(std::string_view name) {
+    const std::optional<NameSpan> span = whole_name(name);
+    if (!span) return std::nullopt;
+    return person_key(*span);
+}
+
+std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name) {
+    const std::optional<NameSpan> span = whole_name(name);
+    if (!span) return std::nullopt;
+    if (const std::optional<std::vector<std::string>> readings = name_query_readings(*span)) {
+        return name_set_query(db, *readings);
+    }
+    return name_query(*span);
 }
 
 std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
@@ -799,17 +823,9 @@ std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, 
             }
         }
         if (!p.empty()) continue;
-        const std::string key = person_key(span);
-        doc.add_boolean_term(person_term(key));
-        doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
+        doc.add_boolean_term(person_spelling_term(person_key(span), name_surface(text, tokens, span)));
     }
     return spans;
-}
-
-std::string person_term(std::string_view key) {
-    std::string term(person_prefix);
-    term += key;
-    return term;
 }
 
 std::string person_spelling_term(std::string_view key, std::string_view surface) {

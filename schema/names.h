@@ -81,7 +81,7 @@ std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>
 
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
 // terms, start/end markers and name-set terms, each after `prefix`, and (for the article
-// stream, whose prefix is empty) person terms. index_text calls it for the article stream
+// stream, whose prefix is empty) person spelling terms. index_text calls it for the article stream
 // and the title, and keeps acronym terms out of the names it returns (those it found).
 std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
                                   Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
@@ -125,20 +125,27 @@ Xapian::Query name_set_query(const Xapian::Database& db, const std::vector<std::
 // True when a form matches a document span exactly (every slot meets its token).
 bool form_matches(const NameForm& form, const NameSpan& document_span);
 
-// The person key: a canonical equivalence-class key for grouping and filtering (facet,
-// --person), not for matching, which uses the candidate sets above. Surname by its
-// usual spelling, then each given-name syllable folded (eo/u/o -> o, eu -> u, oo -> u,
-// ee/ui -> i, yeo/you -> yo, oi -> oe; initial k/t/p/ch/r/sh -> g/d/b/j/l/s; final
-// g/d/b -> k/t/p): "Yoon Suk-yeol", "Yun Sŏk-yŏl" and "윤석열" are all "yoon sok-yol".
-// It merges more than matching does (성/승/송), which only widens a facet bucket.
+// The person key: one identity per person for grouping (the person facet), made from
+// the name's Hangul readings as search matches them: the surname and the given name, in
+// Korean order, each syllable in its identity_form (name_readings.h), which every reading
+// of a romanized syllable shares ("Yoon Suk-yeol", "Yun Sŏk-yŏl", "Suk-yeol Yoon" and
+// "윤석열" are all "연 석열"; "리설주" and "Lee Sol-ju" are one). A joined given name is
+// cut as key_cutting in names.cpp says. It merges a little more than matching does
+// (성/승/송), which only widens a facet entry; two syllables are listed in byte order, as
+// which is the surname cannot always be told (Jung Pak).
 std::string person_key(const NameSpan& span);
 // The key of `name` when the whole of it is one name, else nothing ("Kim", "Li Qiang").
 std::optional<std::string> person_key(std::string_view name);
 
-// Person facet terms (prefixes in fields.h): person_term(key) marks an article that
-// mentions the person; person_spelling_term(key, surface) records each surface spelling
-// it used, so the facet can show the most common one.
-std::string person_term(std::string_view key);
+// The articles mentioning the person `name` names (--person, person:): the same terms a
+// search for the name alone uses, so a filter finds what that search finds, in every
+// spelling. Nothing when the whole of `name` is not one name; Xapian's MatchNothing (an
+// empty query) when the index holds no spelling of it.
+std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name);
+
+// Person facet terms (person_spelling_prefix, fields.h): key TAB spelling, one for each
+// surface spelling of a person an article used. Their frequencies over the whole index
+// label each facet entry (person_facet.h).
 std::string person_spelling_term(std::string_view key, std::string_view surface);
 // The surface spelling of a mention: its text with white space collapsed and a
 // possessive 's / ’s removed ("Kim Jong Un’s" -> "Kim Jong Un").

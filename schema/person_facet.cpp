@@ -13,20 +13,35 @@
 
 namespace corpus::schema {
 
-std::string take_person_facet_value(Xapian::Document& doc) {
+std::string person_facet_value(const Xapian::Document& doc) {
     std::string value;
-    std::vector<std::string> spelling_terms;
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(std::string(person_spelling_prefix));
     for (; it != doc.termlist_end(); ++it) {
-        std::string term = *it;
+        const std::string term = *it;
         if (!term.starts_with(person_spelling_prefix)) break;
         if (!value.empty()) value += '\n';
         value.append(term, person_spelling_prefix.size());
-        spelling_terms.push_back(std::move(term));
     }
-    for (const std::string& term : spelling_terms) doc.remove_term(term);
     return value;
+}
+
+void label_persons(const Xapian::Database& db, std::vector<PersonCount>& persons) {
+    std::vector<std::pair<Xapian::doccount, std::string>> spellings;  // (articles, spelling)
+    for (PersonCount& person : persons) {
+        const std::string prefix = std::string(person_spelling_prefix) + person.key + '\t';
+        spellings.clear();
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            spellings.emplace_back(it.get_termfreq(), (*it).substr(prefix.size()));
+        }
+        if (spellings.empty()) continue;
+        std::sort(spellings.begin(), spellings.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        person.display = std::move(spellings.front().second);
+        person.spellings.clear();
+        for (std::size_t k = 1; k < spellings.size(); ++k) person.spellings.push_back(std::move(spellings[k].second));
+    }
 }
 
 void PersonTally::add(std::string_view value, std::size_t count) {

@@ -22,14 +22,20 @@ namespace corpus::schema {
 
 struct PersonCount {
     std::string key;
-    std::string display;  // the spelling most matching articles used
+    std::string display;  // the spelling most matching articles used; see label_persons
     std::size_t count;    // matching articles that mention the person
+    std::vector<std::string> spellings = {};  // the person's other spellings (label_persons)
 };
 
-// The slot_persons value for a document whose name terms are already added. The person
-// spelling terms only carry the spellings here: they are removed from the document,
-// since nothing searches them and they cost a posting each.
-std::string take_person_facet_value(Xapian::Document& doc);
+// The slot_persons value for a document whose name terms are already added: its person
+// spelling terms, without their prefix.
+std::string person_facet_value(const Xapian::Document& doc);
+
+// Labels each person by the spelling most articles of the whole of `db` use (of equals,
+// the first in byte order), the same in every query, and lists the person's other
+// spellings, most articles first: from the frequencies of the person spelling terms,
+// one seek per person.
+void label_persons(const Xapian::Database& db, std::vector<PersonCount>& persons);
 
 // Calls `take` with each "key<TAB>spelling" entry of a slot_persons value: the one
 // reader of the value's format.
