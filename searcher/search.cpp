@@ -30,7 +30,8 @@ Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseco
                    Parallelism parallelism)
     : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout), parallelism_(parallelism),
       layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
-      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()) {}
+      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()),
+      person_labels_(std::make_unique<schema::PersonLabelCache>()) {}
 
 Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout,
                                 Parallelism parallelism) {
@@ -47,6 +48,7 @@ Status Searcher::refresh() {
     helper_dbs_.clear();  // opened again on the new state when next needed
     // Another generation may be at the same revision number as the one cached.
     facet_chunks_ = std::make_unique<FacetChunkCache>();
+    person_labels_ = std::make_unique<schema::PersonLabelCache>();
     layout_identity_ = identity;
     opened_at_ = std::chrono::steady_clock::now();
     return Ok{};
@@ -252,7 +254,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
-    schema::label_persons(db_, matches.persons);
+    person_labels_->label(db_, matches.persons);
     for (schema::PersonCount& person : matches.persons) {
         result.person_facet.push_back({std::move(person.display), person.count, person.key, std::move(person.spellings)});
     }

@@ -130,6 +130,7 @@ private:
     bool remote_;                  // db_ has shards on other machines
     std::chrono::steady_clock::time_point opened_at_;
     std::unique_ptr<FacetChunkCache> facet_chunks_;  // of db_ (a pointer: Searcher moves)
+    std::unique_ptr<schema::PersonLabelCache> person_labels_;  // of db_
 };
 
 }  // namespace corpus::searcher

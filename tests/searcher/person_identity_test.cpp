@@ -152,6 +152,41 @@ TEST_F(PersonIdentity, FacetHasOneEntryPerPersonWithOneLabel) {
     EXPECT_NE(text.out.find("Person:  Park Chan-wook (2)\n"), std::string::npos) << text.out;
 }
 
+// A searcher answering many queries remembers the labels for one state of the index: an
+// indexing run that makes another spelling the commonest changes the label it shows.
+TEST(PersonIdentityLabels, FollowTheIndex) {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir / "src");
+    auto index = [&] {
+        const CommandResult indexed =
+            testing::run({testing::index_bin(), "--quiet", "--db", (dir / "db").string(), (dir / "src").string()});
+        ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    };
+    testing::write_file(dir / "src" / "a1.txt", "Yoon Suk-yeol spoke at the summit.\n");
+    testing::write_file(dir / "src" / "a2.txt", "Yoon Suk-yeol left the summit.\n");
+    testing::write_file(dir / "src" / "a3.txt", "Yun Seok-yeol met the press at the summit.\n");
+    index();
+    Result<Searcher> searcher = Searcher::open((dir / "db").string());
+    ASSERT_TRUE(searcher.ok()) << searcher.error().message;
+    auto labels = [&] {
+        SearchRequest request;
+        request.query = "summit";
+        Result<SearchResult> result = searcher->search(request);
+        EXPECT_TRUE(result.ok());
+        std::vector<std::pair<std::string, std::size_t>> out;
+        if (result.ok()) {
+            for (const FacetCount& entry : result->person_facet) out.emplace_back(entry.value, entry.count);
+        }
+        return out;
+    };
+    EXPECT_EQ(labels(), (std::vector<std::pair<std::string, std::size_t>>{{"Yoon Suk-yeol", 3}}));
+    for (const char* id : {"b1", "b2", "b3"}) {
+        testing::write_file(dir / "src" / (std::string(id) + ".txt"), "Yun Seok-yeol closed the summit.\n");
+    }
+    index();
+    EXPECT_EQ(labels(), (std::vector<std::pair<std::string, std::size_t>>{{"Yun Seok-yeol", 6}}));
+}
+
 // The real people of name_eval.tsv, one article per spelling (and one per foreign name),
 // in one index: every spelling as --person must return exactly that person's articles
 // (people whose Hangul is the same in the South's form, 리병철 and 이병철, are one name),
