@@ -112,7 +112,7 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     index_text(doc, title_text, article.title, title_position);
     Xapian::termpos chrome_position = 1;
     index_text(doc, chrome_text, article.chrome, chrome_position);
-    if (const std::string persons = take_person_facet_value(doc); !persons.empty()) doc.add_value(slot_persons, persons);
+    if (const std::string persons = person_facet_value(doc); !persons.empty()) doc.add_value(slot_persons, persons);
 
     doc.set_data(encode_document_data(article));
     return doc;

@@ -166,26 +166,6 @@ AcronymForm acronym_form(std::string_view surface) {
     return dotted ? AcronymForm::dotted : AcronymForm::capitals;
 }
 
-bool is_english_word(std::string_view word) {
-    // Views into the embedded lists. Words with an apostrophe or a letter beyond a-z are
-    // left out: normalized words never match them as written.
-    static const std::unordered_set<std::string_view> words = [] {
-        std::unordered_set<std::string_view> set;
-        for (std::string_view list : {english_words_10, english_words_20}) {
-            for (std::size_t start = 0; start < list.size();) {
-                std::size_t end = list.find('\n', start);
-                if (end == std::string_view::npos) end = list.size();
-                const std::string_view line = list.substr(start, end - start);
-                const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-                if (plain && !line.empty()) set.insert(line);
-                start = end + 1;
-            }
-        }
-        return set;
-    }();
-    return words.contains(word);
-}
-
 // Whether the tokenized text shouts (analysis.h, Acronym).
 bool shouts(std::string_view text, const std::vector<Token>& tokens) {
     std::size_t in_capitals = 0;
@@ -210,6 +190,26 @@ bool shouts(std::string_view text, const std::vector<Token>& tokens) {
 }
 
 }  // namespace
+
+bool is_english_word(std::string_view word) {
+    // Views into the embedded lists. Words with an apostrophe or a letter beyond a-z are
+    // left out: normalized words never match them as written.
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
+        for (std::string_view list : {english_words_10, english_words_20}) {
+            for (std::size_t start = 0; start < list.size();) {
+                std::size_t end = list.find('\n', start);
+                if (end == std::string_view::npos) end = list.size();
+                const std::string_view line = list.substr(start, end - start);
+                const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                if (plain && !line.empty()) set.insert(line);
+                start = end + 1;
+            }
+        }
+        return set;
+    }();
+    return words.contains(word);
+}
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;

@@ -60,6 +60,9 @@ struct Token {
     std::vector<std::string> parts;
 };
 
+// Whether a normalized word is an ordinary English word (english_words.h).
+bool is_english_word(std::string_view word);
+
 // Stages 1 and 2. The text must be valid UTF-8 (see repair_utf8). It is one block (a
 // title, a paragraph, a query's words): whether it shouts decides Token::acronym.
 std::vector<Token> tokenize(std::string_view text);

@@ -10,5 +10,8 @@ namespace corpus::schema {
 
 extern const std::string_view english_words_10;
 extern const std::string_view english_words_20;
+// Words English writes with a capital, sizes 10 to 50 of scowl's upper-case and proper-name
+// lists (Anna, Seoul): the name layer's test for a Western given name.
+extern const std::string_view english_proper_words;
 
 }  // namespace corpus::schema

@@ -12,7 +12,10 @@ namespace corpus::schema {
 // Bumped whenever the layout below changes in a way an old index cannot serve.
 // 10: acronym terms (acronym_marker); an index without them would find no acronym at all.
 // 11: stored articles carry title_inferred; an older index would call inferred titles given.
-inline constexpr int schema_version = 11;
+// 12: name readings computed from the jamo of every syllable, in the South's form (issue 24).
+// 13: person keys made from readings; no XP person terms (--person searches name sets);
+//     XPS spelling terms stored, labelling the person facet from the whole index.
+inline constexpr int schema_version = 13;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -48,11 +51,11 @@ inline constexpr std::string_view acronym_marker = "XA";
 // The Korean-name layer (schema/names.h). Name terms are positional, in the article
 // stream, at the positions of the name's own words: "XH" + a Hangul reading of one word
 // ("XH정", "XH정은"); "XH<" and "XH>" stand just before and after each name. Person
-// terms are boolean: "XP" + person key ("XPyoon sok-yol") marks an article mentioning
-// the person, "XPS" + key + TAB + surface spelling ("XPSyoon sok-yol\tYoon Suk-yeol")
-// each spelling it used, until the document's person-facet value is made from them
-// (person_facet.h); they are not stored. Keys start with a lower-case letter, so "XP" +
-// key never begins with "XPS".
+// spelling terms are boolean: "XPS" + person key + TAB + surface spelling ("XPS연 석열\tYoon
+// Suk-yeol"), one for each spelling of a person an article used; the document's
+// person-facet value is made from them (person_facet.h), and their frequencies over the
+// whole index give each facet entry its label. --person and person: search the name-set
+// terms below, as a search for the name does.
 inline constexpr std::string_view name_term_prefix = "XH";
 // Whole names, without positions. Each name an article writes gets one name-set term:
 // "XS" + 16 hex digits of XXH64 over the name's Hangul readings in written order (sorted,
@@ -64,7 +67,6 @@ inline constexpr std::string_view name_term_prefix = "XH";
 // prefix, the sets holding any reading it asks for (names.h).
 inline constexpr std::string_view name_set_prefix = "XS";
 inline constexpr std::string_view name_reading_prefix = "XN";
-inline constexpr std::string_view person_prefix = "XP";
 inline constexpr std::string_view person_spelling_prefix = "XPS";
 
 // Where each block (title, paragraph) of a text field ends, for SAME in queries: this

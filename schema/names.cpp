@@ -1,6 +1,8 @@
 #include "schema/names.h"
 
+#include "schema/english_words.h"
 #include "schema/fields.h"
+#include "schema/name_readings.h"
 #include "schema/names_tables.h"
 
 #include <xxhash.h>
@@ -9,8 +11,10 @@
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <cstdlib>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,10 +22,15 @@ namespace corpus::schema {
 namespace {
 
 struct Tables {
-    std::unordered_map<std::string, std::vector<std::string>> readings;  // spelling -> Hangul
-    std::unordered_map<std::string, std::string> surname_spellings;      // spelling -> usual spelling
-    std::unordered_map<std::string, std::string> hangul_surnames;        // Hangul -> usual spelling
-    std::unordered_map<std::string, std::string> hangul_syllables;       // Hangul -> RR spelling
+    // Latin spelling -> the Hangul syllables it can spell, in their South form
+    // (initial_sound_form): every spelling of the Sino-Korean syllables, of the customary
+    // table's and of the surnames', and each two-syllable surname whole.
+    std::unordered_map<std::string, std::vector<std::string>> readings;
+    std::unordered_set<std::string> surname_spellings;
+    std::unordered_set<std::string> common_surname_spellings;  // of surnames not latin-only
+    // In the South form -> rank by bearers (0 the most: surnames.tsv lists them so).
+    std::unordered_map<std::string, std::size_t> hangul_surnames;
+    std::unordered_set<std::string> rare_hangul_surnames;            // latin-only: read alone in Latin text
     std::unordered_set<std::string> not_given;
 };
 
@@ -52,49 +61,81 @@ void add_reading(Tables& t, std::string_view spelling, std::string_view hangul) 
     if (std::find(set.begin(), set.end(), hangul) == set.end()) set.emplace_back(hangul);
 }
 
+// ㄹ is the sixth initial, ㄴ the third; an initial spans 588 syllables.
+constexpr char32_t rieul_block = 588;
+constexpr char32_t rieul_initial = 5;
+constexpr char32_t rieul_to_nieun = 3 * rieul_block;
+
+using Customary = std::unordered_map<std::string, std::vector<std::string>>;  // Hangul -> spellings
+
+// The spellings of a Hangul string of one or two syllables: every combination of its
+// syllables' derived and customary spellings.
+std::vector<std::string> spellings_of(std::string_view hangul, const Customary& customary) {
+    std::vector<std::string> out{""};
+    for (std::size_t at = 0; at + hangul_bytes <= hangul.size(); at += hangul_bytes) {
+        const std::string_view one = hangul.substr(at, hangul_bytes);
+        std::vector<std::string> spellings = syllable_spellings(*hangul_syllable(one));
+        if (auto it = customary.find(std::string(one)); it != customary.end()) {
+            spellings.insert(spellings.end(), it->second.begin(), it->second.end());
+        }
+        std::vector<std::string> next;
+        for (const std::string& head : out) {
+            for (const std::string& tail : spellings) next.push_back(head + tail);
+        }
+        out = std::move(next);
+    }
+    return out;
+}
+
 // A malformed row is a build defect, caught by the tests on the first lookup.
 const Tables& tables() {
     static const Tables instance = [] {
         Tables t;
-        for (std::string_view row : rows(names_surnames_tsv)) {
-            std::vector<std::string_view> columns = split(row, '\t');
-            if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
-            std::vector<std::string_view> spellings = split(columns[1], ',');
-            if (spellings.empty()) continue;
-            const bool starts_hangul_names = columns.size() == 2;
-            for (std::string_view hangul : split(columns[0], ' ')) {
-                if (starts_hangul_names) t.hangul_surnames.emplace(hangul, spellings.front());
-                for (std::string_view spelling : spellings) add_reading(t, spelling, hangul);
-            }
-            for (std::string_view spelling : spellings) t.surname_spellings.emplace(spelling, spellings.front());
+        Customary customary;
+        for (std::string_view row : rows(names_customary_tsv)) {
+            const std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2 || !hangul_syllable(columns[0])) continue;
+            for (std::string_view spelling : split(columns[1], ',')) customary[std::string(columns[0])].emplace_back(spelling);
         }
-        for (std::string_view row : rows(names_syllables_tsv)) {
-            std::vector<std::string_view> columns = split(row, '\t');
-            if (columns.size() != 2) continue;
-            std::vector<std::string_view> spellings = split(columns[1], ',');
-            if (spellings.empty()) continue;
-            t.hangul_syllables.emplace(columns[0], spellings.front());
-            for (std::string_view spelling : spellings) add_reading(t, spelling, columns[0]);
+        // Given names are written in the syllables that read Chinese characters; any
+        // syllable with a customary spelling counts too.
+        std::vector<std::string> syllables;
+        for (std::string_view row : rows(names_sino_korean_txt)) {
+            for (std::string_view syllable : split(row, ' ')) syllables.emplace_back(syllable);
+        }
+        for (const auto& [syllable, spellings] : customary) syllables.push_back(syllable);
+        for (const std::string& syllable : syllables) {
+            const std::string south = initial_sound_form(syllable);
+            for (const std::string& spelling : spellings_of(syllable, customary)) add_reading(t, spelling, south);
+            // MR (BGN) writes a word-initial ㄹ as n: 룡 nyong, 량 nyang.
+            if (const char32_t c = *hangul_syllable(syllable); (c - hangul_first) / rieul_block == rieul_initial) {
+                for (const std::string& spelling : syllable_spellings(c - rieul_to_nieun)) add_reading(t, spelling, south);
+            }
+        }
+        for (std::string_view row : rows(names_surnames_tsv)) {
+            const std::vector<std::string_view> columns = split(row, '\t');
+            if (columns.size() != 2 && !(columns.size() == 3 && columns[2] == "latin-only")) continue;
+            const std::string usual(columns[1]);
+            t.surname_spellings.insert(usual);
+            for (std::string_view form : split(columns[0], ' ')) {
+                if (!is_hangul_word(form) || form.size() > 2 * hangul_bytes) continue;
+                const std::string south = initial_sound_form(form);
+                t.hangul_surnames.emplace(south, t.hangul_surnames.size());
+                if (columns.size() == 3) t.rare_hangul_surnames.insert(south);
+                add_reading(t, usual, south);
+                for (const std::string& spelling : spellings_of(form, customary)) {
+                    // The pronoun I is never read as the surname 이.
+                    if (spelling == "i") continue;
+                    add_reading(t, spelling, south);
+                    t.surname_spellings.insert(spelling);
+                    if (columns.size() == 2) t.common_surname_spellings.insert(spelling);
+                }
+            }
         }
         for (std::string_view row : rows(names_not_names_txt)) t.not_given.emplace(row);
         return t;
     }();
     return instance;
-}
-
-// Hangul syllables (U+AC00..U+D7A3) are three bytes in UTF-8, lead byte 0xEA..0xED.
-constexpr std::size_t hangul_bytes = 3;
-
-bool is_hangul_word(std::string_view word) {
-    if (word.empty() || word.size() % hangul_bytes != 0) return false;
-    for (std::size_t i = 0; i < word.size(); i += hangul_bytes) {
-        const auto b0 = static_cast<unsigned char>(word[i]);
-        const auto b1 = static_cast<unsigned char>(word[i + 1]);
-        const auto b2 = static_cast<unsigned char>(word[i + 2]);
-        const std::uint32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-        if ((b0 & 0xF0u) != 0xE0u || c < 0xAC00 || c > 0xD7A3) return false;
-    }
-    return true;
 }
 
 // The length of a possessive 's (any apostrophe) ending `surface`, else 0.
@@ -105,7 +146,9 @@ std::size_t possessive_length(std::string_view surface) {
     return 0;
 }
 
-using Segmentation = std::vector<std::string_view>;  // spellings, each in Tables::readings
+using Segmentation = std::vector<std::string_view>;
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }  // spellings, each in Tables::readings
 
 // The ways a word reads as one or two known spellings: the whole word first, then the
 // splits with the longest first part first (jongun: jong+un before jon+gun).
@@ -114,9 +157,23 @@ std::vector<Segmentation> segment(std::string_view word) {
     std::vector<Segmentation> out;
     if (t.readings.contains(std::string(word))) out.push_back({word});
     for (std::size_t cut = word.size() - 1; cut >= 1 && cut < word.size(); --cut) {
-        if (t.readings.contains(std::string(word.substr(0, cut))) && t.readings.contains(std::string(word.substr(cut)))) {
-            out.push_back({word.substr(0, cut), word.substr(cut)});
+        const std::string_view head = word.substr(0, cut);
+        const std::string_view tail = word.substr(cut);
+        if (!t.readings.contains(std::string(head)) || !t.readings.contains(std::string(tail))) continue;
+        // The customary h after a vowel ends a syllable before a consonant (Yuhjung), not
+        // before a vowel, where it starts the next one: soohyun is soo+hyun.
+        const bool starts_with_vowel = vowel(tail.front()) || tail.front() == 'y' || tail.front() == 'w';
+        if (head.size() > 1 && head.back() == 'h' && vowel(head[head.size() - 2]) && starts_with_vowel) continue;
+        // Vowels across the cut that make a Chinese final (Tao, Liu, Guo, Jie, Zhou, Kuan)
+        // belong to no Korean name written joined, nor does the ie of Chinese Jiechi
+        // (Korean has it only in the customary Jie, a word of its own).
+        const std::string across = head.back() + std::string(tail.substr(0, 2));
+        static constexpr std::string_view chinese[] = {"ao", "iu", "uo", "ie", "ou", "uan"};
+        if (std::any_of(std::begin(chinese), std::end(chinese), [&](std::string_view f) { return across.starts_with(f); }) ||
+            head.find("ie") != std::string_view::npos || tail.find("ie") != std::string_view::npos) {
+            continue;
         }
+        out.push_back({head, tail});
     }
     return out;
 }
@@ -153,6 +210,26 @@ std::vector<std::string> token_readings(const std::vector<Segmentation>& segment
     return out;
 }
 
+// Whether English writes the word with a capital (english_words.h): Anna, Seoul.
+bool is_english_proper_word(std::string_view word) {
+    // Views into the embedded list, of its words written as names are: a capital, then
+    // lower case.
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
+        for (std::string_view line : split(english_proper_words, '\n')) {
+            if (line.size() > 1 && line[0] >= 'A' && line[0] <= 'Z' &&
+                std::all_of(line.begin() + 1, line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+                set.insert(line);
+            }
+        }
+        return set;
+    }();
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    std::string capitalized(word);
+    capitalized[0] = static_cast<char>(capitalized[0] - 'a' + 'A');
+    return words.contains(capitalized);
+}
+
 class Recognizer {
 public:
     Recognizer(std::string_view text, const std::vector<Token>& tokens, NameContext context)
@@ -180,6 +257,12 @@ public:
 private:
     bool capital(std::size_t i) const { return query_ || tokens_[i].capitalized; }
     bool surname(std::size_t i) const { return surname_[i]; }
+    // A rare surname ends a name only after a hyphenated given name (Yong-ho Thae): the
+    // Un of Kim Jong Un is no surname 은.
+    bool surname_last(std::size_t i) const {
+        return surname_[i] && (t_.common_surname_spellings.contains(tokens_[i].word) ||
+                               (i > 0 && tokens_[i - 1].after_hyphen && !tokens_[i].after_hyphen));
+    }
 
     // Two words of one name: only white space or a hyphen between them, and no
     // possessive on the first ("Kim’s Jong" is not a name).
@@ -222,44 +305,72 @@ private:
         for (std::size_t words = 2; words >= 1; --words) {
             const std::size_t last = i + words;
             if (last >= tokens_.size() || !joined(i, i + 1)) continue;
+            // A hyphenated given name is read whole or not at all: "Choi Kyu-hah" is never
+            // "Choi Kyu", nor "Cho Hyun-ah" the other person "Cho Hyun".
+            if (words == 1 && last + 1 < tokens_.size() && tokens_[last + 1].after_hyphen) return std::nullopt;
             if (auto g = given(i + 1, last)) return make(i, last, std::move(*g), false);
         }
         return std::nullopt;
     }
 
     // Western order from i: two given-name words, then the surname ("Suk-yeol Yoon",
-    // "Jae In Moon"). One word before a surname is not enough: with one syllable it reads
-    // as Korean order ("Jung Pak") or is Chinese ("Wang Yi"), and a joined one is as
-    // likely a Western given name that happens to parse ("Anna Lee": an+na).
+    // "Jae In Moon"), or one word of two syllables joined ("Syngman Rhee", "Sumi Jo").
+    // One syllable before a surname is not enough: it reads as Korean order ("Jung Pak")
+    // or is Chinese ("Wang Yi"); and a joined word that English writes with a capital is
+    // a Western given name or a place that happens to parse ("Anna Lee": an+na, "Seoul").
     std::optional<NameSpan> western(std::size_t i) const {
-        const std::size_t last = i + 2;
-        if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname(last) ||
-            !joined(last - 1, last)) {
+        if (auto two = western_ending(i, i + 2)) return two;
+        std::optional<NameSpan> one = western_ending(i, i + 1);
+        if (!one || one->units.size() != 3 || is_english_proper_word(tokens_[i].word)) return std::nullopt;
+        return one;
+    }
+
+    // Nor is a surname last one that starts a longer name of its own ("Busan Park
+    // Jin-young") or a hyphenated given name ("Kim Jin-young").
+    std::optional<NameSpan> western_ending(std::size_t i, std::size_t last) const {
+        if (!capital(i) || last >= tokens_.size() || !capital(last) || tokens_[last].after_hyphen || !surname_last(last) ||
+            !joined(last - 1, last) || (last + 1 < tokens_.size() && tokens_[last + 1].after_hyphen)) {
             return std::nullopt;
         }
+        if (std::optional<NameSpan> next = korean(last); next && next->last > last) return std::nullopt;
         auto g = given(i, last - 1);
         if (!g) return std::nullopt;
         return make(i, last, std::move(*g), true);
     }
 
+    // Hangul on either side: the word stands in Korean text, not alone in Latin text.
+    bool among_hangul(std::size_t i) const {
+        return (i > 0 && is_hangul_word(tokens_[i - 1].word)) ||
+               (i + 1 < tokens_.size() && is_hangul_word(tokens_[i + 1].word));
+    }
+
+    // A Hangul word of three or four syllables starting with a surname, or of two
+    // (박진, 조국) standing alone among Latin words, as names in English text do; one
+    // starting with a rare surname, more often a common word (위원장), only alone too.
+    // Read in the South's form, so that the North's 리설주 is 이설주.
     std::optional<NameSpan> hangul(std::size_t i) const {
-        constexpr std::size_t min_syllables = 3;
+        constexpr std::size_t min_syllables = 2;
         constexpr std::size_t max_syllables = 4;
-        const std::string& word = tokens_[i].word;
+        const std::string word = initial_sound_form(tokens_[i].word);
         const std::size_t count = word.size() / hangul_bytes;
-        if (count < min_syllables || count > max_syllables) return std::nullopt;
+        if (count < min_syllables || count > max_syllables || (count == min_syllables && among_hangul(i))) {
+            return std::nullopt;
+        }
         std::size_t surname_bytes = 0;
         for (std::size_t n : {2, 1}) {
-            if (surname_bytes == 0 && t_.hangul_surnames.contains(word.substr(0, n * hangul_bytes))) {
+            if (surname_bytes == 0 && n < count && t_.hangul_surnames.contains(word.substr(0, n * hangul_bytes))) {
                 surname_bytes = n * hangul_bytes;
             }
         }
-        if (surname_bytes == 0) return std::nullopt;
-        NameSpan span{i, i, {std::vector<std::string>{word}}, {}, 1, true, false, false};
+        if (surname_bytes == 0 || (t_.rare_hangul_surnames.contains(word.substr(0, surname_bytes)) && among_hangul(i))) {
+            return std::nullopt;
+        }
+        NameSpan span{i, i, {std::vector<std::string>{word}}, {}, {}, 1, true, false, false};
         span.units.push_back({word.substr(0, surname_bytes), {word.substr(0, surname_bytes)}});
         for (std::size_t k = surname_bytes; k < word.size(); k += hangul_bytes) {
             span.units.push_back({word.substr(k, hangul_bytes), {word.substr(k, hangul_bytes)}});
         }
+        span.cuttings = {span.units};
         return span;
     }
 
@@ -282,21 +393,44 @@ private:
     bool credible_after_english_word(const NameSpan& span) const {
         const bool full_given = span.western ? tokens_[span.first + 1].after_hyphen
                                              : span.units.size() - span.surname_units >= 2;
-        if (!full_given) return false;
+        // ... or before a one-syllable given name English has no use for ("Go Geon", not
+        // "So Kim", "Do Min", "Go Home").
+        if (!full_given && (span.western || span.last != span.first + 1 || !korean_only(tokens_[span.last].word))) {
+            return false;
+        }
+        // "So Seoul", "Go Home": a place or an English word is no given name.
+        if (!span.western && span.last == span.first + 1 &&
+            (is_english_proper_word(tokens_[span.last].word) || is_english_word(tokens_[span.last].word))) {
+            return false;
+        }
         const std::optional<NameSpan> next = romanized(span.first + 1);
         return !next || next->last <= span.last;
+    }
+
+    // A word ending in nh goes on a Vietnamese name: "Ho Chi" of "Ho Chi Minh" is none.
+    bool foreign_name_follows(const NameSpan& span) const {
+        const std::size_t next = span.last + 1;
+        return next < tokens_.size() && capital(next) && joined(span.last, next) && tokens_[next].word.ends_with("nh");
+    }
+
+    // A word that is a given-name syllable and nothing else: no common surname, no English
+    // word.
+    bool korean_only(const std::string& word) const {
+        return !t_.common_surname_spellings.contains(word) && !t_.not_given.contains(word) && !is_english_word(word) &&
+               !is_english_proper_word(word);
     }
 
     std::optional<NameSpan> at(std::size_t i) const {
         if (is_hangul_word(tokens_[i].word)) return hangul(i);
         std::optional<NameSpan> span = romanized(i);
         if (span && t_.not_given.contains(tokens_[i].word) && !credible_after_english_word(*span)) return std::nullopt;
+        if (span && foreign_name_follows(*span)) return std::nullopt;
         return span;
     }
 
     NameSpan make(std::size_t first, std::size_t last, std::vector<std::vector<Segmentation>> given_cuts,
                   bool western_order) const {
-        NameSpan span{first, last, {}, {}, 1, surname(first), surname(last) && !tokens_[last].after_hyphen,
+        NameSpan span{first, last, {}, {}, {}, 1, surname(first), surname_last(last) && !tokens_[last].after_hyphen,
                       western_order};
         // The surname is read whole: "Choi" is 최, not cho+i.
         std::vector<Segmentation> surname_cut{{tokens_[western_order ? last : first].word}};
@@ -305,12 +439,29 @@ private:
         if (!western_order) cuts.push_back(std::move(surname_cut));
         for (auto& g : given_cuts) cuts.push_back(std::move(g));
         if (western_order) cuts.push_back(std::move(surname_cut));
+        // Every way of cutting the joined words into syllables (boo+kyum and book+yum):
+        // a query's reordered layouts must hold the one the article's words have.
+        constexpr std::size_t max_cuttings = 8;
+        std::vector<std::vector<NameUnit>> cuttings{{}};
         for (const std::vector<Segmentation>& cut : cuts) {
             span.token_readings.push_back(token_readings(cut));
-            for (std::string_view spelling : cut.front()) {
-                span.units.push_back({std::string(spelling), readings_of(spelling)});
+            // A word that is one syllable is cut no further (Yeol is not ye+ol).
+            const std::size_t ways = cut.front().size() == 1 ? 1 : cut.size();
+            std::vector<std::vector<NameUnit>> longer;
+            for (const std::vector<NameUnit>& head : cuttings) {
+                for (const Segmentation& segmentation : std::span(cut).first(ways)) {
+                    if (longer.size() == max_cuttings) break;
+                    std::vector<NameUnit> units = head;
+                    for (std::string_view spelling : segmentation) {
+                        units.push_back({std::string(spelling), readings_of(spelling)});
+                    }
+                    longer.push_back(std::move(units));
+                }
             }
+            cuttings = std::move(longer);
         }
+        span.units = cuttings.front();
+        span.cuttings = std::move(cuttings);
         return span;
     }
 
@@ -364,32 +515,45 @@ Xapian::Query slot_query(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Section 7 fallback folding of one given-name syllable (see person_key in names.h).
-std::string fold_syllable(std::string s) {
-    if (s == "woo" || s == "wu") s = "u";
-    if (s == "yi") s = "i";
-    auto replace_all = [&s](std::string_view from, std::string_view to) {
-        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
-            s.replace(at, from.size(), to);
+// The cutting of a name's joined words that a person's key is made from. A consonant
+// between two vowels mostly ends the first syllable in joined names (Sukyeol suk+yeol,
+// Jongun jong+un, Jinyoung jin+young, Hyunah hyun+ah), but an m starts the second
+// (Kimoon ki+moon, Sumi su+mi): the cutting with the most syllables starting with a vowel
+// after a consonant other than m, of equals the first. Its misses (Bookyum book+yum,
+// Mangil mang+il) key apart from their hyphenated forms.
+const std::vector<NameUnit>& key_cutting(const NameSpan& span) {
+    auto score = [](const std::vector<NameUnit>& units) {
+        int out = 0;
+        for (std::size_t k = 1; k < units.size(); ++k) {
+            const std::string& before = units[k - 1].spelling;
+            const std::string& unit = units[k].spelling;
+            if (before.empty() || unit.empty() || std::string_view("aeiouwy").find(unit[0]) == std::string_view::npos ||
+                std::string_view("aeiouy").find(before.back()) != std::string_view::npos) {
+                continue;
+            }
+            out += before.back() == 'm' ? -1 : 1;
         }
+        return out;
     };
-    static constexpr std::pair<std::string_view, std::string_view> initials[] = {
-        {"ch", "j"}, {"sh", "s"}, {"th", "d"}, {"wh", "hw"}, {"k", "g"}, {"t", "d"}, {"p", "b"}, {"r", "l"}};
-    for (const auto& [from, to] : initials) {
-        if (s.starts_with(from) && (s.size() == from.size() || s[from.size()] != from.back())) {
-            s.replace(0, from.size(), to);
-            break;
-        }
+    const std::vector<NameUnit>* best = &span.units;
+    for (const std::vector<NameUnit>& cutting : span.cuttings) {
+        if (score(cutting) > score(*best)) best = &cutting;
     }
-    static constexpr std::pair<std::string_view, std::string_view> vowels[] = {
-        {"yeo", "yo"}, {"you", "yo"}, {"eo", "o"}, {"eu", "u"}, {"oo", "u"},
-        {"ee", "i"},   {"ui", "i"},   {"oi", "oe"}, {"u", "o"},  {"ck", "k"}};
-    for (const auto& [from, to] : vowels) replace_all(from, to);
-    if (s.size() > 1 && !s.ends_with("ng")) {
-        char& final = s.back();
-        final = final == 'g' || final == 'c' ? 'k' : final == 'd' ? 't' : final == 'b' ? 'p' : final;  // c: "lac"
+    return *best;
+}
+
+// The identity form of a unit: that of the reading it spells in Revised Romanization
+// (hoe is 회, though a customary hoe is 허), else of its readings' forms the first in
+// byte order.
+std::string unit_identity(const NameUnit& unit) {
+    std::string best;
+    for (const std::string& hangul : unit.hangul) {
+        std::string form = identity_form(hangul);
+        const std::optional<char32_t> syllable = hangul_syllable(hangul);
+        if (hangul.size() == hangul_bytes && syllable && revised_romanization(*syllable) == unit.spelling) return form;
+        if (best.empty() || form < best) best = std::move(form);
     }
-    return s;
+    return best;
 }
 
 std::uint64_t fnv1a(std::string_view data, std::uint64_t hash) {
@@ -411,7 +575,8 @@ const std::string& name_tables_fingerprint() {
     static const std::string fingerprint = [] {
         if (!name_layer_enabled()) return std::string("off");
         std::uint64_t hash = 0xcbf29ce484222325ULL;
-        for (std::string_view table : {names_surnames_tsv, names_syllables_tsv, names_not_names_txt}) {
+        for (std::string_view table : {names_surnames_tsv, names_customary_tsv, names_sino_korean_txt, names_not_names_txt,
+                                        english_proper_words}) {
             hash = fnv1a(table, hash);
             hash = fnv1a("\x1f", hash);
         }
@@ -455,13 +620,15 @@ std::vector<NameForm> name_forms(const NameSpan& span) {
     NameForm as_written = name_token_terms(span);
     for (auto& slot : as_written) std::sort(slot.begin(), slot.end());
     forms.insert(std::move(as_written));
-    std::vector<const NameUnit*> units;
-    for (const NameUnit& unit : span.units) units.push_back(&unit);
-    if (span.surname_first && units.size() > 1) {
-        add_layouts(*units.front(), std::vector<const NameUnit*>(units.begin() + 1, units.end()), forms);
-    }
-    if (span.surname_last && units.size() > 1) {
-        add_layouts(*units.back(), std::vector<const NameUnit*>(units.begin(), units.end() - 1), forms);
+    for (const std::vector<NameUnit>& cutting : span.cuttings) {
+        std::vector<const NameUnit*> units;
+        for (const NameUnit& unit : cutting) units.push_back(&unit);
+        if (span.surname_first && units.size() > 1) {
+            add_layouts(*units.front(), std::vector<const NameUnit*>(units.begin() + 1, units.end()), forms);
+        }
+        if (span.surname_last && units.size() > 1) {
+            add_layouts(*units.back(), std::vector<const NameUnit*>(units.begin(), units.end() - 1), forms);
+        }
     }
     return {forms.begin(), forms.end()};
 }
@@ -506,20 +673,22 @@ std::optional<std::vector<std::string>> name_query_readings(const NameSpan& span
     for (const std::vector<std::string>& token : span.token_readings) as_typed.push_back(&token);
     bool complete = add(as_typed);
     // Surname first and surname last, for each end the surname may stand at.
-    auto add_orders = [&](std::size_t surname_at) {
+    auto add_orders = [&](const std::vector<NameUnit>& units, std::size_t surname_at) {
         std::vector<const std::vector<std::string>*> given;
-        for (std::size_t k = 0; k < span.units.size(); ++k) {
-            if (k != surname_at) given.push_back(&span.units[k].hangul);
+        for (std::size_t k = 0; k < units.size(); ++k) {
+            if (k != surname_at) given.push_back(&units[k].hangul);
         }
-        std::vector<const std::vector<std::string>*> korean{&span.units[surname_at].hangul};
+        std::vector<const std::vector<std::string>*> korean{&units[surname_at].hangul};
         korean.insert(korean.end(), given.begin(), given.end());
         std::vector<const std::vector<std::string>*> western = given;
-        western.push_back(&span.units[surname_at].hangul);
+        western.push_back(&units[surname_at].hangul);
         complete = add(korean) && complete;
         complete = add(western) && complete;
     };
-    if (span.surname_first && span.units.size() > 1) add_orders(0);
-    if (span.surname_last && span.units.size() > 1) add_orders(span.units.size() - 1);
+    for (const std::vector<NameUnit>& units : span.cuttings) {
+        if (span.surname_first && units.size() > 1) add_orders(units, 0);
+        if (span.surname_last && units.size() > 1) add_orders(units, units.size() - 1);
+    }
     if (!complete) return std::nullopt;
     return std::vector<std::string>(readings.begin(), readings.end());
 }
@@ -569,48 +738,68 @@ bool form_matches(const NameForm& form, const NameSpan& document_span) {
     return true;
 }
 
-std::string person_key(const NameSpan& span) {
-    const Tables& t = tables();
-    // Two surnames and nothing else ("Jung Pak", "Pak Jung"): the order cannot be told,
-    // so the key lists both surnames alphabetically.
-    if (span.units.size() == 2 && span.surname_first && span.surname_last) {
-        auto first = t.surname_spellings.find(span.units[0].spelling);
-        auto second = t.surname_spellings.find(span.units[1].spelling);
-        if (first != t.surname_spellings.end() && second != t.surname_spellings.end()) {
-            return std::min(first->second, second->second) + " " + std::max(first->second, second->second);
+namespace {
+
+// The rank of the commonest surname a unit can spell; none when it spells none.
+std::size_t surname_rank(const NameUnit& unit) {
+    std::size_t best = std::numeric_limits<std::size_t>::max();
+    for (const std::string& hangul : unit.hangul) {
+        if (auto it = tables().hangul_surnames.find(hangul); it != tables().hangul_surnames.end()) {
+            best = std::min(best, it->second);
         }
     }
-    const bool hangul = is_hangul_word(span.units.front().spelling);
-    const std::size_t surname_at = span.western ? span.units.size() - 1 : 0;
-    const std::string& surname = span.units[surname_at].spelling;
-    std::string key;
-    if (auto it = (hangul ? t.hangul_surnames : t.surname_spellings).find(surname);
-        it != (hangul ? t.hangul_surnames : t.surname_spellings).end()) {
-        key = it->second;
-    } else {
-        key = surname;
-    }
-    key += ' ';
-    bool first = true;
-    for (std::size_t k = 0; k < span.units.size(); ++k) {
-        if (k == surname_at) continue;
-        std::string spelling = span.units[k].spelling;
-        if (hangul) {
-            auto it = t.hangul_syllables.find(spelling);
-            if (it != t.hangul_syllables.end()) spelling = it->second;
-        }
-        if (!first) key += '-';
-        key += fold_syllable(std::move(spelling));
-        first = false;
-    }
-    return key;
+    return best;
 }
 
-std::optional<std::string> person_key(std::string_view name) {
+}  // namespace
+
+std::string person_key(const NameSpan& span) {
+    const std::vector<NameUnit>& units = key_cutting(span);
+    // A name whose words may have the surname at either end, which search reads both
+    // ways, is read in Korean order as the press writes it (Thae Yong Ho, Sim Sang Jung),
+    // unless it ends in one of the three surnames of nearly half of Koreans and starts with
+    // none of them: Jong Un Kim is Kim's.
+    constexpr std::size_t commonest_surnames = 3;  // Kim, Lee, Park
+    const bool western = span.western || (span.surname_first && span.surname_last && units.size() > 2 &&
+                                          surname_rank(units.back()) < commonest_surnames &&
+                                          surname_rank(units.front()) >= commonest_surnames);
+    const std::size_t surname_at = western ? units.size() - 1 : 0;
+    std::string surname = unit_identity(units[surname_at]);
+    std::string given;
+    for (std::size_t k = 0; k < units.size(); ++k) {
+        if (k != surname_at) given += unit_identity(units[k]);
+    }
+    // Of two syllables, which is the surname cannot always be told ("Jung Pak", "Park
+    // Jin", 박진 and "Jin Park"): the key lists them in byte order.
+    if (units.size() == 2 && given < surname) std::swap(surname, given);
+    return surname + ' ' + given;
+}
+
+namespace {
+
+// The one name the whole of `name` is, read as a query reads it.
+std::optional<NameSpan> whole_name(std::string_view name) {
     const std::vector<Token> tokens = tokenize(name);
-    const std::vector<NameSpan> spans = find_names(name, tokens, NameContext::query);
+    std::vector<NameSpan> spans = find_names(name, tokens, NameContext::query);
     if (spans.size() != 1 || spans[0].first != 0 || spans[0].last + 1 != tokens.size()) return std::nullopt;
-    return person_key(spans[0]);
+    return std::move(spans[0]);
+}
+
+}  // namespace
+
+std::optional<std::string> person_key(std::string_view name) {
+    const std::optional<NameSpan> span = whole_name(name);
+    if (!span) return std::nullopt;
+    return person_key(*span);
+}
+
+std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name) {
+    const std::optional<NameSpan> span = whole_name(name);
+    if (!span) return std::nullopt;
+    if (const std::optional<std::vector<std::string>> readings = name_query_readings(*span)) {
+        return name_set_query(db, *readings);
+    }
+    return name_query(*span);
 }
 
 std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
@@ -634,17 +823,9 @@ std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, 
             }
         }
         if (!p.empty()) continue;
-        const std::string key = person_key(span);
-        doc.add_boolean_term(person_term(key));
-        doc.add_boolean_term(person_spelling_term(key, name_surface(text, tokens, span)));
+        doc.add_boolean_term(person_spelling_term(person_key(span), name_surface(text, tokens, span)));
     }
     return spans;
-}
-
-std::string person_term(std::string_view key) {
-    std::string term(person_prefix);
-    term += key;
-    return term;
 }
 
 std::string person_spelling_term(std::string_view key, std::string_view surface) {

@@ -4,8 +4,11 @@
 //
 // Matching works on Hangul syllable candidates, not on one canonical spelling. Every
 // romanized syllable maps to the set of Hangul syllables it can spell (jong -> 정 종,
-// un -> 은 운 언), from the tables in schema/names/ (embedded at build time). A token
-// inside a name yields the Hangul strings it can spell ("Jongun" -> 정은, 종운, ...).
+// un -> 은 운 언): the readings of each syllable are computed from its jamo
+// (name_readings.h), with the customary whole-syllable spellings and the surnames of
+// schema/names/ (embedded at build time). Hangul is read in the South's form (the
+// initial-sound rule: 리설주 is 이설주), so the North's and the South's names meet. A
+// token inside a name yields the Hangul strings it can spell ("Jongun" -> 정은, 종운, ...).
 //
 //   index:  each token of a recognised name gets one name term (name_term_prefix + Hangul)
 //           per reading, at the token's own position, and the positions just before and
@@ -18,15 +21,19 @@
 //           transitive (sung meets seong and seung, which do not meet each other).
 //
 // A name is a surname (surnames.tsv) followed by one or two words that parse entirely as
-// one or two given-name syllables each (syllables.tsv), or two such words followed by a
-// surname (Western order: Suk-yeol Yoon; not Anna Lee), or one Hangul word of three or
-// four syllables starting with a surname. In documents every word must be capitalized
-// (after a hyphen it may be lower case: Jong-un); queries ignore case. A surname alone is
-// not a name. A common English word (not_names.txt: In, So, Young) starts a name only as
-// a surname before two given-name syllables, or as a hyphenated given name, and never
-// when that cuts short a name starting after it ("In Kim Jong Un" names Kim Jong Un).
-// Words with letters no romanization has (Li Qiang, Namazu Hiroyuki) never parse, so
-// they stay plain words.
+// one or two given-name syllables each (the Sino-Korean syllables), read whole when
+// hyphenated (Choi Kyu-hah is never Choi Kyu); or two such words, or one joined word of
+// two syllables that English does not write with a capital, followed by a surname
+// (Western order: Suk-yeol Yoon, Syngman Rhee; not Anna Lee); or one Hangul word of
+// three or four syllables starting with a surname, or of two alone among Latin words
+// (박진). In documents every word must be capitalized (after a hyphen it may be lower
+// case: Jong-un); queries ignore case. A surname alone is not a name. A common English
+// word (not_names.txt: In, So, Young) starts a name only as a surname before two
+// given-name syllables or one English has no use for (Go Geon), or as a hyphenated given
+// name, and never when that cuts short a name starting after it ("In Kim Jong Un" names
+// Kim Jong Un). Words with letters or vowel runs no Korean romanization has (Li Qiang,
+// Namazu Hiroyuki, Yang Jiechi), and a name running on into a Vietnamese word (Ho Chi
+// Minh), stay plain words.
 #pragma once
 
 #include "schema/analysis.h"
@@ -59,6 +66,9 @@ struct NameSpan {
     // cutting a joined given name into syllables ("jongun": jong+un and jon+gun).
     std::vector<std::vector<std::string>> token_readings;
     std::vector<NameUnit> units;  // in written order, one way of cutting each token
+    // Every way of cutting the tokens into units (units is the first): "Bookyum" is
+    // boo+kyum or book+yum.
+    std::vector<std::vector<NameUnit>> cuttings;
     std::size_t surname_units;    // units of the surname: 1, or 0 for a Hangul-only name
     bool surname_first;           // the first token can be the surname
     bool surname_last;            // the last token can be the surname (Western order)
@@ -71,7 +81,7 @@ std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>
 
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
 // terms, start/end markers and name-set terms, each after `prefix`, and (for the article
-// stream, whose prefix is empty) person terms. index_text calls it for the article stream
+// stream, whose prefix is empty) person spelling terms. index_text calls it for the article stream
 // and the title, and keeps acronym terms out of the names it returns (those it found).
 std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
                                   Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
@@ -115,20 +125,27 @@ Xapian::Query name_set_query(const Xapian::Database& db, const std::vector<std::
 // True when a form matches a document span exactly (every slot meets its token).
 bool form_matches(const NameForm& form, const NameSpan& document_span);
 
-// The person key: a canonical equivalence-class key for grouping and filtering (facet,
-// --person), not for matching, which uses the candidate sets above. Surname by its
-// usual spelling, then each given-name syllable folded (eo/u/o -> o, eu -> u, oo -> u,
-// ee/ui -> i, yeo/you -> yo, oi -> oe; initial k/t/p/ch/r/sh -> g/d/b/j/l/s; final
-// g/d/b -> k/t/p): "Yoon Suk-yeol", "Yun Sŏk-yŏl" and "윤석열" are all "yoon sok-yol".
-// It merges more than matching does (성/승/송), which only widens a facet bucket.
+// The person key: one identity per person for grouping (the person facet), made from
+// the name's Hangul readings as search matches them: the surname and the given name, in
+// Korean order, each syllable in its identity_form (name_readings.h), which every reading
+// of a romanized syllable shares ("Yoon Suk-yeol", "Yun Sŏk-yŏl", "Suk-yeol Yoon" and
+// "윤석열" are all "연 석열"; "리설주" and "Lee Sol-ju" are one). A joined given name is
+// cut as key_cutting in names.cpp says. It merges a little more than matching does
+// (성/승/송), which only widens a facet entry; two syllables are listed in byte order, as
+// which is the surname cannot always be told (Jung Pak).
 std::string person_key(const NameSpan& span);
 // The key of `name` when the whole of it is one name, else nothing ("Kim", "Li Qiang").
 std::optional<std::string> person_key(std::string_view name);
 
-// Person facet terms (prefixes in fields.h): person_term(key) marks an article that
-// mentions the person; person_spelling_term(key, surface) records each surface spelling
-// it used, so the facet can show the most common one.
-std::string person_term(std::string_view key);
+// The articles mentioning the person `name` names (--person, person:): the same terms a
+// search for the name alone uses, so a filter finds what that search finds, in every
+// spelling. Nothing when the whole of `name` is not one name; Xapian's MatchNothing (an
+// empty query) when the index holds no spelling of it.
+std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name);
+
+// Person facet terms (person_spelling_prefix, fields.h): key TAB spelling, one for each
+// surface spelling of a person an article used. Their frequencies over the whole index
+// label each facet entry (person_facet.h).
 std::string person_spelling_term(std::string_view key, std::string_view surface);
 // The surface spelling of a mention: its text with white space collapsed and a
 // possessive 's / ’s removed ("Kim Jong Un’s" -> "Kim Jong Un").

@@ -7,7 +7,8 @@
 namespace corpus::schema {
 
 extern const std::string_view names_surnames_tsv;
-extern const std::string_view names_syllables_tsv;
+extern const std::string_view names_customary_tsv;
+extern const std::string_view names_sino_korean_txt;
 extern const std::string_view names_not_names_txt;
 
 }  // namespace corpus::schema

@@ -31,17 +31,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Result<FilteredQuery> apply_filters(Xapian::Query query, const SearchRequest& request) {
+Result<FilteredQuery> apply_filters(const Xapian::Database& db, Xapian::Query query, const SearchRequest& request) {
     bool filtered = false;
     if (!request.persons.empty()) {
         std::vector<Xapian::Query> persons;
         for (const std::string& name : request.persons) {
-            const std::optional<std::string> key = schema::person_key(name);
-            if (!key) {
+            std::optional<Xapian::Query> person = schema::person_filter(db, name);
+            if (!person) {
                 return make_error(ErrorCode::usage, "--person \"" + name + "\" is not a Korean personal name",
                                   "give a full name, such as \"Yoon Suk Yeol\"");
             }
-            persons.emplace_back(schema::person_term(*key));
+            persons.push_back(std::move(*person));
         }
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_OR, persons.begin(), persons.end()));
@@ -89,8 +89,8 @@ std::string unknown_filter_values(const Xapian::Database& db, const std::vector<
                (closest.empty() ? std::string() : "; the closest outlets it holds: " + closest);
     }
     for (const std::string& name : persons) {
-        const std::optional<std::string> key = schema::person_key(name);
-        if (key && db.get_termfreq(schema::person_term(*key)) == 0) {
+        const std::optional<Xapian::Query> person = schema::person_filter(db, name);
+        if (person && person->empty()) {
             return "no article in the index mentions " + schema::printable(name, 60);
         }
     }

@@ -12,13 +12,14 @@
 
 namespace corpus::searcher {
 
-// A query with the request's filters, which add no weight.
+// A query with the request's filters, which add no weight. People are found through the
+// name sets of `db`, as a search for their names finds them.
 struct FilteredQuery {
     Xapian::Query query;
     bool filtered = false;  // some filter applies
 };
 
-Result<FilteredQuery> apply_filters(Xapian::Query query, const SearchRequest& request);
+Result<FilteredQuery> apply_filters(const Xapian::Database& db, Xapian::Query query, const SearchRequest& request);
 
 // A filter naming an outlet or a person the index does not hold quietly finds nothing;
 // the user more likely mistyped it. The notice names the closest outlets; empty when

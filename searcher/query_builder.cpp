@@ -484,14 +484,14 @@ private:
             return std::optional(weightless(Xapian::Query(term)));
         }
         case QueryNode::FieldName::person: {
-            const std::optional<std::string> key = schema::person_key(value);
-            if (!key) {
+            std::optional<Xapian::Query> filter = schema::person_filter(db_, value);
+            if (!filter) {
                 return make_error(ErrorCode::query_syntax,
                                   "person:" + printable(value, 60) + " is not a Korean personal name",
                                   "give a full name, such as person:\"Yoon Suk Yeol\"");
             }
             if (positive) persons.push_back(value);
-            return std::optional(weightless(Xapian::Query(schema::person_term(*key))));
+            return std::optional(weightless(*filter));
         }
         case QueryNode::FieldName::date:
             // Undated articles have an empty date value, inside no range.

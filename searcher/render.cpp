@@ -61,7 +61,10 @@ nlohmann::ordered_json facet_json(const std::vector<FacetCount>& facet) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const FacetCount& entry : facet) {
         nlohmann::ordered_json item = {{"value", entry.value}, {"count", entry.count}};
-        if (!entry.key.empty()) item["key"] = entry.key;
+        if (!entry.key.empty()) {
+            item["key"] = entry.key;
+            item["spellings"] = entry.spellings;
+        }
         out.push_back(std::move(item));
     }
     return out;

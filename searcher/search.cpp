@@ -30,7 +30,8 @@ Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseco
                    Parallelism parallelism)
     : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout), parallelism_(parallelism),
       layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
-      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()) {}
+      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()),
+      person_labels_(std::make_unique<schema::PersonLabelCache>()) {}
 
 Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout,
                                 Parallelism parallelism) {
@@ -47,6 +48,7 @@ Status Searcher::refresh() {
     helper_dbs_.clear();  // opened again on the new state when next needed
     // Another generation may be at the same revision number as the one cached.
     facet_chunks_ = std::make_unique<FacetChunkCache>();
+    person_labels_ = std::make_unique<schema::PersonLabelCache>();
     layout_identity_ = identity;
     opened_at_ = std::chrono::steady_clock::now();
     return Ok{};
@@ -196,7 +198,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         return make_error(ErrorCode::usage, "NEAR, ADJ and SAME with a phrase or a name, and SAME, run on local indexes only",
                           "on remote shards, join single words: a NEAR/5 b");
     }
-    const Result<FilteredQuery> filtered = apply_filters(compiled->query, request);
+    const Result<FilteredQuery> filtered = apply_filters(db_, compiled->query, request);
     if (!filtered) return filtered.error();
     const Xapian::Query& query = filtered->query;
     // Nothing to rank by: newest first, as a list of an outlet's or a day's articles reads.
@@ -229,7 +231,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
             const Result<FilteredQuery> beyond =
-                apply_filters(beyond_narrower(whole->query, schema::chrome_text), request);
+                apply_filters(db_, beyond_narrower(whole->query, schema::chrome_text), request);
             if (!beyond) return beyond.error();
             chrome_only = count_chrome_only(beyond->query, compiled->query, matches.matched);
         }
@@ -252,8 +254,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
-    for (const schema::PersonCount& person : matches.persons) {
-        result.person_facet.push_back({person.display, person.count, person.key});
+    person_labels_->label(db_, matches.persons);
+    for (schema::PersonCount& person : matches.persons) {
+        result.person_facet.push_back({std::move(person.display), person.count, person.key, std::move(person.spellings)});
     }
     result.suggestion = suggest_query(db_, request.query, parsed.value(), result.total);
     if (chrome_only.valid()) result.chrome_only_total = chrome_only.get();

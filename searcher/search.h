@@ -56,6 +56,7 @@ struct FacetCount {
     std::string value;
     std::size_t count;
     std::string key = {};  // the person facet's grouping key
+    std::vector<std::string> spellings = {};  // the person's other spellings in the index, most used first
 };
 
 struct SearchResult {
@@ -74,7 +75,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetCount> outlet_facet;  // most articles first
     std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
-    std::vector<FacetCount> person_facet;  // display name (the commonest spelling), most articles first
+    std::vector<FacetCount> person_facet;  // display name (the index's commonest spelling), most articles first
     std::string notice;  // one line for the user beside the answer: a filter naming what the index lacks
     std::string suggestion;  // the query with misspelt words corrected (suggest.h); empty when none
 };
@@ -129,6 +130,7 @@ private:
     bool remote_;                  // db_ has shards on other machines
     std::chrono::steady_clock::time_point opened_at_;
     std::unique_ptr<FacetChunkCache> facet_chunks_;  // of db_ (a pointer: Searcher moves)
+    std::unique_ptr<schema::PersonLabelCache> person_labels_;  // of db_
 };
 
 }  // namespace corpus::searcher

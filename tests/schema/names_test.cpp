@@ -78,6 +78,26 @@ INSTANTIATE_TEST_SUITE_P(
         // One word before a surname may be a Western given name that parses (an+na).
         RecognitionCase{"commenter Anna Lee wrote", {}},
         RecognitionCase{"Kim Jongun and KIM JONG UN", {"Kim Jongun", "KIM JONG UN"}},
+        // Issue 24: given name first and joined; hyphenated given names read whole.
+        RecognitionCase{"Syngman Rhee and Sumi Jo met Yuna Kim", {"Syngman Rhee", "Sumi Jo", "Yuna Kim"}},
+        RecognitionCase{"artist Namjune Paik and Jong Un Kim", {"Namjune Paik", "Jong Un Kim"}},
+        RecognitionCase{"President Choi Kyu-hah and Cho Hyun-ah", {"Choi Kyu-hah", "Cho Hyun-ah"}},
+        RecognitionCase{"Chung Mong-koo and Chung Sye-kyun", {"Chung Mong-koo", "Chung Sye-kyun"}},
+        RecognitionCase{"Roh Moo-hyun, No Kwang Chol, Woo Won-shik, Thae Yong Ho", {"Roh Moo-hyun", "No Kwang Chol",
+                                                                                  "Woo Won-shik", "Thae Yong Ho"}},
+        RecognitionCase{"Kim Xyz-qq said", {}},
+        RecognitionCase{"Busan Park Jin-young said", {"Park Jin-young"}},
+        RecognitionCase{"Visitors from Seoul Kim said", {}},
+        // Hangul names of two syllables alone among Latin words, not in Korean text.
+        RecognitionCase{"Park Jin (\ubc15\uc9c4) and \uc870\uad6d said", {"Park Jin", "\ubc15\uc9c4", "\uc870\uad6d"}},
+        RecognitionCase{"\ubc15\uc9c4 \uc678\uad50\ubd80", {}},
+        RecognitionCase{"\ub9ac\uc124\uc8fc and \uc704\uc131\ub77d", {"\ub9ac\uc124\uc8fc", "\uc704\uc131\ub77d"}},
+        RecognitionCase{"\uc704\uc6d0\uc7a5 \ud68c\uc758", {}},
+        // Other countries' names stay words.
+        RecognitionCase{"Ho Chi Minh City and Li Hung Chang", {}},
+        RecognitionCase{"Jung Lu, Lee Kuan Yew, Yang Jiechi, Song Tao", {}},
+        RecognitionCase{"In Seoul, Go Home", {}},
+        RecognitionCase{"Go Geon said", {"Go Geon"}},
         RecognitionCase{"\uae40\uc815\uc740 \uc704\uc6d0\uc7a5", {"\uae40\uc815\uc740"}}));
 
 TEST(Names, QueriesIgnoreCaseDocumentsDoNot) {
@@ -131,13 +151,50 @@ TEST(Names, PairsTableHolds) {
     }
 }
 
+// Customary forms and orders, found by search as one person and, being keyed by their
+// readings, one person in the facet (issue 24). Nam June Paik alone keys apart: its
+// Western order with a spaced given name reads as Korean order (surname Nam), which a
+// search for it still finds.
+TEST(Names, CustomaryFormsAreOnePerson) {
+    for (const auto& [query, article] : std::vector<std::pair<std::string, std::string>>{
+             {"Syngman Rhee", "Lee Seung-man"},
+             {"Yi S\u016dng-man", "Syngman Rhee"},
+             {"Rhee Syng-man", "\uc774\uc2b9\ub9cc"},
+             {"Sumi Jo", "Jo Su-mi"},
+             {"Nam June Paik", "\ubc31\ub0a8\uc900"},
+             {"Jong Un Kim", "Kim Jong Un"},
+             {"Chung Sye-kyun", "Jeong Se-gyun"},
+             {"Park Chan-wook", "Pak Ch'an-uk"},
+             {"Bak Chan-uk", "\ubc15\ucc2c\uc6b1"},
+             {"\ub9ac\uc124\uc8fc", "\uc774\uc124\uc8fc"},
+             {"Ri Sol Ju", "Lee Seol-ju"},
+             {"Roh Moo-hyun", "No Mu-hyeon"}}) {
+        EXPECT_TRUE(same_person(query, article, NameMatch::alone)) << query << " / " << article;
+        EXPECT_TRUE(same_person(query, article, NameMatch::in_phrase)) << query << " / " << article;
+        EXPECT_TRUE(same_person(article, query, NameMatch::alone)) << article << " / " << query;
+        if (query != "Nam June Paik") {
+            EXPECT_EQ(person_key(query), person_key(article)) << query << " / " << article;
+        }
+    }
+}
+
 TEST(Names, PersonKeys) {
-    EXPECT_EQ(person_key("Yoon Suk-yeol"), "yoon sok-yol");
-    EXPECT_EQ(person_key("\uc724\uc11d\uc5f4"), "yoon sok-yol");
-    EXPECT_EQ(person_key("Suk-yeol Yoon"), "yoon sok-yol");
+    // Surname, space, given name, each syllable in its identity form: 윤 and 연 are one.
+    EXPECT_EQ(person_key("Yoon Suk-yeol"), "\uc5f0 \uc11d\uc5f4");
+    EXPECT_EQ(person_key("\uc724\uc11d\uc5f4"), "\uc5f0 \uc11d\uc5f4");
+    EXPECT_EQ(person_key("Suk-yeol Yoon"), "\uc5f0 \uc11d\uc5f4");
     EXPECT_EQ(person_key("Kim Jong Un"), person_key("Kim Jongun"));
+    EXPECT_EQ(person_key("Jong Un Kim"), person_key("Kim Jong-un"));
+    EXPECT_EQ(person_key("Lee Sol-ju"), person_key("\ub9ac\uc124\uc8fc"));
+    // Different people stay apart.
     EXPECT_NE(person_key("Kim Jong Un"), person_key("Kim Jong Il"));
-    EXPECT_EQ(person_key("Kim"), std::nullopt);
+    EXPECT_NE(person_key("Kim Jong Un"), person_key("Kim Un Jong"));
+    EXPECT_NE(person_key("Kim Jong Il"), person_key("Kim Un Jong"));
+    EXPECT_NE(person_key("Cho Hyun"), person_key("Cho Hyun-ah"));
+    // Two syllables in byte order: which is the surname cannot always be told.
+    EXPECT_EQ(person_key("Park Jin"), person_key("\ubc15\uc9c4"));
+    EXPECT_EQ(person_key("Jung Pak"), person_key("Pak Jung"));
+EXPECT_EQ(person_key("Kim"), std::nullopt);
     EXPECT_EQ(person_key("Li Qiang"), std::nullopt);
     EXPECT_EQ(person_key("Kim Jong Un said"), std::nullopt);
 }
@@ -171,10 +228,6 @@ TEST(Names, IndexTermsSitAtTheWordsPositions) {
     spelling.skip_to(person_spelling_term(key, "Kim Jong-un"));
     ASSERT_NE(spelling, doc.termlist_end());
     EXPECT_EQ(*spelling, person_spelling_term(key, "Kim Jong-un"));
-    Xapian::TermIterator person = doc.termlist_begin();
-    person.skip_to(person_term(key));
-    ASSERT_NE(person, doc.termlist_end());
-    EXPECT_EQ(*person, person_term(key));
 }
 
 TEST(Names, FingerprintCoversTheTables) {
@@ -184,7 +237,7 @@ TEST(Names, FingerprintCoversTheTables) {
 
 TEST(Names, ExplainDescribesEachName) {
     const std::string described = describe_names("Putin AND \"Yoon Suk-yeol\"");
-    EXPECT_NE(described.find("name \"Yoon Suk-yeol\": person key \"yoon sok-yol\""), std::string::npos) << described;
+    EXPECT_NE(described.find("name \"Yoon Suk-yeol\": person key \"\uc5f0 \uc11d\uc5f4\""), std::string::npos) << described;
     EXPECT_NE(described.find("suk=\uc11d|\uc219"), std::string::npos) << described;
     EXPECT_EQ(describe_names("Putin said"), "");
 }

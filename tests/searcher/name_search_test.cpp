@@ -126,9 +126,9 @@ TEST_F(NameSearch, PersonFacetAndFilter) {
     EXPECT_EQ(facet[yoon], (std::pair<std::string, std::size_t>{"Yoon Suk Yeol", 3}));
     EXPECT_EQ(facet.count(*schema::person_key("Kim Jong Il")), 0u);
 
-    // --person in any spelling: the key's term filters.
+    // --person in any spelling: the name's sets filter.
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, compiled->query,
-                                    Xapian::Query(schema::person_term(*schema::person_key("Yun Seok-yeol")))));
+                                    *schema::person_filter(database.value(), "Yun Seok-yeol")));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);
 }
 
