@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -92,29 +93,65 @@ std::string normalize_unicode(std::string_view surface) {
     return out;
 }
 
-std::string normalize_word(std::string_view surface, bool numeric) {
-    std::string word;
-    bool ascii = true;
-    for (unsigned char c : surface) ascii = ascii && c < 0x80;
-    if (ascii) {
-        word.reserve(surface.size());
-        for (char c : surface) word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    } else {
+bool is_capital(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// What one pass over a word's bytes tells the steps after it, so that each runs only on
+// the words it can change: most words are plain ASCII letters and hold none of these.
+enum ByteClass : unsigned {
+    capital_byte = 1,     // A-Z, to lower-case
+    non_ascii_byte = 2,   // the word is normalized by ICU
+    apostrophe_byte = 4,  // a possessive or apostrophes to drop
+    comma_byte = 8,       // digit group separators to drop
+    separator_byte = 16,  // '.' or '@': the word may hold words (word_break.h)
+};
+
+constexpr std::array<unsigned char, 256> byte_classes = [] {
+    std::array<unsigned char, 256> classes{};
+    for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = capital_byte;
+    for (std::size_t c = 0x80; c < classes.size(); ++c) classes[c] = non_ascii_byte;
+    classes['\''] = apostrophe_byte;
+    classes[','] = comma_byte;
+    classes['.'] = separator_byte;
+    classes['@'] = separator_byte;
+    return classes;
+}();
+
+unsigned classes_of(std::string_view surface) {
+    unsigned classes = 0;
+    for (unsigned char c : surface) classes |= byte_classes[c];
+    return classes;
+}
+
+// Stage 2 into `word`; `classes` are the surface's (classes_of).
+void normalize_word(std::string_view surface, bool numeric, unsigned classes, std::string& word) {
+    if (classes & non_ascii_byte) {
         word = normalize_unicode(surface);
+        // Other apostrophes and commas may have become ASCII ones.
+        classes |= apostrophe_byte | comma_byte;
+    } else {
+        word.assign(surface);
+        if (classes & capital_byte) {
+            for (char& c : word) c = is_capital(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        }
     }
-    // A possessive adds nothing to the word: Yoon's and Yoon’s mean Yoon.
-    if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
-    std::erase(word, '\'');
+    if (classes & apostrophe_byte) {
+        // A possessive adds nothing to the word: Yoon's and Yoon’s mean Yoon.
+        if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+        std::erase(word, '\'');
+    }
     if (numeric) {
-        std::erase(word, ',');
+        if (classes & comma_byte) std::erase(word, ',');
     } else if (std::string_view american = american_spelling(word); !american.empty()) {
         // After the possessive and apostrophes go, so Colour's and colour’s are color.
         word.assign(american);
     }
-    return word;
 }
 
 bool starts_upper(std::string_view surface) {
+    // No ASCII letter is title case, and only A-Z are upper case.
+    if (!surface.empty() && static_cast<unsigned char>(surface[0]) < 0x80) return is_capital(surface[0]);
     UChar32 c;
     int32_t i = 0;
     U8_NEXT(surface.data(), i, static_cast<int32_t>(surface.size()), c);
@@ -127,10 +164,6 @@ bool hyphen_before(std::string_view text, std::size_t start) {
     UChar32 c;
     U8_PREV(text.data(), 0, i, c);
     return is_hyphen(c);
-}
-
-bool is_capital(char c) {
-    return c >= 'A' && c <= 'Z';
 }
 
 // The surface without a possessive 's ('S in capitals), whatever the apostrophe.
@@ -213,6 +246,10 @@ bool is_english_word(std::string_view word) {
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
+    // English runs about six bytes a word with the space after it: room for a block's
+    // tokens at once, for a token moved is a string copied. A huge block grows as usual.
+    constexpr std::size_t most_reserved = 16384;
+    tokens.reserve(std::min(text.size() / 5 + 1, most_reserved));
     UErrorCode status = U_ZERO_ERROR;
     UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
     if (U_FAILURE(status)) return tokens;
@@ -221,16 +258,23 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t previous_end = std::string_view::npos;
     bool undotted_capitals = false;  // a token whose form may be a shouted word
     // `dotted`: a word of letters with a full stop or an '@', which may hold words.
-    auto add = [&](std::size_t from, std::size_t to, bool numeric, bool dotted) {
+    auto add = [&](std::size_t from, std::size_t to, bool numeric, unsigned classes, bool dotted) {
         const std::string_view surface = text.substr(from, to - from);
-        std::string word = normalize_word(surface, numeric);
-        if (word.empty() || word.size() > max_word_bytes) return;
-        const bool joined = previous_end + 1 == from && hyphen_before(text, from);
+        // Made in place: a token moved is a string copied.
+        Token& token = tokens.emplace_back();
+        normalize_word(surface, numeric, classes, token.word);
+        if (token.word.empty() || token.word.size() > max_word_bytes) {
+            tokens.pop_back();
+            return;
+        }
+        token.start = from;
+        token.end = to;
+        token.capitalized = starts_upper(surface);
+        token.after_hyphen = previous_end + 1 == from && hyphen_before(text, from);
         const AcronymForm form = acronym_form(surface);
         undotted_capitals = undotted_capitals || form == AcronymForm::capitals;
-        std::vector<std::string> parts = dotted ? word_parts(word) : std::vector<std::string>{};
-        tokens.push_back(Token{std::move(word), from, to, starts_upper(surface), joined,
-                               form == AcronymForm::none ? Acronym::no : Acronym::yes, std::move(parts)});
+        token.acronym = form == AcronymForm::none ? Acronym::no : Acronym::yes;
+        if (dotted) token.parts = word_parts(token.word);
         previous_end = to;
     };
     // With a UTF-8 UText, break positions are byte offsets into `text`.
@@ -241,19 +285,20 @@ std::vector<Token> tokenize(std::string_view text) {
         auto from = static_cast<std::size_t>(start);
         const auto to = static_cast<std::size_t>(end);
         const bool numeric = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
-        const std::string_view surface = text.substr(from, to - from);
-        // A word of letters with a full stop or an '@' may hold several words. any_of,
-        // not find_first_of, which calls memchr for every byte of every word indexed.
-        const bool dotted = rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT &&
-                            std::any_of(surface.begin(), surface.end(), [](char c) { return c == '.' || c == '@'; });
+        unsigned classes = classes_of(text.substr(from, to - from));
+        // A word of letters with a full stop or an '@' may hold several words.
+        const bool dotted =
+            (classes & separator_byte) != 0 && rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT;
         if (dotted) {
             const std::size_t word_start = from;
-            for (const std::size_t stop : sentence_ends(surface)) {
-                add(from, word_start + stop, false, true);
-                from = word_start + stop + 1;
+            for (const std::size_t stop : sentence_ends(text.substr(from, to - from))) {
+                const std::size_t stop_at = word_start + stop;
+                add(from, stop_at, false, classes_of(text.substr(from, stop_at - from)), true);
+                from = stop_at + 1;
             }
+            classes = classes_of(text.substr(from, to - from));
         }
-        add(from, to, numeric, dotted);
+        add(from, to, numeric, classes, dotted);
     }
     // setText() keeps a shallow reference to the UText; detach it before closing.
     breaker.setText(icu::UnicodeString());

@@ -47,6 +47,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Other apostrophes vanish on both sides.
         GoldenCase{"don\u2019t stop", {"dont", "stop"}},
         GoldenCase{"Ch'oe T\u2019ae", {"choe", "tae"}},
+        // NFKC makes ASCII apostrophes and commas of full-width ones: they go too.
+        GoldenCase{"Yoon\uff07s office", {"yoon", "office"}},
+        GoldenCase{"\uff13\uff16\uff0c\uff10\uff10\uff10 troops", {"36000", "troops"}},
         // Accents and diacritics fold away.
         GoldenCase{"Orb\u00e1n", {"orban"}},
         GoldenCase{"Orba\u0301n", {"orban"}},
@@ -85,6 +88,16 @@ TEST(Analysis, MarksCapitalsAndHyphenJoins) {
     EXPECT_FALSE(tokens[2].capitalized);
     EXPECT_FALSE(tokens[3].capitalized);
     EXPECT_TRUE(tokens[7].after_hyphen);
+}
+
+TEST(Analysis, MarksCapitalsBeyondAscii) {
+    const std::vector<Token> tokens = tokenize("\u01c5ungla \u00dcber \u00fcber Zed zed");
+    ASSERT_EQ(tokens.size(), 5u);
+    EXPECT_TRUE(tokens[0].capitalized);  // title case
+    EXPECT_TRUE(tokens[1].capitalized);
+    EXPECT_FALSE(tokens[2].capitalized);
+    EXPECT_TRUE(tokens[3].capitalized);
+    EXPECT_FALSE(tokens[4].capitalized);
 }
 
 TEST(Analysis, StemsInflectionsTogether) {
