@@ -52,18 +52,29 @@ void check(const corpus::indexer::PageSegmentation& page, const std::string& tex
         expect(*page.title_line < lines.size(), "title_line is a line of the page");
         expect(page.title == trim(lines[*page.title_line]), "title is its line, trimmed");
     }
-    expect(page.blocks.size() + (page.title_line ? 1 : 0) == non_blank,
-           "every non-blank line but the title is in a block");
+    // A block is one line, or the lines of one hard-wrapped paragraph joined (segment.h):
+    // together the blocks and the title hold every non-blank line once.
+    std::size_t covered = 0;
     std::size_t previous = 0;
     for (std::size_t k = 0; k < page.blocks.size(); ++k) {
         const Block& block = page.blocks[k];
-        expect(block.first_line == block.last_line && block.last_line < lines.size(), "a block is one line of the page");
-        expect(block.text == trim(lines[block.first_line]) && !block.text.empty(), "a block is its line, trimmed");
+        expect(block.first_line <= block.last_line && block.last_line < lines.size(), "a block spans lines of the page");
+        expect(!block.text.empty() && block.text == trim(block.text), "a block is trimmed text");
+        if (block.first_line == block.last_line) {
+            expect(block.text == trim(lines[block.first_line]), "a one-line block is its line, trimmed");
+        } else {
+            expect(block.text.starts_with(trim(lines[block.first_line])), "a joined block starts with its first line");
+        }
+        for (std::size_t line = block.first_line; line <= block.last_line; ++line)
+            expect(!trim(lines[line]).empty(), "a block joins no blank line");
         expect(valid_utf8(block.text), "a block is valid UTF-8");
-        expect(k == 0 || block.first_line > previous, "blocks are in page order");
-        expect(!page.title_line || *page.title_line != block.first_line, "the title line is in no block");
+        expect(k == 0 || block.first_line > previous, "blocks are in page order and do not overlap");
+        expect(!page.title_line || *page.title_line < block.first_line || *page.title_line > block.last_line,
+               "the title line is in no block");
+        covered += block.last_line - block.first_line + 1;
         previous = block.last_line;
     }
+    expect(covered + (page.title_line ? 1 : 0) == non_blank, "every non-blank line but the title is in a block");
     expect(valid_utf8(page.title), "title is valid UTF-8");
     if (page.outlet) expect(valid_utf8(page.outlet->value) && valid_utf8(page.outlet->evidence), "outlet is valid UTF-8");
     if (page.date) expect(valid_utf8(page.date->value) && valid_utf8(page.date->evidence), "date is valid UTF-8");
