@@ -4,12 +4,12 @@
 #include "schema/names.h"
 #include "schema/spelling_variants.h"
 #include "schema/word_break.h"
+#include "schema/word_segments.h"
 
-#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
 
@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,20 +27,6 @@ namespace {
 
 // Longer "words" are base64, URLs or garbage; Xapian also caps term length.
 constexpr std::size_t max_word_bytes = 64;
-
-// Stage 1. A BreakIterator is costly to create and not thread-safe: one per thread.
-icu::BreakIterator& word_breaker() {
-    thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> made(
-            icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        if (U_FAILURE(status)) {
-            throw std::runtime_error(std::string("ICU word breaker: ") + u_errorName(status));
-        }
-        return made;
-    }();
-    return *breaker;
-}
 
 struct Normalizers {
     const icu::Normalizer2* nfkc_casefold;
@@ -250,11 +235,8 @@ std::vector<Token> tokenize(std::string_view text) {
     // tokens at once, for a token moved is a string copied. A huge block grows as usual.
     constexpr std::size_t most_reserved = 16384;
     tokens.reserve(std::min(text.size() / 5 + 1, most_reserved));
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return tokens;
-    icu::BreakIterator& breaker = word_breaker();
-    breaker.setText(utext, status);
+    std::vector<WordSegment> segments;
+    word_segments(text, segments);
     std::size_t previous_end = std::string_view::npos;
     bool undotted_capitals = false;  // a token whose form may be a shouted word
     // `dotted`: a word of letters with a full stop or an '@', which may hold words.
@@ -277,13 +259,10 @@ std::vector<Token> tokenize(std::string_view text) {
         if (dotted) token.parts = word_parts(token.word);
         previous_end = to;
     };
-    // With a UTF-8 UText, break positions are byte offsets into `text`.
-    for (int32_t start = breaker.first(), end = breaker.next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker.next()) {
-        const int32_t rule = breaker.getRuleStatus();
-        if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-        auto from = static_cast<std::size_t>(start);
-        const auto to = static_cast<std::size_t>(end);
+    for (const WordSegment& segment : segments) {
+        const std::int32_t rule = segment.status;
+        std::size_t from = segment.start;
+        const std::size_t to = segment.end;
         const bool numeric = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
         unsigned classes = classes_of(text.substr(from, to - from));
         // A word of letters with a full stop or an '@' may hold several words.
@@ -300,9 +279,6 @@ std::vector<Token> tokenize(std::string_view text) {
         }
         add(from, to, numeric, classes, dotted);
     }
-    // setText() keeps a shallow reference to the UText; detach it before closing.
-    breaker.setText(icu::UnicodeString());
-    utext_close(utext);
     if (undotted_capitals && shouts(text, tokens)) {
         for (Token& token : tokens) {
             if (token.acronym == Acronym::no || token.word.find('.') != std::string::npos) continue;
