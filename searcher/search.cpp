@@ -133,7 +133,8 @@ std::vector<Xapian::Database*> Searcher::helpers_at_revision(std::size_t count) 
     for (int attempt = 0; attempt < attempts; ++attempt) {
         bool same = true;
         for (std::size_t helper = 0; helper < count; ++helper) {
-            helper_dbs_[helper].reopen();
+            // Reopening reads the index's version from disk: not needed when it is db_'s.
+            if (helper_dbs_[helper].get_revision() != db_.get_revision()) helper_dbs_[helper].reopen();
             same = same && helper_dbs_[helper].get_revision() == db_.get_revision();
         }
         if (same) {
@@ -156,20 +157,23 @@ std::vector<Xapian::Database*> Searcher::databases_for(const Xapian::Query& quer
     return dbs;
 }
 
-std::future<std::size_t> Searcher::count_chrome_only(const Xapian::Query& beyond, const Xapian::Query& narrower,
-                                                     const std::vector<Xapian::docid>& matched) {
+bool Searcher::count_may_run_apart() const {
     const unsigned threads =
         parallelism_.threads > 0 ? parallelism_.threads : std::max(1u, std::thread::hardware_concurrency());
     // Several local shards have no one revision to match a second handle to.
-    const std::vector<Xapian::Database*> helper =
-        remote_ || threads < 2 || db_.size() != 1 ? std::vector<Xapian::Database*>{} : helpers_at_revision(1);
+    return !remote_ && threads >= 2 && db_.size() == 1;
+}
+
+std::future<std::size_t> Searcher::count_chrome_only(const Xapian::Query& beyond, const Xapian::Query& narrower,
+                                                     const std::vector<Xapian::docid>* matched) {
+    const std::vector<Xapian::Database*> helper = count_may_run_apart() ? helpers_at_revision(1) : std::vector<Xapian::Database*>{};
     if (!helper.empty()) {
         // Xapian's objects count references without atomics: the thread gets query trees
         // and a database of its own.
         auto count = [db = helper[0], beyond_serialised = beyond.serialise(), narrower_serialised = narrower.serialise(),
-                      &matched] {
+                      matched] {
             return count_beyond(*db, Xapian::Query::unserialise(beyond_serialised, proximity_registry()),
-                                Xapian::Query::unserialise(narrower_serialised, proximity_registry()), &matched);
+                                Xapian::Query::unserialise(narrower_serialised, proximity_registry()), matched);
         };
         try {
             return std::async(std::launch::async, std::move(count));
@@ -178,7 +182,7 @@ std::future<std::size_t> Searcher::count_chrome_only(const Xapian::Query& beyond
         }
     }
     std::promise<std::size_t> counted;
-    counted.set_value(count_beyond(db_, beyond, narrower, remote_ ? nullptr : &matched));
+    counted.set_value(count_beyond(db_, beyond, narrower, remote_ ? nullptr : matched));
     return counted.get_future();
 }
 
@@ -218,24 +222,29 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.limit = request.limit;
 
     // Facets and the total must be exact: Xapian looks at every candidate.
-    const bool count_chrome = request.scope == Scope::article && request.count_chrome_only && !filters_only;
-    Matches matches = remote_ ? match_remote(db_, query, newest_first, request.offset, request.limit)
-                              : match_local(databases_for(query), compiled->query, filtered.value(), newest_first,
-                                            request.offset, request.limit, facet_chunks_.get(), count_chrome);
-    result.total = matches.total;
-    result.threads = matches.threads;
-    // Counted while the page's snippets are written.
-    std::future<std::size_t> chrome_only;
-    if (count_chrome) {
+    std::optional<Xapian::Query> beyond;
+    if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
-            const Result<FilteredQuery> beyond =
-                apply_filters(db_, beyond_narrower(whole->query, schema::chrome_text), request);
-            if (!beyond) return beyond.error();
-            chrome_only = count_chrome_only(beyond->query, compiled->query, matches.matched);
+            Result<FilteredQuery> wider = apply_filters(db_, beyond_narrower(whole->query, schema::chrome_text), request);
+            if (!wider) return wider.error();
+            beyond = std::move(wider->query);
         }
     }
+    const std::vector<Xapian::Database*> dbs = remote_ ? std::vector<Xapian::Database*>{} : databases_for(query);
+    // A search on one thread leaves a core to the count, from the start; one split
+    // between cores is counted after it, from the list of its matches.
+    const bool count_alongside = beyond && dbs.size() == 1 && count_may_run_apart();
+    Matches matches;
+    std::future<std::size_t> chrome_only;
+    if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
+    matches = remote_ ? match_remote(db_, query, newest_first, request.offset, request.limit)
+                      : match_local(dbs, compiled->query, filtered.value(), newest_first, request.offset, request.limit,
+                                    facet_chunks_.get(), beyond && !count_alongside);
+    result.total = matches.total;
+    result.threads = matches.threads;
+    if (beyond && !count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, &matches.matched);
     const std::vector<Candidate>& page = matches.page;
     for (std::size_t i = 0; i < page.size(); ++i) {
         Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].document.get_data());

@@ -109,11 +109,13 @@ private:
     std::vector<Xapian::Database*> databases_for(const Xapian::Query& query);
     // `count` handles of the index besides db_, at db_'s revision; none when that fails.
     std::vector<Xapian::Database*> helpers_at_revision(std::size_t count);
-    // The articles that match `beyond` but are not among `matched` (narrower's matches,
-    // rising docids), counted on a thread and a handle of their own where there is one;
-    // `matched` must outlive the future.
+    // Whether the chrome-only count may have a thread and a handle of its own.
+    bool count_may_run_apart() const;
+    // The articles that match `beyond` but not `narrower`, whose matches `matched` lists
+    // (rising docids) when known, counted on a thread and a handle of their own where
+    // there is one; `matched` must outlive the future.
     std::future<std::size_t> count_chrome_only(const Xapian::Query& beyond, const Xapian::Query& narrower,
-                                               const std::vector<Xapian::docid>& matched);
+                                               const std::vector<Xapian::docid>* matched);
     // Follows the index to its newest state: a rebuild replaces the stub, which
     // Database::reopen() does not follow, so a new Database is opened.
     Status refresh();

@@ -199,17 +199,21 @@ TEST_F(SeedSearch, SnippetHighlightsInflectionsAndEscapesHtml) {
 // An open Searcher follows a rebuild's switch of generations without being reopened.
 // A search split between threads, each matching a range of docids, answers as one thread
 // does: the same total, the same page in the same order with the same scores, the same
-// facets; over the seed articles and made-up ones filling three facet chunks.
+// facets, the same count of articles only the chrome matches (counted on the calling
+// thread, after a split search, or beside a search on one thread); over the seed
+// articles and made-up ones filling three facet chunks.
 TEST(SearchInParts, AnswersAsOneThreadDoes) {
     testing::TempDir dir;
     ASSERT_NO_FATAL_FAILURE(testing::build_seed_and_made_up_index(dir / "db", dir / "src", 2100));
     const std::string db = (dir / "db").string();
     Result<Searcher> one = Searcher::open(db, schema::default_shard_timeout, Parallelism{1, 1});
     Result<Searcher> three = Searcher::open(db, schema::default_shard_timeout, Parallelism{3, 1});
-    ASSERT_TRUE(one.ok() && three.ok());
+    Result<Searcher> beside = Searcher::open(db, schema::default_shard_timeout, Parallelism{2, 1'000'000});
+    ASSERT_TRUE(one.ok() && three.ok() && beside.ok());
 
+    std::size_t chrome_only = 0;
     auto described = [](const SearchResult& r) {
-        std::string out = std::to_string(r.total) + " matches\n";
+        std::string out = std::to_string(r.total) + " matches, " + std::to_string(r.chrome_only_total) + " in chrome only\n";
         for (const Hit& hit : r.hits) out += std::to_string(hit.rank) + " " + hit.id + " " + std::to_string(hit.score) + "\n";
         for (const auto* facet : {&r.outlet_facet, &r.month_facet, &r.person_facet}) {
             for (const FacetCount& count : *facet) out += count.value + "=" + std::to_string(count.count) + " " + count.key + "\n";
@@ -217,7 +221,8 @@ TEST(SearchInParts, AnswersAsOneThreadDoes) {
         return out;
     };
     for (const char* query : {"the", "peninsula", "envoy said", "Kim Jong Un", "Seoul OR Pyongyang",
-                              "peninsula NOT Seoul", "\"officials said\"", "korea"}) {
+                              "peninsula NOT Seoul", "\"officials said\"", "korea", "subscribe OR reserved",
+                              "\"all rights reserved\""}) {
         for (const auto& [offset, limit] : {std::pair<std::size_t, std::size_t>{0, 10}, {7, 25}, {2090, 50}}) {
             SearchRequest request;
             request.query = query;
@@ -226,14 +231,19 @@ TEST(SearchInParts, AnswersAsOneThreadDoes) {
             request.snippets = false;
             const Result<SearchResult> alone = one->search(request);
             const Result<SearchResult> split = three->search(request);
-            ASSERT_TRUE(alone.ok() && split.ok()) << query;
+            const Result<SearchResult> counted_beside = beside->search(request);
+            ASSERT_TRUE(alone.ok() && split.ok() && counted_beside.ok()) << query;
             EXPECT_EQ(alone->threads, 1u);
+            EXPECT_EQ(counted_beside->threads, 1u);
             if (alone->total >= 100) {
                 EXPECT_EQ(split->threads, 3u) << query;
             }
             EXPECT_EQ(described(split.value()), described(alone.value())) << query << " from " << offset;
+            EXPECT_EQ(described(counted_beside.value()), described(alone.value())) << query << " from " << offset;
+            chrome_only += alone->chrome_only_total;
         }
     }
+    EXPECT_GT(chrome_only, 0u) << "no query here shows what the chrome-only count does";
 }
 
 // The total and facets come from a pass without weights, and the page from a second
