@@ -186,6 +186,8 @@ TEST_F(ChromeHint, CountIsWhatScopeAllAdds) {
         {"Kim Jong-un OR zorblat"},
         {"date:2024-07 OR quillfeather"},
         {"zorblat OR (ministry -storm)"},
+        {"quillfeather storm"},  // page 4: one word in its article and chrome, the other in its chrome only
+        {"ministry AND (prices OR zorblat)"},
     };
     for (const std::vector<std::string>& args : searches) {
         std::vector<std::string> all = args;
