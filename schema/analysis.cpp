@@ -348,8 +348,8 @@ std::string boolean_term(const Field& field, std::string_view value) {
     return term;
 }
 
-void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
-                Xapian::termpos& next_position, Xapian::termcount wdf) {
+std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                                      Xapian::termpos& next_position, Xapian::termcount wdf) {
     // Names are searched in the article stream, which holds the title, and in the title
     // alone (title:); the rest of the page is searched for the words as written.
     const bool names = (field.prefix == article_text.prefix || field.prefix == title_text.prefix) && name_layer_enabled();
@@ -357,6 +357,7 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
     // Stems have no positions: each is added once with its total wdf, which spares
     // Xapian a term lookup per word (adding terms is most of the indexing time).
     std::unordered_map<std::string, Xapian::termcount> stems;
+    std::vector<PersonMention> persons;
     std::size_t paragraph_start = 0;
     while (paragraph_start < text.size()) {
         std::size_t blank = text.find("\n\n", paragraph_start);
@@ -366,18 +367,21 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         const bool acronyms = std::any_of(tokens.begin(), tokens.end(),
                                           [](const Token& token) { return token.acronym != Acronym::no; });
         // Names are found once: index_names reports what it indexed.
-        std::vector<NameSpan> spans;
+        std::vector<NameMention> mentions;
         if (names) {
-            spans = index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
+            mentions = index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
+            for (NameMention& mention : mentions) persons.push_back(std::move(mention.person));
         } else if (acronyms) {
-            spans = find_names(paragraph, tokens, NameContext::document);
+            for (const NameSpan& span : find_names(paragraph, tokens, NameContext::document)) {
+                mentions.push_back({span.first, span.last, {}});
+            }
         }
-        auto span = spans.begin();  // the first name not ending before token k
+        auto mention = mentions.begin();  // the first name not ending before token k
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const Token& token = tokens[k];
             if (token.acronym != Acronym::no) {
-                while (span != spans.end() && span->last < k) ++span;
-                const bool in_name = span != spans.end() && span->first <= k;
+                while (mention != mentions.end() && mention->last < k) ++mention;
+                const bool in_name = mention != mentions.end() && mention->first <= k;
                 if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
             }
             for (const std::string& part : token.parts) {
@@ -394,6 +398,7 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         paragraph_start = paragraph_end + 2;
     }
     for (const auto& [term, count] : stems) doc.add_term(term, count);
+    return persons;
 }
 
 // The ordinary words that tell a shouted word from an acronym change what is indexed: a

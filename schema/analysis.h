@@ -14,8 +14,9 @@
 //   3. term construction  exact word terms with positions, English stems without;
 //                         the words inside a word kept whole (its parts) get both too,
 //                         at the word's own position;
-//                         in the article stream, Korean personal names add name and
-//                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off);
+//                         in the article stream, Korean personal names add name terms
+//                         and report the persons they mention (names.h;
+//                         CORPUS_NAME_LAYER=off turns them off);
 //                         a word written as an acronym (UN, U.S.) adds an acronym term
 //                         at its position, unless it is part of a Korean name
 //
@@ -60,6 +61,13 @@ struct Token {
     std::vector<std::string> parts;
 };
 
+// A person a text names (names.h): the person's key (person_key) and the spelling the
+// text used (name_surface).
+struct PersonMention {
+    std::string key;
+    std::string spelling;
+};
+
 // Whether a normalized word is an ordinary English word (english_words.h).
 bool is_english_word(std::string_view word);
 
@@ -94,9 +102,11 @@ std::string boolean_term(const Field& field, std::string_view value);
 // token's parts get exact and stem terms at its position, as if written there. Tokens
 // read as acronyms (yes or shouted) get acronym terms, except inside a Korean name (the
 // Un of "KIM JONG UN"): names are found in every field for that, and indexed in the
-// article stream only.
-void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
-                Xapian::termpos& next_position, Xapian::termcount wdf = 1);
+// article stream only. Returns the persons the names of the text mention, in the order
+// written (none for a field without names, the chrome): the indexer records those of the
+// article stream in the person facet (person_facet.h, add_person_facet).
+std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                                      Xapian::termpos& next_position, Xapian::termcount wdf = 1);
 
 // Identifies this analysis chain; stored in every index and checked on open, so an
 // index built by a different chain asks to be rebuilt instead of answering wrongly.

@@ -69,11 +69,11 @@ std::string name_reading_term(std::string_view reading, std::string_view set_ter
     return term;
 }
 
-std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                                  Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix) {
+std::vector<NameMention> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                                     Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix) {
     const std::string p(prefix);
-    std::vector<NameSpan> spans = find_names(text, tokens, NameContext::document);
-    for (const NameSpan& span : spans) {
+    std::vector<NameMention> mentions;
+    for (const NameSpan& span : find_names(text, tokens, NameContext::document)) {
         const Xapian::termpos at = first_position + static_cast<Xapian::termpos>(span.first);
         const std::vector<std::vector<std::string>> terms = name_token_terms(span);
         doc.add_posting(p + name_start_term(), at - 1, wdf);
@@ -89,10 +89,9 @@ std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, 
                 for (const std::string& reading : readings) doc.add_boolean_term(name_reading_term(reading, set));
             }
         }
-        if (!p.empty()) continue;
-        doc.add_boolean_term(person_spelling_term(person_key(span), name_surface(text, tokens, span)));
+        mentions.push_back({span.first, span.last, {person_key(span), name_surface(text, tokens, span)}});
     }
-    return spans;
+    return mentions;
 }
 
 }  // namespace corpus::schema

@@ -86,12 +86,20 @@ std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>
 // not exactly one name ("Kim", "Li Qiang", "Kim Jong Un said").
 std::optional<NameSpan> whole_name(std::string_view name);
 
+// A name index_names indexed: where it stands and whom it names.
+struct NameMention {
+    std::size_t first;  // token indexes, inclusive
+    std::size_t last;
+    PersonMention person;
+};
+
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
 // terms, start/end markers and name-set terms, each after `prefix`, and (for the article
-// stream, whose prefix is empty) person spelling terms. index_text calls it for the article stream
-// and the title, and keeps acronym terms out of the names it returns (those it found).
-std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                                  Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
+// stream, whose prefix is empty) reading terms. index_text calls it for the article stream
+// and the title, keeps acronym terms out of the names it returns and returns whom they
+// name, which the indexer records in the person facet.
+std::vector<NameMention> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                                     Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
 
 // Term construction. Name terms carry name_term_prefix (fields.h).
 std::string name_term(std::string_view hangul);
@@ -153,8 +161,8 @@ std::optional<std::string> person_key(std::string_view name);
 std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name);
 
 // Person facet terms (person_spelling_prefix, fields.h): key TAB spelling, one for each
-// surface spelling of a person an article used. Their frequencies over the whole index
-// label each facet entry (person_facet.h).
+// surface spelling of a person an article used (person_facet.h, add_person_facet). Their
+// frequencies over the whole index label each facet entry.
 std::string person_spelling_term(std::string_view key, std::string_view surface);
 // The surface spelling of a mention: its text with white space collapsed and a
 // possessive 's / ’s removed ("Kim Jong Un’s" -> "Kim Jong Un").
