@@ -11,13 +11,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <unicode/uversion.h>
-
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -290,7 +286,7 @@ std::vector<Token> tokenize(std::string_view text) {
 
 std::string stem(std::string_view word) {
     // Stemming is the costliest per-word step after breaking; words repeat a lot.
-    thread_local Xapian::Stem stemmer("english");
+    thread_local Xapian::Stem stemmer{std::string(stem_language)};
     thread_local std::unordered_map<std::string, std::string> cache;
     constexpr std::size_t cache_limit = 200'000;
     std::string key(word);
@@ -399,30 +395,6 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
     }
     for (const auto& [term, count] : stems) doc.add_term(term, count);
     return persons;
-}
-
-// The ordinary words that tell a shouted word from an acronym change what is indexed: a
-// newer scowl asks for a rebuild rather than answering from a mix of both.
-namespace {
-
-std::string english_words_fingerprint() {
-    std::string words(english_words_10);
-    words += english_words_20;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
-    return hex;
-}
-
-}  // namespace
-
-const std::string& analysis_fingerprint() {
-    static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
-                                           ";break=word,sentence_ends,parts;norm=nfkc_cf,nomarks,noapos,nopossessive"
-                                           ";stem=english;gap=" + std::to_string(block_gap) +
-                                           ";names=" + name_tables_fingerprint() +
-                                           ";spelling=" + spelling_variants_fingerprint() +
-                                           ";acronyms=" + english_words_fingerprint();
-    return fingerprint;
 }
 
 }  // namespace corpus::schema

@@ -75,7 +75,8 @@ bool is_english_word(std::string_view word);
 // title, a paragraph, a query's words): whether it shouts decides Token::acronym.
 std::vector<Token> tokenize(std::string_view text);
 
-// The English stem of a normalized word.
+// The stem of a normalized word, by Xapian's Snowball stemmer for this language.
+inline constexpr std::string_view stem_language = "english";
 std::string stem(std::string_view word);
 
 // Stage 3: the terms a normalized word yields in a text field.
@@ -110,6 +111,21 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
 
 // Identifies this analysis chain; stored in every index and checked on open, so an
 // index built by a different chain asks to be rebuilt instead of answering wrongly.
+// Derived, never bumped by hand: the ICU version, the stemmer's language, digests of the
+// embedded tables (names, spellings, English words) and the digest of the probe's
+// document, so that any change to what the chain makes of the probe changes it.
 const std::string& analysis_fingerprint();
+
+// The fingerprint's probe: a fixed article whose title, body and chrome exercise every
+// stage (words, stems, parts, acronyms in capitals and dotted, a shouted headline, British
+// spellings, Korean names in several spellings and orders, Hangul of the North and the
+// South, foreign names that stay words), analysed as the indexer analyses an article,
+// its persons recorded as the indexer records them (person_facet.h).
+Xapian::Document analysis_probe();
+
+// A digest (16 hex digits) of everything a document holds: each term with its wdf and
+// positions, and each value. Documents holding the same digest alike, whatever the order
+// their terms were added in.
+std::string document_digest(const Xapian::Document& doc);
 
 }  // namespace corpus::schema

@@ -1,12 +1,12 @@
 #include "schema/name_spellings.h"
 
+#include "schema/digest.h"
 #include "schema/english_words.h"
 #include "schema/name_readings.h"
 #include "schema/names.h"
 #include "schema/names_tables.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <string>
 
 namespace corpus::schema {
@@ -66,11 +66,6 @@ std::vector<std::string> spellings_of(std::string_view hangul, const Customary& 
 }
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-std::uint64_t fnv1a(std::string_view data, std::uint64_t hash) {
-    for (unsigned char c : data) hash = (hash ^ c) * 0x100000001b3ULL;
-    return hash;
-}
 
 }  // namespace
 
@@ -200,19 +195,10 @@ bool is_english_proper_word(std::string_view word) {
 }
 
 const std::string& name_tables_fingerprint() {
-    static const std::string fingerprint = [] {
-        if (!name_layer_enabled()) return std::string("off");
-        std::uint64_t hash = 0xcbf29ce484222325ULL;
-        for (std::string_view table : {names_surnames_tsv, names_customary_tsv, names_sino_korean_txt, names_not_names_txt,
-                                        english_proper_words}) {
-            hash = fnv1a(table, hash);
-            hash = fnv1a("\x1f", hash);
-        }
-        static constexpr char digits[] = "0123456789abcdef";
-        std::string hex(16, '0');
-        for (int i = 15; i >= 0; --i, hash >>= 4) hex[static_cast<std::size_t>(i)] = digits[hash & 0xF];
-        return hex;
-    }();
+    static const std::string fingerprint =
+        name_layer_enabled() ? hex_digest({names_surnames_tsv, names_customary_tsv, names_sino_korean_txt,
+                                           names_not_names_txt, english_proper_words})
+                             : std::string("off");
     return fingerprint;
 }
 
