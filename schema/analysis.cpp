@@ -397,4 +397,17 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
     return persons;
 }
 
+std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
+                                              std::string_view chrome) {
+    Xapian::termpos article_position = 1;
+    std::vector<PersonMention> persons = index_text(doc, article_text, title, article_position, 2);
+    std::vector<PersonMention> in_body = index_text(doc, article_text, body, article_position);
+    persons.insert(persons.end(), std::make_move_iterator(in_body.begin()), std::make_move_iterator(in_body.end()));
+    Xapian::termpos title_position = 1;
+    index_text(doc, title_text, title, title_position);
+    Xapian::termpos chrome_position = 1;
+    index_text(doc, chrome_text, chrome, chrome_position);
+    return persons;
+}
+
 }  // namespace corpus::schema

@@ -109,6 +109,13 @@ std::string boolean_term(const Field& field, std::string_view value);
 std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
                                       Xapian::termpos& next_position, Xapian::termcount wdf = 1);
 
+// An article's text as the index holds it: the title (its words counting double: a
+// headline says what it is about) and the body in the article stream, the title again
+// as title_text, the chrome as chrome_text. Returns the persons the title and the body
+// mention, for the person facet (person_facet.h, add_person_facet).
+std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
+                                              std::string_view chrome);
+
 // Identifies this analysis chain; stored in every index and checked on open, so an
 // index built by a different chain asks to be rebuilt instead of answering wrongly.
 // Derived, never bumped by hand: the ICU version, the stemmer's language, digests of the
@@ -119,8 +126,8 @@ const std::string& analysis_fingerprint();
 // The fingerprint's probe: a fixed article whose title, body and chrome exercise every
 // stage (words, stems, parts, acronyms in capitals and dotted, a shouted headline, British
 // spellings, Korean names in several spellings and orders, Hangul of the North and the
-// South, foreign names that stay words), analysed as the indexer analyses an article,
-// its persons recorded as the indexer records them (person_facet.h).
+// South, foreign names that stay words), indexed as the indexer indexes an article's
+// text (index_article_text, add_person_facet) and an outlet.
 Xapian::Document analysis_probe();
 
 // A digest (16 hex digits) of everything a document holds: each term with its wdf and

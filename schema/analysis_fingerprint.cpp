@@ -34,15 +34,7 @@ constexpr std::string_view probe_outlet = "FN News Global";
 
 Xapian::Document analysis_probe() {
     Xapian::Document doc;
-    Xapian::termpos article_position = 1;
-    std::vector<PersonMention> persons = index_text(doc, article_text, probe_title, article_position, 2);
-    const std::vector<PersonMention> in_body = index_text(doc, article_text, probe_body, article_position);
-    persons.insert(persons.end(), in_body.begin(), in_body.end());
-    Xapian::termpos title_position = 1;
-    index_text(doc, title_text, probe_title, title_position);
-    Xapian::termpos chrome_position = 1;
-    index_text(doc, chrome_text, probe_chrome, chrome_position);
-    add_person_facet(doc, persons);
+    add_person_facet(doc, index_article_text(doc, probe_title, probe_body, probe_chrome));
     doc.add_boolean_term(boolean_term(outlet_term, probe_outlet));
     return doc;
 }
