@@ -339,12 +339,14 @@ TEST(Analysis, FingerprintNamesTheChain) {
 
 // The fingerprint is derived from what the chain makes of the probe: a chain that makes
 // anything else of it (another term, wdf, position or person) has another fingerprint,
-// with no version to bump by hand.
+// with no version to bump by hand. The build digested the probe with the chain this
+// process runs.
 TEST(Analysis, FingerprintHoldsTheProbesDigest) {
     const std::string digest = document_digest(analysis_probe());
     EXPECT_EQ(digest.size(), 16u);
-    EXPECT_NE(analysis_fingerprint().find(";probe=" + digest), std::string::npos) << analysis_fingerprint();
     EXPECT_EQ(document_digest(analysis_probe()), digest);
+    EXPECT_EQ(analysis_probe_digest, digest);
+    EXPECT_NE(analysis_fingerprint().find(";probe=" + digest), std::string::npos) << analysis_fingerprint();
 }
 
 // Another process (the indexer) derives the same fingerprint: an index it builds opens.
