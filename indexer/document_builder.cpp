@@ -104,15 +104,7 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_content_hash, article.content_hash);
 
-    // Title words count double in the article stream: a headline says what it is about.
-    Xapian::termpos article_position = 1;
-    index_text(doc, article_text, article.title, article_position, 2);
-    index_text(doc, article_text, article.body, article_position);
-    Xapian::termpos title_position = 1;
-    index_text(doc, title_text, article.title, title_position);
-    Xapian::termpos chrome_position = 1;
-    index_text(doc, chrome_text, article.chrome, chrome_position);
-    if (const std::string persons = person_facet_value(doc); !persons.empty()) doc.add_value(slot_persons, persons);
+    add_person_facet(doc, index_article_text(doc, article.title, article.body, article.chrome));
 
     doc.set_data(encode_document_data(article));
     return doc;

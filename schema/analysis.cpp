@@ -11,13 +11,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <unicode/uversion.h>
-
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -290,7 +286,7 @@ std::vector<Token> tokenize(std::string_view text) {
 
 std::string stem(std::string_view word) {
     // Stemming is the costliest per-word step after breaking; words repeat a lot.
-    thread_local Xapian::Stem stemmer("english");
+    thread_local Xapian::Stem stemmer{std::string(stem_language)};
     thread_local std::unordered_map<std::string, std::string> cache;
     constexpr std::size_t cache_limit = 200'000;
     std::string key(word);
@@ -348,8 +344,8 @@ std::string boolean_term(const Field& field, std::string_view value) {
     return term;
 }
 
-void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
-                Xapian::termpos& next_position, Xapian::termcount wdf) {
+std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                                      Xapian::termpos& next_position, Xapian::termcount wdf) {
     // Names are searched in the article stream, which holds the title, and in the title
     // alone (title:); the rest of the page is searched for the words as written.
     const bool names = (field.prefix == article_text.prefix || field.prefix == title_text.prefix) && name_layer_enabled();
@@ -357,6 +353,7 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
     // Stems have no positions: each is added once with its total wdf, which spares
     // Xapian a term lookup per word (adding terms is most of the indexing time).
     std::unordered_map<std::string, Xapian::termcount> stems;
+    std::vector<PersonMention> persons;
     std::size_t paragraph_start = 0;
     while (paragraph_start < text.size()) {
         std::size_t blank = text.find("\n\n", paragraph_start);
@@ -366,18 +363,21 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         const bool acronyms = std::any_of(tokens.begin(), tokens.end(),
                                           [](const Token& token) { return token.acronym != Acronym::no; });
         // Names are found once: index_names reports what it indexed.
-        std::vector<NameSpan> spans;
+        std::vector<NameMention> mentions;
         if (names) {
-            spans = index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
+            mentions = index_names(doc, paragraph, tokens, next_position, wdf, field.prefix);
+            for (NameMention& mention : mentions) persons.push_back(std::move(mention.person));
         } else if (acronyms) {
-            spans = find_names(paragraph, tokens, NameContext::document);
+            for (const NameSpan& span : find_names(paragraph, tokens, NameContext::document)) {
+                mentions.push_back({span.first, span.last, {}});
+            }
         }
-        auto span = spans.begin();  // the first name not ending before token k
+        auto mention = mentions.begin();  // the first name not ending before token k
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const Token& token = tokens[k];
             if (token.acronym != Acronym::no) {
-                while (span != spans.end() && span->last < k) ++span;
-                const bool in_name = span != spans.end() && span->first <= k;
+                while (mention != mentions.end() && mention->last < k) ++mention;
+                const bool in_name = mention != mentions.end() && mention->first <= k;
                 if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
             }
             for (const std::string& part : token.parts) {
@@ -394,30 +394,20 @@ void index_text(Xapian::Document& doc, const Field& field, std::string_view text
         paragraph_start = paragraph_end + 2;
     }
     for (const auto& [term, count] : stems) doc.add_term(term, count);
+    return persons;
 }
 
-// The ordinary words that tell a shouted word from an acronym change what is indexed: a
-// newer scowl asks for a rebuild rather than answering from a mix of both.
-namespace {
-
-std::string english_words_fingerprint() {
-    std::string words(english_words_10);
-    words += english_words_20;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(words.data(), words.size())));
-    return hex;
-}
-
-}  // namespace
-
-const std::string& analysis_fingerprint() {
-    static const std::string fingerprint = std::string("chain=1;icu=") + U_ICU_VERSION +
-                                           ";break=word,sentence_ends,parts;norm=nfkc_cf,nomarks,noapos,nopossessive"
-                                           ";stem=english;gap=" + std::to_string(block_gap) +
-                                           ";names=" + name_tables_fingerprint() +
-                                           ";spelling=" + spelling_variants_fingerprint() +
-                                           ";acronyms=" + english_words_fingerprint();
-    return fingerprint;
+std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
+                                              std::string_view chrome) {
+    Xapian::termpos article_position = 1;
+    std::vector<PersonMention> persons = index_text(doc, article_text, title, article_position, 2);
+    std::vector<PersonMention> in_body = index_text(doc, article_text, body, article_position);
+    persons.insert(persons.end(), std::make_move_iterator(in_body.begin()), std::make_move_iterator(in_body.end()));
+    Xapian::termpos title_position = 1;
+    index_text(doc, title_text, title, title_position);
+    Xapian::termpos chrome_position = 1;
+    index_text(doc, chrome_text, chrome, chrome_position);
+    return persons;
 }
 
 }  // namespace corpus::schema

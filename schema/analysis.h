@@ -14,8 +14,9 @@
 //   3. term construction  exact word terms with positions, English stems without;
 //                         the words inside a word kept whole (its parts) get both too,
 //                         at the word's own position;
-//                         in the article stream, Korean personal names add name and
-//                         person terms (names.h; CORPUS_NAME_LAYER=off turns them off);
+//                         in the article stream, Korean personal names add name terms
+//                         and report the persons they mention (names.h;
+//                         CORPUS_NAME_LAYER=off turns them off);
 //                         a word written as an acronym (UN, U.S.) adds an acronym term
 //                         at its position, unless it is part of a Korean name
 //
@@ -60,6 +61,13 @@ struct Token {
     std::vector<std::string> parts;
 };
 
+// A person a text names (names.h): the person's key (person_key) and the spelling the
+// text used (name_surface).
+struct PersonMention {
+    std::string key;
+    std::string spelling;
+};
+
 // Whether a normalized word is an ordinary English word (english_words.h).
 bool is_english_word(std::string_view word);
 
@@ -67,7 +75,8 @@ bool is_english_word(std::string_view word);
 // title, a paragraph, a query's words): whether it shouts decides Token::acronym.
 std::vector<Token> tokenize(std::string_view text);
 
-// The English stem of a normalized word.
+// The stem of a normalized word, by Xapian's Snowball stemmer for this language.
+inline constexpr std::string_view stem_language = "english";
 std::string stem(std::string_view word);
 
 // Stage 3: the terms a normalized word yields in a text field.
@@ -94,12 +103,41 @@ std::string boolean_term(const Field& field, std::string_view value);
 // token's parts get exact and stem terms at its position, as if written there. Tokens
 // read as acronyms (yes or shouted) get acronym terms, except inside a Korean name (the
 // Un of "KIM JONG UN"): names are found in every field for that, and indexed in the
-// article stream only.
-void index_text(Xapian::Document& doc, const Field& field, std::string_view text,
-                Xapian::termpos& next_position, Xapian::termcount wdf = 1);
+// article stream only. Returns the persons the names of the text mention, in the order
+// written (none for a field without names, the chrome): the indexer records those of the
+// article stream in the person facet (person_facet.h, add_person_facet).
+std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                                      Xapian::termpos& next_position, Xapian::termcount wdf = 1);
+
+// An article's text as the index holds it: the title (its words counting double: a
+// headline says what it is about) and the body in the article stream, the title again
+// as title_text, the chrome as chrome_text. Returns the persons the title and the body
+// mention, for the person facet (person_facet.h, add_person_facet).
+std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
+                                              std::string_view chrome);
 
 // Identifies this analysis chain; stored in every index and checked on open, so an
 // index built by a different chain asks to be rebuilt instead of answering wrongly.
+// Derived, never bumped by hand: the ICU version, the stemmer's language, digests of the
+// embedded tables (names, spellings, English words) and analysis_probe_digest, so that
+// any change to what the chain makes of the probe changes it.
 const std::string& analysis_fingerprint();
+
+// document_digest(analysis_probe()) as the build computed it (schema/make_probe_digest.cpp,
+// with the name layer on): running the probe in every process that opens an index cost
+// a third of a one-query search's instructions.
+extern const std::string_view analysis_probe_digest;
+
+// The fingerprint's probe: a fixed article whose title, body and chrome exercise every
+// stage (words, stems, parts, acronyms in capitals and dotted, a shouted headline, British
+// spellings, Korean names in several spellings and orders, Hangul of the North and the
+// South, foreign names that stay words), indexed as the indexer indexes an article's
+// text (index_article_text, add_person_facet) and an outlet.
+Xapian::Document analysis_probe();
+
+// A digest (16 hex digits) of everything a document holds: each term with its wdf and
+// positions, and each value. Documents holding the same digest alike, whatever the order
+// their terms were added in.
+std::string document_digest(const Xapian::Document& doc);
 
 }  // namespace corpus::schema

@@ -53,8 +53,8 @@ inline constexpr std::string_view acronym_marker = "XA";
 // ("XH정", "XH정은"); "XH<" and "XH>" stand just before and after each name. Person
 // spelling terms are boolean: "XPS" + person key + TAB + surface spelling ("XPS연 석열\tYoon
 // Suk-yeol"), one for each spelling of a person an article used; the document's
-// person-facet value is made from them (person_facet.h), and their frequencies over the
-// whole index give each facet entry its label. --person and person: search the name-set
+// person-facet value lists the same entries (person_facet.h, add_person_facet), and their
+// frequencies over the whole index give each facet entry its label. --person and person: search the name-set
 // terms below, as a search for the name does.
 inline constexpr std::string_view name_term_prefix = "XH";
 // Whole names, without positions. Each name an article writes gets one name-set term:

@@ -10,7 +10,7 @@
 // and the customary press habits for single jamo (oo for u, ee for a final i, u for eo,
 // yu/you for yeo, sh before i, th for t, wh for hw, an h after a final vowel: Koh, Suh).
 // What no rule of this kind gives (Park, Rhee, Choi's Chey, Syng) is in the hand table
-// schema/names/customary.tsv, read by names.cpp.
+// schema/names/customary.tsv, read by name_spellings.cpp.
 #pragma once
 
 #include <optional>

@@ -34,6 +34,10 @@
 // Kim Jong Un). Words with letters or vowel runs no Korean romanization has (Li Qiang,
 // Namazu Hiroyuki, Yang Jiechi), and a name running on into a Vietnamese word (Ho Chi
 // Minh), stay plain words.
+//
+// One part a file: the readings of romanized spellings (name_spellings.h), recognition
+// (name_recognition.cpp), index terms (name_terms.cpp), query expansion (name_query.cpp)
+// and person keys (person_key.cpp).
 #pragma once
 
 #include "schema/analysis.h"
@@ -78,16 +82,29 @@ struct NameSpan {
 // Finds the names in `tokens`, which tokenize(text) produced. Only tokens that can start
 // or end a name (capitalized, in documents) cost more than one hash lookup.
 std::vector<NameSpan> find_names(std::string_view text, const std::vector<Token>& tokens, NameContext context);
+// The one name the whole of `name` is, read as a query reads it; nothing when `name` is
+// not exactly one name ("Kim", "Li Qiang", "Kim Jong Un said").
+std::optional<NameSpan> whole_name(std::string_view name);
+
+// A name index_names indexed: where it stands and whom it names.
+struct NameMention {
+    std::size_t first;  // token indexes, inclusive
+    std::size_t last;
+    PersonMention person;
+};
 
 // Indexes the names among `tokens` (tokenize(text), the first at `first_position`): name
 // terms, start/end markers and name-set terms, each after `prefix`, and (for the article
-// stream, whose prefix is empty) person spelling terms. index_text calls it for the article stream
-// and the title, and keeps acronym terms out of the names it returns (those it found).
-std::vector<NameSpan> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
-                                  Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
+// stream, whose prefix is empty) reading terms. index_text calls it for the article stream
+// and the title, keeps acronym terms out of the names it returns and returns whom they
+// name, which the indexer records in the person facet.
+std::vector<NameMention> index_names(Xapian::Document& doc, std::string_view text, const std::vector<Token>& tokens,
+                                     Xapian::termpos first_position, Xapian::termcount wdf, std::string_view prefix = {});
 
 // Term construction. Name terms carry name_term_prefix (fields.h).
 std::string name_term(std::string_view hangul);
+// name_term of each.
+std::vector<std::string> name_terms(const std::vector<std::string>& hangul);
 const std::string& name_start_term();
 const std::string& name_end_term();
 
@@ -130,7 +147,7 @@ bool form_matches(const NameForm& form, const NameSpan& document_span);
 // Korean order, each syllable in its identity_form (name_readings.h), which every reading
 // of a romanized syllable shares ("Yoon Suk-yeol", "Yun Sŏk-yŏl", "Suk-yeol Yoon" and
 // "윤석열" are all "연 석열"; "리설주" and "Lee Sol-ju" are one). A joined given name is
-// cut as key_cutting in names.cpp says. It merges a little more than matching does
+// cut as key_cutting in person_key.cpp says. It merges a little more than matching does
 // (성/승/송), which only widens a facet entry; two syllables are listed in byte order, as
 // which is the surname cannot always be told (Jung Pak).
 std::string person_key(const NameSpan& span);
@@ -144,8 +161,8 @@ std::optional<std::string> person_key(std::string_view name);
 std::optional<Xapian::Query> person_filter(const Xapian::Database& db, std::string_view name);
 
 // Person facet terms (person_spelling_prefix, fields.h): key TAB spelling, one for each
-// surface spelling of a person an article used. Their frequencies over the whole index
-// label each facet entry (person_facet.h).
+// surface spelling of a person an article used (person_facet.h, add_person_facet). Their
+// frequencies over the whole index label each facet entry.
 std::string person_spelling_term(std::string_view key, std::string_view surface);
 // The surface spelling of a mention: its text with white space collapsed and a
 // possessive 's / ’s removed ("Kim Jong Un’s" -> "Kim Jong Un").

@@ -1,6 +1,7 @@
 #include "schema/person_facet.h"
 
 #include "schema/fields.h"
+#include "schema/names.h"
 
 #include <xxhash.h>
 
@@ -13,17 +14,19 @@
 
 namespace corpus::schema {
 
-std::string person_facet_value(const Xapian::Document& doc) {
+void add_person_facet(Xapian::Document& doc, const std::vector<PersonMention>& mentions) {
+    std::vector<std::string> terms;
+    terms.reserve(mentions.size());
+    for (const PersonMention& mention : mentions) terms.push_back(person_spelling_term(mention.key, mention.spelling));
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     std::string value;
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(std::string(person_spelling_prefix));
-    for (; it != doc.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (!term.starts_with(person_spelling_prefix)) break;
+    for (const std::string& term : terms) {
+        doc.add_boolean_term(term);
         if (!value.empty()) value += '\n';
         value.append(term, person_spelling_prefix.size());
     }
-    return value;
+    if (!value.empty()) doc.add_value(slot_persons, value);
 }
 
 void label_persons(const Xapian::Database& db, std::vector<PersonCount>& persons) {

@@ -7,6 +7,8 @@
 // and it reads one value per document instead of a whole term list.
 #pragma once
 
+#include "schema/analysis.h"
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -29,9 +31,10 @@ struct PersonCount {
     std::vector<std::string> spellings = {};  // the person's other spellings (label_persons)
 };
 
-// The slot_persons value for a document whose name terms are already added: its person
-// spelling terms, without their prefix.
-std::string person_facet_value(const Xapian::Document& doc);
+// Records the persons an article mentions (index_text's, of the article stream): one
+// person spelling term (names.h, person_spelling_term) for each distinct mention, and the
+// slot_persons value listing them, sorted, when there is any.
+void add_person_facet(Xapian::Document& doc, const std::vector<PersonMention>& mentions);
 
 // Labels each person by the spelling most articles of the whole of `db` use (of equals,
 // the first in byte order), the same in every query, and lists the person's other

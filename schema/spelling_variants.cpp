@@ -1,5 +1,7 @@
 #include "schema/spelling_variants.h"
 
+#include "schema/digest.h"
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -89,13 +91,7 @@ std::vector<std::string_view> american_spellings_starting(std::string_view prefi
 }
 
 const std::string& spelling_variants_fingerprint() {
-    static const std::string fingerprint = [] {
-        std::uint64_t hash = XXH3_64bits(spelling_variants_tsv.data(), spelling_variants_tsv.size());
-        static constexpr char digits[] = "0123456789abcdef";
-        std::string hex(16, '0');
-        for (int i = 15; i >= 0; --i, hash >>= 4) hex[static_cast<std::size_t>(i)] = digits[hash & 0xF];
-        return hex;
-    }();
+    static const std::string fingerprint = hex_digest({spelling_variants_tsv});
     return fingerprint;
 }
 

@@ -1,9 +1,11 @@
 // The indexer on real files: the seed corpus, edits, and every kind of bad input.
+#include "indexer/document_builder.h"
 #include "indexer/indexer.h"
 #include "schema/analysis.h"
 #include "schema/article.h"
 #include "schema/fields.h"
 #include "schema/index.h"
+#include "schema/names.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -73,6 +75,33 @@ TEST(Indexer, IndexesTheSeedCorpusWithItsMetadata) {
     const std::string spelling_prefix(schema::person_spelling_prefix);
     EXPECT_NE(database.allterms_begin(spelling_prefix), database.allterms_end(spelling_prefix));
     EXPECT_NE(database.get_document(1).get_value(schema::slot_persons), "");
+}
+
+// The persons the title and the body name, each spelling once, and no others (not the
+// chrome's): one spelling term each and the facet value listing them in term order.
+TEST(Indexer, RecordsEachPersonSpellingOfTheArticleOnce) {
+    schema::StoredArticle article;
+    article.id = "persons";
+    article.title = "Kim Jong Un meets Yoon Suk Yeol";
+    article.body = "Kim Jong-un said so.\n\nKim Jong Un\u2019s visit. \uc724\uc11d\uc5f4 replied; Li Qiang listened.";
+    article.chrome = "Park Chan-wook\u2019s new film";
+    const Xapian::Document doc = build_document(article);
+    const std::string kim = *schema::person_key("Kim Jong Un");
+    const std::string yoon = *schema::person_key("Yoon Suk Yeol");
+    std::vector<std::string> expected{schema::person_spelling_term(kim, "Kim Jong Un"),
+                                      schema::person_spelling_term(kim, "Kim Jong-un"),
+                                      schema::person_spelling_term(yoon, "Yoon Suk Yeol"),
+                                      schema::person_spelling_term(yoon, "\uc724\uc11d\uc5f4")};
+    std::sort(expected.begin(), expected.end());
+    std::vector<std::string> terms;
+    const std::string prefix(schema::person_spelling_prefix);
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if ((*it).starts_with(prefix)) terms.push_back(*it);
+    }
+    EXPECT_EQ(terms, expected);
+    std::string value;
+    for (const std::string& term : expected) value += (value.empty() ? "" : "\n") + term.substr(prefix.size());
+    EXPECT_EQ(doc.get_value(schema::slot_persons), value);
 }
 
 // A list of headlines above the real one may look like the page's headline; when the

@@ -1,6 +1,10 @@
 // Golden tables for the analysis chain: text -> normalized words, and the promise that
 // an article and a query saying the same thing yield the same terms.
 #include "schema/analysis.h"
+#include "schema/fields.h"
+#include "schema/index.h"
+#include "schema/names.h"
+#include "schema/person_facet.h"
 #include "schema/spelling_variants.h"
 #include "tests/support/test_support.h"
 
@@ -331,6 +335,107 @@ TEST(Analysis, FingerprintNamesTheChain) {
     EXPECT_NE(analysis_fingerprint().find("stem=english"), std::string::npos);
     // The spelling table is part of the chain: a table of other pairs is another chain.
     EXPECT_NE(analysis_fingerprint().find(";spelling=" + spelling_variants_fingerprint()), std::string::npos);
+}
+
+// The fingerprint is derived from what the chain makes of the probe: a chain that makes
+// anything else of it (another term, wdf, position or person) has another fingerprint,
+// with no version to bump by hand. The build digested the probe with the chain this
+// process runs.
+TEST(Analysis, FingerprintHoldsTheProbesDigest) {
+    const std::string digest = document_digest(analysis_probe());
+    EXPECT_EQ(digest.size(), 16u);
+    EXPECT_EQ(document_digest(analysis_probe()), digest);
+    EXPECT_EQ(analysis_probe_digest, digest);
+    EXPECT_NE(analysis_fingerprint().find(";probe=" + digest), std::string::npos) << analysis_fingerprint();
+}
+
+// Another process (the indexer) derives the same fingerprint: an index it builds opens.
+TEST(Analysis, FingerprintIsTheSameInEveryProcess) {
+    testing::TempDir dir;
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(testing::run({testing::index_bin(), "--db", db, "-q", testing::seed_dir().string()}).exit_code, 0);
+    EXPECT_EQ(Xapian::Database(db).get_metadata(std::string(meta_fingerprint)), analysis_fingerprint());
+    EXPECT_TRUE(open_for_reading(db).ok());
+}
+
+Xapian::Document indexed(std::string_view text) {
+    Xapian::Document doc;
+    Xapian::termpos position = 1;
+    add_person_facet(doc, index_text(doc, article_text, text, position));
+    return doc;
+}
+
+// Documents digest alike exactly when they hold the same: the same text written another
+// way that the chain reads alike (curly and straight apostrophes, British and American
+// spellings) digests alike; a term, a wdf, a position, a name or a person's spelling
+// apart does not.
+TEST(Analysis, DigestSeesEveryDifferenceInWhatADocumentHolds) {
+    const std::string base = document_digest(indexed("Kim Jong Un's defence visit"));
+    EXPECT_EQ(document_digest(indexed("Kim Jong Un\u2019s defense visit")), base);
+    EXPECT_NE(document_digest(indexed("Kim Jong Un's defence visits")), base);    // a word and its stem
+    EXPECT_NE(document_digest(indexed("Kim Jong Un's visit defence")), base);     // positions
+    EXPECT_NE(document_digest(indexed("Kim Jong Il's defence visit")), base);     // a name
+    EXPECT_NE(document_digest(indexed("Kim Jong-un's defence visit")), base);     // a person's spelling
+    Xapian::Document heavier = indexed("Kim Jong Un's defence visit");
+    heavier.add_term("visit");
+    EXPECT_NE(document_digest(heavier), base);  // a wdf
+    Xapian::Document valued = indexed("Kim Jong Un's defence visit");
+    valued.add_value(slot_outlet, "Yonhap");
+    EXPECT_NE(document_digest(valued), base);  // a value
+}
+
+// The probe exercises every stage and every rule the fingerprint stands for: were any of
+// these left out of it, a change to that rule would leave the fingerprint as it was.
+TEST(Analysis, ProbeExercisesEveryStage) {
+    const Xapian::Document probe = analysis_probe();
+    auto holds = [&](const std::string& term) {
+        Xapian::TermIterator it = probe.termlist_begin();
+        it.skip_to(term);
+        return it != probe.termlist_end() && *it == term;
+    };
+    for (const char* word : {"sanctions", "visiting", "orban", "dont", "36000", "3.14", "e.g"}) {
+        EXPECT_TRUE(holds(exact_term(article_text, word))) << word;
+        EXPECT_TRUE(holds(stem_term(article_text, word))) << word;
+    }
+    for (const char* word : {"new", "delhi", "spamassassin.taint.org", "taint", "jmason", "nknews", "israel", "finally",
+                             "defense", "organization", "color"}) {
+        EXPECT_TRUE(holds(exact_term(article_text, word))) << word;
+    }
+    EXPECT_FALSE(holds(exact_term(article_text, "defence")));
+    for (const char* acronym : {"un", "u.s", "dprk"}) EXPECT_TRUE(holds(acronym_term(article_text, acronym))) << acronym;
+    // The headline shouts: its English words are no acronyms, nor the words of a name.
+    EXPECT_TRUE(holds(acronym_term(article_text, "putin")));
+    EXPECT_FALSE(holds(acronym_term(article_text, "as")));
+    EXPECT_FALSE(holds(acronym_term(article_text, "kim")));
+    EXPECT_TRUE(holds(exact_term(title_text, "putin")));
+    EXPECT_TRUE(holds(block_end_term(chrome_text)));
+    EXPECT_TRUE(holds(boolean_term(outlet_term, "fn news global")));
+    EXPECT_TRUE(holds(name_start_term()));
+    EXPECT_TRUE(holds(std::string(title_text.prefix) + name_start_term()));
+    // Persons in several spellings, orders and scripts, the North's Hangul and the South's;
+    // foreign names are none.
+    const std::string persons = probe.get_value(slot_persons);
+    for (const auto& [name, spelling] : std::vector<std::pair<std::string, std::string>>{
+             {"Kim Jong Un", "\uae40\uc815\uc740"},
+             {"Kim Jong Un", "Kim Jongun"},
+             {"Yoon Suk Yeol", "Yun S\u014fk-y\u014fl"},
+             {"Yoon Suk Yeol", "Suk-yeol Yoon"},
+             {"Ri Sol Ju", "\ub9ac\uc124\uc8fc"},
+             {"Ri Sol Ju", "\uc774\uc124\uc8fc"},
+             {"Ri Sol Ju", "Lee Seol-ju"},
+             {"Choe Ryong Hae", "\ucd5c\ub8e1\ud574"},
+             {"Syngman Rhee", "Syngman Rhee"},
+             {"Kim Jong Un", "Jong Un Kim"},
+             {"Park Chan-wook", "Pak Ch\u2019an-uk"},
+             {"Park Jin", "\ubc15\uc9c4"},
+             {"Cho Hyun-ah", "Cho Hyun-ah"},
+             {"Yong-ho Thae", "Yong-ho Thae"}}) {
+        EXPECT_TRUE(holds(person_spelling_term(*person_key(name), spelling))) << name << " / " << spelling;
+    }
+    for (const char* foreign : {"Li Qiang", "Li Hung", "Ho Chi", "Namazu", "Anna Lee", "In Kim"}) {
+        EXPECT_EQ(persons.find(foreign), std::string::npos) << foreign;
+    }
+    EXPECT_NE(persons.find("\tKim Yo Jong"), std::string::npos);
 }
 
 }  // namespace
