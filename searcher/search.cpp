@@ -221,7 +221,6 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.offset = request.offset;
     result.limit = request.limit;
 
-    // Facets and the total must be exact: Xapian looks at every candidate.
     std::optional<Xapian::Query> beyond;
     if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
@@ -239,6 +238,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Matches matches;
     std::future<std::size_t> chrome_only;
     if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
+    // Facets and the total must be exact: Xapian looks at every candidate.
     matches = remote_ ? match_remote(db_, query, newest_first, request.offset, request.limit)
                       : match_local(dbs, compiled->query, filtered.value(), newest_first, request.offset, request.limit,
                                     facet_chunks_.get(), beyond && !count_alongside);
