@@ -6,6 +6,7 @@
 #include "indexer/segment_wrap.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 
 #include <string>
@@ -69,21 +70,41 @@ bool is_lone_cue(const std::vector<LineInfo>& lines, std::size_t i) {
     return paragraph_near(i, -1) && paragraph_near(i, 1);
 }
 
+// Footer wording (a copyright line, "Copyright notice:" over it, a download prompt) is
+// evidence of where a page ends, but paragraphs after it are evidence of more text: up to
+// this many such lines between paragraphs join the text on both sides. A link list, a list
+// header or comments are never crossed, nor is a menu bar.
+constexpr std::size_t crossable_cue_lines = 2;
+
 // The region holding the most paragraph text is the article (boilerpipe's "largest
 // block"); its mass, not its position, decides, so lists above or below do not matter.
+// The article then takes in the regions beyond a few lines of footer wording: when in
+// doubt, text is the article's.
 std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
-    std::optional<Region> best;
+    std::vector<Region> regions;
+    // The region-ending lines after each region: how many, and whether any is more than
+    // footer wording.
+    std::vector<std::size_t> ending_lines;
+    std::vector<bool> hard_end;
     Region current;
     bool has_good = false;
     auto close_region = [&](std::size_t end) {
         current.end = end;
-        if (has_good && (!best || current.mass > best->mass)) best = current;
+        if (has_good) {
+            regions.push_back(current);
+            ending_lines.push_back(0);
+            hard_end.push_back(false);
+        }
         current = Region{};
         has_good = false;
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (segment_detail::ends_region(lines[i]) && !is_lone_cue(lines, i)) {
             close_region(i == 0 ? 0 : i - 1);
+            if (!regions.empty()) {
+                ++ending_lines.back();
+                if (lines[i].bad_reason != BadReason::cue || segment_detail::is_menu_bar(lines[i].text)) hard_end.back() = true;
+            }
         } else if (lines[i].line_class == LineClass::good) {
             if (!has_good) current.first_good = i;
             has_good = true;
@@ -92,7 +113,28 @@ std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
         }
     }
     close_region(lines.empty() ? 0 : lines.size() - 1);
-    return best;
+    if (regions.empty()) return std::nullopt;
+    // Only lines before the first region end nothing: they are not between paragraphs.
+    auto crossable = [&](std::size_t r) { return !hard_end[r] && ending_lines[r] <= crossable_cue_lines; };
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < regions.size(); ++r)
+        if (regions[r].mass > regions[best].mass) best = r;
+    std::size_t first = best;
+    std::size_t last = best;
+    while (first > 0 && crossable(first - 1)) --first;
+    while (last + 1 < regions.size() && crossable(last)) ++last;
+    Region article = regions[last];
+    article.first_good = regions[first].first_good;
+    for (std::size_t r = first; r < last; ++r) article.mass += regions[r].mass;
+    return article;
+}
+
+bool has_letter_or_digit(std::string_view text) {
+    // Bytes of other scripts are letters here.
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x80 || std::isalnum(byte);
+    });
 }
 
 std::optional<std::size_t> previous_non_blank(const std::vector<LineInfo>& lines, std::size_t i) {
@@ -197,10 +239,16 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
                 case LineClass::good: return true;
                 case LineClass::neutral: return !contains_title(line, title_key);
                 case LineClass::bad:
+                    // Footer wording the article was joined across is its text.
                     return line.bad_reason == BadReason::figures || is_lone_cue(lines, i) ||
+                           (line.bad_reason == BadReason::cue && i > region->first_good && i < region->last_good) ||
                            (line.bad_reason == BadReason::repeated && i < region->last_good &&
                             !contains_title(line, title_key));
                 case LineClass::skip: {
+                    // Between the article's paragraphs, a list's short items and a divider
+                    // ("* * *", a rule) are its own.
+                    const bool inside = i > region->first_good && i < region->last_good;
+                    if (inside && ((line.heading_like && line.bullet) || !has_letter_or_digit(line.text))) return true;
                     // A heading, a run of short lines (a list of names) or a closing
                     // ("Thank you") after the article's text, or a heading underlined like
                     // one ("Introduction" over "============").

@@ -253,7 +253,11 @@ void classify_alone(LineInfo& line, std::string_view key) {
     }
     if (label) {
         line.line_class = LineClass::skip;
-        line.heading_like = key.find_first_of("0123456789") == std::string_view::npos;
+        // Figures make a label a price or a score; a section's number ("4. MODIFICATIONS")
+        // does not.
+        std::string_view named = trim(line.text);
+        if (starts_with_list_number(named)) named.remove_prefix(named.find(' '));
+        line.heading_like = named.find_first_of("0123456789") == std::string_view::npos;
         return;
     }
     if (looks_like_ticker(line.text, line.word_count)) {

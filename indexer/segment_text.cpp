@@ -240,7 +240,9 @@ bool starts_with_list_number(std::string_view line) {
     if (close != '.' && close != ')') return false;
     marker.remove_suffix(1);
     if (marker.empty()) return false;
-    bool digits = std::all_of(marker.begin(), marker.end(), is_digit);
+    // "1.9." numbers a subsection.
+    bool digits = is_digit(marker.front()) && is_digit(marker.back()) &&
+                  std::all_of(marker.begin(), marker.end(), [](char c) { return is_digit(c) || c == '.'; });
     bool letter = marker.size() == 1 && (is_lower(marker[0]) || is_upper(marker[0]));
     return digits || letter;
 }

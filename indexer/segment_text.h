@@ -25,7 +25,7 @@ std::string ascii_lower(std::string_view text);
 std::string comparison_key(std::string_view line);
 
 bool starts_with_bullet(std::string_view line);
-// "1. ", "12) ", "(a) ", "b) ": an item of a numbered or lettered list.
+// "1. ", "12) ", "1.9. ", "(a) ", "b) ": an item of a numbered or lettered list.
 bool starts_with_list_number(std::string_view line);
 
 // The line without closing quotes and brackets at its end, so '."' and '.)' end a sentence.
