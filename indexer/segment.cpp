@@ -70,10 +70,11 @@ bool is_lone_cue(const std::vector<LineInfo>& lines, std::size_t i) {
     return paragraph_near(i, -1) && paragraph_near(i, 1);
 }
 
-// Footer wording (a copyright line, "Copyright notice:" over it, a download prompt) is
-// evidence of where a page ends, but paragraphs after it are evidence of more text: up to
-// this many such lines between paragraphs join the text on both sides. A link list, a list
-// header or comments are never crossed, nor is a menu bar.
+// Footer wording (copyright lines, "Copyright notice:" over them, a download prompt) is
+// evidence of where a page ends, but paragraphs after it are evidence of more text: any
+// copyright lines and rules, and up to this many other such lines, between paragraphs join
+// the text on both sides. A link list, a list header or comments are never crossed, nor is
+// a menu bar.
 constexpr std::size_t crossable_cue_lines = 2;
 
 // The region holding the most paragraph text is the article (boilerpipe's "largest
@@ -82,8 +83,8 @@ constexpr std::size_t crossable_cue_lines = 2;
 // doubt, text is the article's.
 std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
     std::vector<Region> regions;
-    // The region-ending lines after each region: how many, and whether any is more than
-    // footer wording.
+    // The region-ending lines after each region: how many besides copyright lines and
+    // rules, and whether any is more than footer wording.
     std::vector<std::size_t> ending_lines;
     std::vector<bool> hard_end;
     Region current;
@@ -102,7 +103,7 @@ std::optional<Region> find_article_region(const std::vector<LineInfo>& lines) {
         if (segment_detail::ends_region(lines[i]) && !is_lone_cue(lines, i)) {
             close_region(i == 0 ? 0 : i - 1);
             if (!regions.empty()) {
-                ++ending_lines.back();
+                if (!lines[i].copyright && !segment_detail::is_rule(lines[i].text)) ++ending_lines.back();
                 if (lines[i].bad_reason != BadReason::cue || segment_detail::is_menu_bar(lines[i].text)) hard_end.back() = true;
             }
         } else if (lines[i].line_class == LineClass::good) {
@@ -245,15 +246,17 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
                            (line.bad_reason == BadReason::repeated && i < region->last_good &&
                             !contains_title(line, title_key));
                 case LineClass::skip: {
-                    // Between the article's paragraphs, a list's short items and a divider
-                    // ("* * *", a rule) are its own.
+                    // Between the article's paragraphs, its labels ("Status: removed"), a
+                    // list's short items and a divider ("* * *", a rule) are its own; a
+                    // label right under a list's item and no item itself is a tag.
+                    std::optional<std::size_t> before = previous_non_blank(lines, i);
                     const bool inside = i > region->first_good && i < region->last_good;
-                    if (inside && ((line.heading_like && line.bullet) || !has_letter_or_digit(line.text))) return true;
+                    const bool tag = before && lines[*before].bullet && !line.bullet;
+                    if (inside && ((line.label && !tag) || !has_letter_or_digit(line.text))) return true;
                     // A heading, a run of short lines (a list of names) or a closing
                     // ("Thank you") after the article's text, or a heading underlined like
                     // one ("Introduction" over "============").
                     if (!line.heading_like) return false;
-                    std::optional<std::size_t> before = previous_non_blank(lines, i);
                     const bool underlined = i + 1 < lines.size() && segment_detail::is_rule(lines[i + 1].text);
                     return underlined ||
                            (before && layout.roles[*before] == LineRole::body && !lines[*before].bullet);
@@ -297,6 +300,7 @@ PageSegmentation segment_page(std::string_view page_text) {
             lines[i].line_class = LineClass::skip;
             lines[i].bad_reason = BadReason::none;
             lines[i].heading_like = false;
+            lines[i].label = false;
         }
     }
     PageLayout layout = lay_out(std::move(lines));

@@ -221,7 +221,8 @@ void classify_alone(LineInfo& line, std::string_view key) {
     // principles." only mentions one.
     bool utility_prompt = is_short && contains_phrase(key, utility_phrases) &&
                           (!line.sentence_end || starts_with_any(core, utility_phrases));
-    if (is_copyright(line.text, key) || is_cookie_notice(key) || is_menu_bar(line.text) || utility_prompt) {
+    line.copyright = is_copyright(line.text, key);
+    if (line.copyright || is_cookie_notice(key) || is_menu_bar(line.text) || utility_prompt) {
         mark_bad(line, BadReason::cue);
         return;
     }
@@ -253,6 +254,7 @@ void classify_alone(LineInfo& line, std::string_view key) {
     }
     if (label) {
         line.line_class = LineClass::skip;
+        line.label = true;
         // Figures make a label a price or a score; a section's number ("4. MODIFICATIONS")
         // does not.
         std::string_view named = trim(line.text);
@@ -416,13 +418,13 @@ void mark_comments(std::vector<LineInfo>& lines, const std::vector<std::string>&
 // A block repeated within the page (the same headline list twice, a pasted teaser) is
 // chrome wherever it occurs.
 // A one- or two-word line used more than once ("News1" under every photo) is a credit or
-// a kicker, not a heading.
+// a kicker, not a heading nor a label of the text.
 void mark_repeats(std::vector<LineInfo>& lines, const std::vector<std::string>& keys) {
     std::unordered_map<std::string_view, std::size_t> counts;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].word_count >= repeated_min_words || lines[i].heading_like) ++counts[keys[i]];
+        if (lines[i].word_count >= repeated_min_words || lines[i].label) ++counts[keys[i]];
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].heading_like && counts[keys[i]] > 1) lines[i].heading_like = false;
+        if (lines[i].label && counts[keys[i]] > 1) lines[i].heading_like = lines[i].label = false;
         if (lines[i].word_count >= repeated_min_words && counts[keys[i]] > 1 &&
             lines[i].line_class != LineClass::bad)
             mark_bad(lines[i], BadReason::repeated);
@@ -449,6 +451,7 @@ void mark_quotes_and_signatures(std::vector<LineInfo>& lines, const std::vector<
             line.line_class = LineClass::skip;
             line.bad_reason = BadReason::none;
             line.heading_like = false;
+            line.label = false;
             line.quoted = quote || attribution;
         }
     }

@@ -38,6 +38,9 @@ struct LineInfo {
     // A one- or two-word line that may be a heading or a closing ("Foreign Affairs",
     // "Thank you"): used once on the page, no digits, not a credit or a prompt.
     bool heading_like = false;
+    // A one- or two-word line with no chrome cue of its own ("Status: removed", "True").
+    bool label = false;
+    bool copyright = false;  // "Copyright (C) 1995-2022 ...", "All rights reserved."
     LineClass line_class = LineClass::blank;
     BadReason bad_reason = BadReason::none;
 };

@@ -297,9 +297,9 @@ TEST(UnseenDocument, HeadingsRulesAndListItemsAreTheArticles) {
     }
 }
 
-// Footer wording between paragraphs (a copyright line, "Copyright notice:" over one, a
+// Footer wording between paragraphs (copyright lines, "Copyright notice:" over them, a
 // download prompt) is no end of the text when paragraphs follow it; numbered headings,
-// lists of one-word items and dividers between paragraphs are the text's.
+// labels, lists of one-word items and dividers between paragraphs are the text's.
 TEST(UnseenDocument, ParagraphsAfterFooterWordingAreTheArticlesToo) {
     const std::vector<std::string> pages = {
         paragraph_a + "\n\n" + paragraph_b + "\n\nCopyright (c)  YEAR  YOUR NAME.\n\n" + paragraph_a.substr(4) + "\n",
@@ -308,19 +308,21 @@ TEST(UnseenDocument, ParagraphsAfterFooterWordingAreTheArticlesToo) {
         paragraph_a + "\n\nTo download the soundings:\n\n" + paragraph_b + "\n",
         paragraph_a + "\n\n4. MODIFICATIONS\n\n" + paragraph_b + "\n\n1.9. \"Licensable\"\n\n" + paragraph_a.substr(4) + "\n",
         paragraph_a + "\n\nThe soundings cover:\n* Channels\n* Berths\n* Moorings\n\n" + paragraph_b + "\n",
-        paragraph_a + "\n\n* * *\n\n" + paragraph_b + "\n\n```\n\n" + paragraph_a.substr(4) + "\n"};
+        paragraph_a + "\n\n* * *\n\n" + paragraph_b + "\n\n```\n\n" + paragraph_a.substr(4) + "\n",
+        paragraph_a + "\n\nCopyright (C) 1990, 1991 John Eaton.\nCopyright (C) 1994, 1995 Mark Armbruster.\n"
+            "Copyright (C) 1995 Carl Edman.\n\n" + paragraph_b + "\n\nStatus: removed\n\n" + paragraph_a.substr(4) + "\n"};
     for (const std::string& page : pages) EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{}) << page;
 }
 
-// More than a line or two of footer, or a list header, still ends the article, and a
-// label under a list of key points is a tag.
+// More than a line or two of footer besides copyright lines, or a list header, still ends
+// the article.
 TEST(UnseenDocument, AFooterOrAListHeaderStillEndsTheArticle) {
     const std::string footer = paragraph_a + "\n\n" + paragraph_b +
-                               "\n\nCopyright 2024 Harbor News.\nPrivacy Policy\nTerms of Use\n\n"
+                               "\n\nCopyright 2024 Harbor News.\nPrivacy Policy\nTerms of Use\nSubscribe to our newsletter\n\n"
                                "The Harbor News is published by the Harbor Media Group, which also runs two radio stations.\n";
     EXPECT_EQ(lines_not_in_body(footer),
               (std::vector<std::string>{"Copyright 2024 Harbor News.", "Privacy Policy", "Terms of Use",
-                                        "The Harbor News is published by the Harbor Media Group, which also runs two "
+                                        "Subscribe to our newsletter", "The Harbor News is published by the Harbor Media Group, which also runs two "
                                         "radio stations."}));
     const std::string related = paragraph_a + "\n\n" + paragraph_b +
                                 "\n\nRelated\n\nPilots on the north channel said on Friday that the new buoys were "
