@@ -202,6 +202,18 @@ std::optional<std::size_t> choose_title(const std::vector<LineInfo>& lines,
     };
     if (std::any_of(candidates.begin(), candidates.end(), [&](std::size_t i) { return !in_capitals(i); }))
         std::erase_if(candidates, in_capitals);
+    // A line stating a full date ("Embargoed until 00:01 GMT, Thursday 14 November 2024")
+    // is a stamp, and the line under "NEWS PROVIDED BY" or "Posted by" is a credit: neither
+    // is the headline when another line may be.
+    auto stamp_or_credit = [&](std::size_t i) {
+        if (segment_detail::find_full_date(lines[i].text)) return true;
+        const std::optional<std::size_t> before = previous_non_blank(lines, i);
+        if (!before) return false;
+        const std::string above = segment_detail::ascii_lower(lines[*before].text);
+        return above == "by" || above.ends_with(" by");
+    };
+    if (std::any_of(candidates.begin(), candidates.end(), [&](std::size_t i) { return !stamp_or_credit(i); }))
+        std::erase_if(candidates, stamp_or_credit);
     if (candidates.empty()) return std::nullopt;
     std::vector<std::string> keys(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i)

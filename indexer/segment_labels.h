@@ -81,7 +81,7 @@ struct EvaluationThreshold {
 
 inline constexpr std::array<EvaluationThreshold, 2> evaluation_thresholds{{
     {"seeds", 1.0, 1.0, 1.0},
-    {"unseen", 0.9, 0.98, 0.9},
+    {"unseen", 0.94, 0.99, 0.95},
 }};
 
 bool meets(const SegmentationTally& tally, const EvaluationThreshold& threshold);

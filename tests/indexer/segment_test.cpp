@@ -406,6 +406,18 @@ TEST(UnseenDocument, NumberedListsAreTheArticleAndBreadcrumbsNoTitle) {
     EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{"Ministry of Harbors \xC2\xB7 Press Releases"});
 }
 
+// A press release's head: an embargo stamp with its date, the company under "NEWS
+// PROVIDED BY"; the headline is the line under them.
+TEST(UnseenDocument, StampsAndCreditsAreNoTitle) {
+    const std::string embargo = "Press Release\nEmbargoed until 00:01 GMT, Thursday 14 November 2024\n\n"
+                                "New Report Documents Forced Labour at Harbor Plants\n\n" + paragraph_a + "\n\n" +
+                                paragraph_b + "\n";
+    EXPECT_EQ(segment_page(embargo).title, "New Report Documents Forced Labour at Harbor Plants");
+    const std::string provided = "NEWS PROVIDED BY\nHarbor Shipyards Co., Ltd.\n18 Jun, 2024, 08:00 ET\n\n"
+                                 "Harbor Shipyards Wins Order for Six Ferries\n\n" + paragraph_a + "\n\n" + paragraph_b + "\n";
+    EXPECT_EQ(segment_page(provided).title, "Harbor Shipyards Wins Order for Six Ferries");
+}
+
 // The paragraphs (blocks) of a page, as text.
 std::vector<std::string> block_texts(const std::string& page) {
     std::vector<std::string> texts;
