@@ -2,7 +2,9 @@
 
 Writes, into --out: queries.corpus-search.tsv, queries.plain-xapian.tsv and
 queries.fts5.tsv (CATEGORY TAB QUERY TAB OUTLET TAB FROM TAB TO TAB SKIP, read by the
-bench/ tools), queries.corpus-search-remote.tsv (corpus-search through remote shards) and
+bench/ tools), queries.corpus-search-remote.tsv (corpus-search through remote shards),
+queries.corpus-search-headline.tsv (the rows of the headline categories alone, for
+scripts/benchmark-vs, whose older builds need not know the later categories) and
 batch.txt (the query texts of the headline categories alone, for
 corpus-search --batch and the one-process-per-query comparison, which cannot carry
 per-query filters).
@@ -151,6 +153,8 @@ def main():
               for category, query, outlet, start, end in rows]
     (args.out / "queries.corpus-search-remote.tsv").write_text("\n".join(remote) + "\n", encoding="utf-8")
     headline = [row for row in rows if row[0] not in APART_CATEGORIES]
+    (args.out / "queries.corpus-search-headline.tsv").write_text(
+        "".join("\t".join((*row, "")) + "\n" for row in headline), encoding="utf-8")
     (args.out / "batch.txt").write_text("".join(row[1] + "\n" for row in headline), encoding="utf-8")
     print(len(rows))
 
