@@ -102,6 +102,7 @@ struct Options {
     std::vector<std::string> outlets;
     std::vector<std::string> persons;
     std::string scope = "article";
+    std::string sort = "relevance";
     std::string from;
     std::string to;
     bool explain = false;
@@ -152,6 +153,11 @@ void define_options(CLI::App& app, Options& opt) {
                              "[env: CORPUS_SEARCH_SCOPE]")
                   ->check(CLI::IsMember({"article", "all"}))
                   ->capture_default_str());
+    app.add_option("--sort", opt.sort,
+                   "order of the results: relevance, or newest or oldest first (undated articles last, ties by "
+                   "relevance); filters alone, with no query, list newest first unless oldest is asked for")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+        ->capture_default_str();
     app.add_option("--from", opt.from, "only articles published on or after this date (YYYY-MM-DD)");
     app.add_option("--to", opt.to, "only articles published on or before this date (YYYY-MM-DD)");
     last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
@@ -178,6 +184,9 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
         .from = opt.from,
         .to = opt.to,
         .scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article,
+        .order = opt.sort == "newest"   ? corpus::searcher::Order::newest
+                 : opt.sort == "oldest" ? corpus::searcher::Order::oldest
+                                        : corpus::searcher::Order::relevance,
         .output = opt.count ? OutputMode::count : opt.ids ? OutputMode::ids : OutputMode::results,
         .explain = opt.explain,
     });

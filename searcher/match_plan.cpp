@@ -153,6 +153,21 @@ bool only_field_terms(const Xapian::Query& query, const schema::Field& field) {
     return true;
 }
 
+// The key a date order sorts by: the date, undated articles (no value) last in both
+// directions; Xapian breaks ties by weight. Null for relevance.
+std::unique_ptr<Xapian::MultiValueKeyMaker> date_keys(Order order) {
+    if (order == Order::relevance) return nullptr;
+    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
+    // Reversed, an empty value sorts after every date; in date order, '\xff' does.
+    if (order == Order::newest) keys->add_value(schema::slot_date, true);
+    else keys->add_value(schema::slot_date, false, "\xff");
+    return keys;
+}
+
+void sort_by(Xapian::Enquire& enquire, Xapian::KeyMaker* keys) {
+    if (keys) enquire.set_sort_by_key_then_relevance(keys, false);
+}
+
 }  // namespace
 
 std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, const Parallelism& parallelism) {
@@ -168,7 +183,7 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 }
 
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
-                    const FilteredQuery& filtered, bool newest_first, std::size_t offset, std::size_t limit,
+                    const FilteredQuery& filtered, Order order, std::size_t offset, std::size_t limit,
                     FacetChunkCache* chunks, bool keep_matched) {
     const Xapian::Query& query = filtered.query;
     Matches matches;
@@ -229,11 +244,12 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     auto search_part = [&](std::size_t part) {
         try {
             spies[part] = std::make_unique<FacetSpy>(*dbs[part], chunks);
+            const std::unique_ptr<Xapian::MultiValueKeyMaker> keys = date_keys(order);
             const Xapian::doccount everything = dbs[part]->get_doccount();
             if (plan == Plan::one_pass) {
                 Xapian::Enquire enquire(*dbs[part]);
                 enquire.set_query(part_queries[part]);
-                if (newest_first) enquire.set_sort_by_value(schema::slot_date, true);
+                sort_by(enquire, keys.get());
                 enquire.add_matchspy(spies[part].get());
                 MatchedDocids matched;
                 if (keep_matched) enquire.add_matchspy(&matched);
@@ -262,7 +278,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
             }
             Xapian::Enquire ranking(*dbs[part]);
-            if (newest_first) ranking.set_sort_by_value(schema::slot_date, true);
+            sort_by(ranking, keys.get());
             if (plan == Plan::rank_counted) {
                 ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_queries[part],
                                                 Xapian::Query((new DocidList(matched.docids()))->release())));
@@ -298,16 +314,21 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
         if (part > 0) spies[0]->merge(*spies[part]);
     }
     if (parts > 1) {
-        // Xapian's own order: by weight (or date), then by docid.
-        std::sort(matches.page.begin(), matches.page.end(), [&](const Candidate& a, const Candidate& b) {
-            if (newest_first) {
-                const std::string a_date = a.document.get_value(schema::slot_date);
-                const std::string b_date = b.document.get_value(schema::slot_date);
-                if (a_date != b_date) return a_date > b_date;
-                return a.docid < b.docid;
-            }
+        // Xapian's own order: by date key (date orders), then by weight, then by docid.
+        const std::unique_ptr<Xapian::MultiValueKeyMaker> keys = date_keys(order);
+        std::vector<std::string> sort_keys;
+        for (const Candidate& candidate : matches.page) sort_keys.push_back(keys ? (*keys)(candidate.document) : std::string());
+        std::vector<std::size_t> at(matches.page.size());
+        for (std::size_t i = 0; i < at.size(); ++i) at[i] = i;
+        std::sort(at.begin(), at.end(), [&](std::size_t i, std::size_t j) {
+            const Candidate& a = matches.page[i];
+            const Candidate& b = matches.page[j];
+            if (sort_keys[i] != sort_keys[j]) return sort_keys[i] < sort_keys[j];
             return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
         });
+        std::vector<Candidate> sorted;
+        for (std::size_t i : at) sorted.push_back(std::move(matches.page[i]));
+        matches.page = std::move(sorted);
         matches.page.erase(matches.page.begin(),
                            matches.page.begin() + static_cast<std::ptrdiff_t>(std::min(matches.page.size(), offset)));
         if (matches.page.size() > limit) matches.page.resize(limit);
@@ -320,7 +341,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     return matches;
 }
 
-Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newest_first, std::size_t offset,
+Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order order, std::size_t offset,
                      std::size_t limit) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -337,15 +358,38 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, bool newe
     // Sorted by date, remote shards counted some matches twice in the spies and the
     // total ('NOT missile' over shards_test's stub: 8,945 for Kim Jong Un against 8,939):
     // the counts come from the unsorted pass above, the page from a sorted one.
-    Xapian::MSet page = mset;
-    if (newest_first) {
+    // The remote backend sorts by a value, not by a key: undated articles (no value) sort
+    // last newest first, and first oldest first, so that order pages through the dated
+    // matches, then the undated ones.
+    auto sorted_page = [&](const Xapian::Query& part, bool reverse, std::size_t from, std::size_t most) {
         Xapian::Enquire sorted(db);
-        sorted.set_query(query);
-        sorted.set_sort_by_value(schema::slot_date, true);
-        page = sorted.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
+        sorted.set_query(part);
+        sorted.set_sort_by_value_then_relevance(schema::slot_date, reverse);
+        return sorted.get_mset(static_cast<Xapian::doccount>(from), static_cast<Xapian::doccount>(most));
+    };
+    std::vector<Xapian::MSet> pages;
+    if (order == Order::relevance) {
+        pages.push_back(mset);
+    } else if (order == Order::newest) {
+        pages.push_back(sorted_page(query, true, offset, limit));
+    } else {
+        const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::slot_date, std::string(1, '0'));
+        const Xapian::Query dated_matches(Xapian::Query::OP_FILTER, query, dated);
+        pages.push_back(sorted_page(dated_matches, false, offset, limit));
+        if (pages[0].size() < limit) {
+            // Counted unsorted, for the reason above.
+            Xapian::Enquire counting(db);
+            counting.set_query(dated_matches);
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            const std::size_t dated_total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+            pages.push_back(sorted_page(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated), false,
+                                        offset > dated_total ? offset - dated_total : 0, limit - pages[0].size()));
+        }
     }
-    for (Xapian::MSetIterator it = page.begin(); it != page.end(); ++it) {
-        matches.page.push_back({it.get_weight(), *it, it.get_document()});
+    for (const Xapian::MSet& page : pages) {
+        for (Xapian::MSetIterator it = page.begin(); it != page.end(); ++it) {
+            matches.page.push_back({it.get_weight(), *it, it.get_document()});
+        }
     }
     matches.outlets = read_facet(outlet_spy);
     matches.months = read_facet(month_spy);

@@ -46,6 +46,7 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     request.persons = options.persons;
     request.explain = options.explain;
     request.scope = options.scope;
+    request.order = options.order;
     auto from = date_option(options.from, "--from");
     if (!from) return from.error();
     auto to = date_option(options.to, "--to");

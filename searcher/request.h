@@ -35,6 +35,7 @@ struct RequestOptions {
     std::string from = {};  // YYYY-MM-DD, or empty for no bound
     std::string to = {};
     Scope scope = Scope::article;
+    Order order = Order::relevance;
     OutputMode output = OutputMode::results;
     bool explain = false;
 };
@@ -44,7 +45,7 @@ struct RequestOptions {
 Result<SearchRequest> make_search_request(const RequestOptions& options);
 
 // Whether `request` filters by outlet, person or date: such filters alone, with no query,
-// list their articles, newest first.
+// list their articles, newest first unless the request says oldest.
 bool has_filters(const SearchRequest& request);
 
 // Why `text`, typed for a number of results such as --limit, is refused: a whole number

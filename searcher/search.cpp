@@ -206,7 +206,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (!filtered) return filtered.error();
     const Xapian::Query& query = filtered->query;
     // Nothing to rank by: newest first, as a list of an outlet's or a day's articles reads.
-    const bool newest_first = !compiled->ranked;
+    const Order order = !compiled->ranked && request.order == Order::relevance ? Order::newest : request.order;
 
     SearchResult result;
     std::vector<std::string> outlets = request.outlets;
@@ -239,8 +239,8 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     std::future<std::size_t> chrome_only;
     if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
     // Facets and the total must be exact: Xapian looks at every candidate.
-    matches = remote_ ? match_remote(db_, query, newest_first, request.offset, request.limit)
-                      : match_local(dbs, compiled->query, filtered.value(), newest_first, request.offset, request.limit,
+    matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit)
+                      : match_local(dbs, compiled->query, filtered.value(), order, request.offset, request.limit,
                                     facet_chunks_.get(), beyond && !count_alongside);
     result.total = matches.total;
     result.threads = matches.threads;

@@ -25,8 +25,13 @@ namespace corpus::searcher {
 // Xapian counts documents in 32 bits: a page past this would wrap around to the first.
 inline constexpr std::size_t max_offset = 1'000'000'000;
 
+// The order of the results: by relevance, or by date with undated articles last and ties
+// by relevance.
+enum class Order { relevance, newest, oldest };
+
 struct SearchRequest {
     std::string query;
+    Order order = Order::relevance;  // filters alone have nothing to rank by: newest first
     std::size_t offset = 0;
     std::size_t limit = 10;
     bool snippets = true;  // --count and --ids need none

@@ -618,6 +618,46 @@ TEST_F(Shards, EveryKindOfQueryAnswersAsOneDatabase) {
                 std::chrono::duration<double>(Clock::now() - start).count());
 }
 
+// In date order, remote shards page through the dated matches, then the undated ones:
+// each rank has the date and score it has over one database, and undated articles come
+// last both ways, also on a page that crosses from the dated to the undated.
+TEST_F(Shards, DateOrdersAnswerAsOneDatabase) {
+    std::size_t undated_seen = 0;
+    for (const char* query : {"treaty", "NOT missile"}) {
+        const CommandResult counted = run(guarded({search_bin(), "--db", single().string(), "--count", query}));
+        ASSERT_EQ(counted.exit_code, 0) << counted.err;
+        const std::size_t total = std::stoul(counted.out);
+        for (const char* order : {"newest", "oldest"}) {
+            for (const std::size_t offset : {std::size_t{0}, total > 30 ? total - 30 : 0}) {
+                SCOPED_TRACE(std::string(query) + " --sort " + order + " --offset " + std::to_string(offset));
+                std::vector<std::vector<std::pair<std::string, double>>> pages;
+                for (const fs::path& db : {single(), stub()}) {
+                    const CommandResult result =
+                        run(guarded({search_bin(), "--db", db.string(), "--format", "json", "--sort", order, "--offset",
+                                     std::to_string(offset), "--limit", "40", query}));
+                    ASSERT_EQ(result.exit_code, 0) << db << ": " << result.err;
+                    const json answer = with_comparable_scores(json::parse(result.out));
+                    std::vector<std::pair<std::string, double>> ranks;
+                    for (const json& hit : answer["results"]) ranks.emplace_back(hit["date"], hit["score"]);
+                    pages.push_back(ranks);
+                }
+                EXPECT_EQ(pages[0], pages[1]);
+                const std::vector<std::pair<std::string, double>>& ranks = pages[1];
+                for (std::size_t i = 1; i < ranks.size(); ++i) {
+                    const std::string& before = ranks[i - 1].first;
+                    const std::string& after = ranks[i].first;
+                    if (after == "unknown") continue;
+                    EXPECT_NE(before, "unknown") << "an undated article before a dated one at rank " << offset + i;
+                    EXPECT_TRUE(std::string(order) == "newest" ? before >= after : before <= after) << before << " " << after;
+                }
+                undated_seen += static_cast<std::size_t>(
+                    std::count_if(ranks.begin(), ranks.end(), [](const auto& rank) { return rank.first == "unknown"; }));
+            }
+        }
+    }
+    EXPECT_GT(undated_seen, 0u) << "no page here holds an undated article";
+}
+
 // --batch and --count over the shards give what they give over one database.
 TEST_F(Shards, BatchAndCountAnswerAsOneDatabase) {
     std::string batch;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <tuple>
 
 namespace corpus::searcher {
 namespace {
@@ -198,7 +199,7 @@ TEST_F(SeedSearch, SnippetHighlightsInflectionsAndEscapesHtml) {
 
 // An open Searcher follows a rebuild's switch of generations without being reopened.
 // A search split between threads, each matching a range of docids, answers as one thread
-// does: the same total, the same page in the same order with the same scores, the same
+// does: the same total, the same page in the same order (by relevance or date) with the same scores, the same
 // facets, the same count of articles only the chrome matches (counted on the calling
 // thread, after a split search, or beside a search on one thread); over the seed
 // articles and made-up ones filling three facet chunks.
@@ -223,11 +224,15 @@ TEST(SearchInParts, AnswersAsOneThreadDoes) {
     for (const char* query : {"the", "peninsula", "envoy said", "Kim Jong Un", "Seoul OR Pyongyang",
                               "peninsula NOT Seoul", "\"officials said\"", "korea", "subscribe OR reserved",
                               "\"all rights reserved\""}) {
-        for (const auto& [offset, limit] : {std::pair<std::size_t, std::size_t>{0, 10}, {7, 25}, {2090, 50}}) {
+        for (const auto& [offset, limit, order] : {std::tuple<std::size_t, std::size_t, Order>{0, 10, Order::relevance},
+                                                   {7, 25, Order::relevance}, {2090, 50, Order::relevance},
+                                                   {0, 10, Order::newest}, {7, 25, Order::oldest},
+                                                   {2090, 50, Order::newest}, {2090, 50, Order::oldest}}) {
             SearchRequest request;
             request.query = query;
             request.offset = offset;
             request.limit = limit;
+            request.order = order;
             request.snippets = false;
             const Result<SearchResult> alone = one->search(request);
             const Result<SearchResult> split = three->search(request);
@@ -238,8 +243,8 @@ TEST(SearchInParts, AnswersAsOneThreadDoes) {
             if (alone->total >= 100) {
                 EXPECT_EQ(split->threads, 3u) << query;
             }
-            EXPECT_EQ(described(split.value()), described(alone.value())) << query << " from " << offset;
-            EXPECT_EQ(described(counted_beside.value()), described(alone.value())) << query << " from " << offset;
+            EXPECT_EQ(described(split.value()), described(alone.value())) << query << " from " << offset << " order " << static_cast<int>(order);
+            EXPECT_EQ(described(counted_beside.value()), described(alone.value())) << query << " from " << offset << " order " << static_cast<int>(order);
             chrome_only += alone->chrome_only_total;
         }
     }
