@@ -203,6 +203,32 @@ bool shouts(std::string_view text, const std::vector<Token>& tokens) {
     return in_capitals >= 2 && english_in_capitals > with_lower_case;
 }
 
+// Where the chrome's prefix stands in a chrome term: after the marker, if any, before it.
+std::size_t chrome_prefix_at(std::string_view chrome_term) {
+    for (std::string_view marker : {stem_marker, acronym_marker, block_end_prefix}) {
+        if (chrome_term.starts_with(marker) && chrome_term.substr(marker.size()).starts_with(chrome_text.prefix)) {
+            return marker.size();
+        }
+    }
+    return 0;
+}
+
+// Marks each chrome term of `doc` whose article counterpart `doc` lacks. Xapian keeps a
+// document's terms in order, so each counterpart is looked up by bisection.
+void add_chrome_only_markers(Xapian::Document& doc) {
+    std::vector<std::string> terms;
+    terms.reserve(doc.termlist_count());
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.push_back(*it);
+    std::vector<std::string> markers;
+    for (const std::string& term : terms) {
+        if (!is_term_of(chrome_text, term)) continue;
+        if (!std::binary_search(terms.begin(), terms.end(), article_counterpart(term))) {
+            markers.push_back(chrome_only_term(term));
+        }
+    }
+    for (const std::string& marker : markers) doc.add_boolean_term(marker);
+}
+
 }  // namespace
 
 bool is_english_word(std::string_view word) {
@@ -332,6 +358,19 @@ bool is_term_of(const Field& field, std::string_view term) {
     return false;
 }
 
+std::string article_counterpart(std::string_view chrome_term) {
+    const std::size_t at = chrome_prefix_at(chrome_term);
+    std::string term(chrome_term.substr(0, at));
+    term += chrome_term.substr(at + chrome_text.prefix.size());
+    return term;
+}
+
+std::string chrome_only_term(std::string_view chrome_term) {
+    std::string term(chrome_only_marker);
+    term += article_counterpart(chrome_term);
+    return term;
+}
+
 std::string boolean_term(const Field& field, std::string_view value) {
     // Xapian refuses terms over 245 bytes; no real outlet name comes close.
     constexpr std::size_t max_term_bytes = 200;
@@ -407,6 +446,7 @@ std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string
     index_text(doc, title_text, title, title_position);
     Xapian::termpos chrome_position = 1;
     index_text(doc, chrome_text, chrome, chrome_position);
+    add_chrome_only_markers(doc);
     return persons;
 }
 

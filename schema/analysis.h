@@ -94,6 +94,14 @@ std::string block_end_term(const Field& field);
 // chrome). The article stream's terms have no prefix, so it has no such test.
 bool is_term_of(const Field& field, std::string_view term);
 
+// The article stream's term that a chrome term stands for: the term without the chrome's
+// prefix ("XCkim" -> "kim", "ZXCkim" -> "Zkim", "XAXCun" -> "XAun", "XBXC" -> "XB"), and
+// the marker of the term for documents lacking that counterpart (fields.h,
+// chrome_only_marker: "XKkim", "XKZkim"). `chrome_term` must be a chrome term
+// (is_term_of(chrome_text, chrome_term)).
+std::string article_counterpart(std::string_view chrome_term);
+std::string chrome_only_term(std::string_view chrome_term);
+
 // The boolean filter term for a value such as an outlet name: its normalized words
 // joined by spaces, so "FN News Global" and "fn  news GLOBAL" give the same term.
 std::string boolean_term(const Field& field, std::string_view value);
@@ -111,8 +119,10 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
 
 // An article's text as the index holds it: the title (its words counting double: a
 // headline says what it is about) and the body in the article stream, the title again
-// as title_text, the chrome as chrome_text. Returns the persons the title and the body
-// mention, for the person facet (person_facet.h, add_person_facet).
+// as title_text, the chrome as chrome_text, and the marker of each chrome term whose
+// article counterpart the document lacks (fields.h, chrome_only_marker). Returns the
+// persons the title and the body mention, for the person facet (person_facet.h,
+// add_person_facet).
 std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
                                               std::string_view chrome);
 

@@ -175,5 +175,39 @@ TEST_F(ChromeCount, CountIsWhatScopeAllAddsForEveryKindOfQuery) {
     EXPECT_GT(counted, cases().size() / 2);
 }
 
+// The count reads the marker terms wherever that is exact: a word alone is counted from
+// its marker's postings, and words combined without positions are kept to the articles
+// holding one of their markers, but for the words under NOT (--scope all excluding more
+// only keeps articles from the count); a phrase still reads the chrome's positions.
+TEST_F(ChromeCount, CountReadsMarkersWhereTheyAreExact) {
+    const Xapian::Database database(db());
+    auto beyond = [&](const std::string& query) {
+        const Result<searcher::QueryNode> parsed = searcher::parse_query(query);
+        EXPECT_TRUE(parsed.ok());
+        const Result<searcher::CompiledQuery> narrower =
+            searcher::compile_query(parsed.value(), database, searcher::Scope::article);
+        const Result<searcher::CompiledQuery> wider = searcher::compile_query(parsed.value(), database, searcher::Scope::all);
+        EXPECT_TRUE(narrower.ok() && wider.ok());
+        return searcher::beyond_narrower(database, wider->query, narrower->query);
+    };
+    auto marker = [](const char* word) {
+        return schema::chrome_only_term(schema::stem_term(schema::chrome_text, word));
+    };
+    EXPECT_EQ(marker("treaty"), "XKZtreati");
+    EXPECT_EQ(beyond("treaty").get_description(), Xapian::Query(marker("treaty")).get_description());
+
+    auto terms_of = [](const Xapian::Query& query) {
+        return std::set<std::string>(query.get_unique_terms_begin(), query.get_unique_terms_end());
+    };
+    const std::set<std::string> combined = terms_of(beyond("Putin AND Kim -comments"));
+    EXPECT_TRUE(combined.contains(marker("putin")));
+    EXPECT_TRUE(combined.contains(marker("kim")));
+    EXPECT_FALSE(combined.contains(marker("comments")));
+    EXPECT_EQ(beyond("NOT comments").get_description(), Xapian::Query::MatchNothing.get_description());
+    const std::set<std::string> phrase = terms_of(beyond("\"North Korea\""));
+    EXPECT_TRUE(phrase.contains(schema::exact_term(schema::chrome_text, "korea")));
+    for (const std::string& term : phrase) EXPECT_FALSE(term.starts_with(schema::chrome_only_marker)) << term;
+}
+
 }  // namespace
 }  // namespace corpus::testing

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -255,6 +256,38 @@ TEST(Analysis, TermsOfAFieldAreKnownByTheirPrefix) {
                                     std::string(name_set_prefix) + "3f0c", exact_term(id_term, "XC")}) {
         EXPECT_FALSE(is_term_of(chrome_text, term)) << term;
     }
+}
+
+// A chrome term whose article counterpart the document lacks gets a marker; one beside its
+// counterpart gets none. The exact word and its stem are judged apart.
+TEST(Analysis, ChromeTermsWithoutArticleCounterpartsAreMarked) {
+    EXPECT_EQ(chrome_only_term(exact_term(chrome_text, "kim")), "XKkim");
+    EXPECT_EQ(chrome_only_term(stem_term(chrome_text, "visits")), "XKZvisit");
+    EXPECT_EQ(chrome_only_term(acronym_term(chrome_text, "kcna")), "XKXAkcna");
+    EXPECT_EQ(chrome_only_term(block_end_term(chrome_text)), "XKXB");
+
+    Xapian::Document doc;
+    index_article_text(doc, "Talks in Geneva", "The envoy's visit to the UN was short.",
+                       "Most read | KCNA visits | Geneva weather | UN");
+    std::vector<std::string> markers;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (!(*it).starts_with(chrome_only_marker)) continue;
+        markers.push_back(*it);
+        EXPECT_EQ(it.get_wdf(), 0u) << *it;
+        EXPECT_EQ(it.positionlist_count(), 0u) << *it;
+    }
+    // Only in the chrome: most, read, weather, KCNA, and "visits" written so.
+    EXPECT_EQ(markers, (Words{"XKXAkcna", "XKZkcna", "XKZmost", "XKZread", "XKZweather", "XKkcna", "XKmost", "XKread",
+                              "XKvisits", "XKweather"}));
+    // In both: geneva, UN (the acronym and the word), the stem of visits, the block end.
+    for (const std::string& term : {exact_term(chrome_text, "geneva"), acronym_term(chrome_text, "un"),
+                                    exact_term(chrome_text, "un"), stem_term(chrome_text, "visits"),
+                                    block_end_term(chrome_text)}) {
+        EXPECT_TRUE(std::find(doc.termlist_begin(), doc.termlist_end(), term) != doc.termlist_end()) << term;
+        EXPECT_EQ(std::find(markers.begin(), markers.end(), chrome_only_term(term)), markers.end()) << term;
+    }
+    // A marker is no term of the chrome, so the count's fallback never reads one for one.
+    for (const std::string& marker : markers) EXPECT_FALSE(is_term_of(chrome_text, marker)) << marker;
 }
 
 TEST(Analysis, BooleanTermsIgnoreCaseAndSpacing) {
