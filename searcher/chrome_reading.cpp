@@ -120,8 +120,9 @@ private:
         for (const Xapian::Query& part : parts) {
             if (is_chrome_term(part)) {
                 const std::string term = *part.get_unique_terms_begin();
-                if (article_terms.contains(schema::article_counterpart(term))) {
-                    if (!excluded) out.terms.push_back(schema::chrome_only_term(term));
+                std::optional<std::string> marker = schema::chrome_only_term(term);
+                if (marker && article_terms.contains(schema::article_counterpart(term))) {
+                    if (!excluded) out.terms.push_back(std::move(*marker));
                     continue;
                 }
             }

@@ -15,8 +15,8 @@ namespace corpus::searcher {
 // or their markers: fields.h, chrome_only_marker), as a signature that two queries
 // matching alike there share.
 //
-// Under OR, a chrome term beside its article counterpart changes nothing for an article
-// without the chrome term's marker: holding the chrome term, it holds the counterpart. A
+// Under OR, a stemmed chrome term beside its article stem changes nothing for an article
+// without the chrome term's marker: holding the chrome term, it holds the stem. A
 // part that needs a chrome term (the term, or a phrase or AND holding it) matches no
 // article without the term; of several such parts of an AND or a phrase, the one whose
 // terms are rarest is kept. A phrase or NEAR that reads nothing of the chrome is what it

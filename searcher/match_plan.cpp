@@ -453,7 +453,9 @@ Xapian::Query beyond_narrower(const Xapian::Database& db, const Xapian::Query& w
             // A word alone, or words joined by OR: an article holding one of their markers
             // holds its chrome term, which `deciding` matches.
             std::set<std::string> marked;
-            for (const std::string& term : alternatives_of(deciding, field)) marked.insert(schema::chrome_only_term(term));
+            for (const std::string& term : alternatives_of(deciding, field)) {
+                if (std::optional<std::string> marker = schema::chrome_only_term(term)) marked.insert(std::move(*marker));
+            }
             if (std::includes(marked.begin(), marked.end(), terms.begin(), terms.end())) return holding;
             return Xapian::Query(Xapian::Query::OP_FILTER, deciding, holding);
         }
@@ -472,6 +474,12 @@ Xapian::Query beyond_narrower(const Xapian::Database& db, const Xapian::Query& w
 
 std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower,
                          const std::vector<Xapian::docid>* matched) {
+    // A word alone: the articles holding its chrome-only marker, none of which `narrower`
+    // (the word's article term) matches.
+    if (beyond.get_type() == Xapian::Query::LEAF_TERM && narrower.get_type() == Xapian::Query::LEAF_TERM) {
+        const std::string term = *beyond.get_unique_terms_begin();
+        if (schema::marks_absence_of(term, *narrower.get_unique_terms_begin())) return db.get_termfreq(term);
+    }
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // A posting source sees the docids of each shard, not the whole index's.

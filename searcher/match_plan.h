@@ -56,12 +56,11 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order ord
 // the chrome too, are those that match beyond_narrower(db, wider, narrower) with the
 // request's filters and not `narrower`; count_beyond counts them, exactly, over local and
 // remote shards alike. beyond_narrower leaves out what can only match articles `narrower`
-// matches (an alternative that reads nothing of the chrome) and keeps to articles
-// holding some of the terms without which both match alike: for a query that reads the
-// chrome without positions, the chrome-only markers of its chrome terms (fields.h,
-// chrome_only_marker), a word's alone being its count; else the chrome's terms, the
-// rarest one of each phrase where that says enough. So Xapian visits few articles beside
-// the answer. `db` gives the terms' frequencies, for choosing the rarest.
+// matches (an alternative that reads nothing of the chrome) and keeps to articles holding
+// one of the terms without which both match alike (chrome_reading.h): for the words a
+// query reads without positions, their chrome-only markers (fields.h, chrome_only_marker),
+// so that a word alone is counted by its marker's frequency; else the chrome's terms. So
+// Xapian visits few articles beside the answer. `db` gives the terms' frequencies.
 Xapian::Query beyond_narrower(const Xapian::Database& db, const Xapian::Query& wider, const Xapian::Query& narrower);
 // `matched` lists narrower's matches when known (a local search's Matches::matched), so
 // that narrower is not matched again. Throws what Xapian throws.

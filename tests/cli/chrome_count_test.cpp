@@ -190,9 +190,7 @@ TEST_F(ChromeCount, CountReadsMarkersWhereTheyAreExact) {
         EXPECT_TRUE(narrower.ok() && wider.ok());
         return searcher::beyond_narrower(database, wider->query, narrower->query);
     };
-    auto marker = [](const char* word) {
-        return schema::chrome_only_term(schema::stem_term(schema::chrome_text, word));
-    };
+    auto marker = [](const char* word) { return *schema::chrome_only_term(schema::stem_term(schema::chrome_text, word)); };
     EXPECT_EQ(marker("treaty"), "XKZtreati");
     EXPECT_EQ(beyond("treaty").get_description(), Xapian::Query(marker("treaty")).get_description());
 
