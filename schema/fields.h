@@ -50,13 +50,13 @@ inline constexpr std::string_view stem_marker = "Z";
 inline constexpr std::string_view acronym_marker = "XA";
 
 // A stemmed chrome term whose article stem the document lacks ("ZXCkim" without "Zkim")
-// also gets, without positions, this marker + the article stem: "XKZkim". An article
-// holding no marker of a query's stemmed chrome terms holds each only beside its article
-// stem, so a query reading them without positions matches it in both scopes or neither,
-// and the chrome-only count (issue 23) need visit only the articles holding a marker.
-// Words as written, acronyms and phrases, which queries read by position or expand, get
-// none: on the bench corpus, markers for them too cost the indexer 15% more instructions.
-// No other prefix starts so, and words are case-folded, so no word term does either.
+// also gets this marker + the article stem, a boolean term: "XKZkim". An article holding
+// no marker of a query's stemmed chrome terms holds each beside its article stem, so a
+// query reading them without positions matches it in both scopes or neither, and the
+// chrome-only count (issue 23) need visit only the articles holding a marker. Words as
+// written, which queries read by position or in wildcards, and acronyms get none: marking
+// every chrome term cost the indexer 15% more instructions on the bench pages, stems
+// alone 5%. No other prefix starts so, and words are case-folded, so no word term does.
 inline constexpr std::string_view chrome_only_marker = "XK";
 
 // The Korean-name layer (schema/names.h). Name terms are positional, in the article

@@ -435,8 +435,8 @@ Xapian::Query beyond_narrower(const Xapian::Database& db, const Xapian::Query& w
     }
     // Where both queries read alike without some terms, an article holding none of them
     // matches both or neither. Chrome-only markers stand for the terms read without
-    // positions: "Kim" is in the chrome of 7,140 of the bench corpus's 10,000 pages, and
-    // marked in 1,307. Xapian's AND steps through its rarest part: mostly the articles
+    // positions: "Kim" is in the chrome of 7,117 of the bench corpus's 10,000 pages, and
+    // marked in 1,300. Xapian's AND steps through its rarest part: mostly the articles
     // holding the terms.
     const std::optional<ChromeFreeReading> wide = read_without_chrome(db, wider);
     const std::optional<ChromeFreeReading> narrow =
