@@ -175,10 +175,11 @@ TEST_F(ChromeCount, CountIsWhatScopeAllAddsForEveryKindOfQuery) {
     EXPECT_GT(counted, cases().size() / 2);
 }
 
-// The count reads the marker terms wherever that is exact: a word alone is counted from
-// its marker's postings, and words combined without positions are kept to the articles
-// holding one of their markers, but for the words under NOT (--scope all excluding more
-// only keeps articles from the count); a phrase still reads the chrome's positions.
+// The count reads the marker terms wherever that is exact: a word alone is its marker
+// (counted by its frequency), and words combined without positions are kept to the
+// articles holding one of their markers, but for the words under NOT (--scope all
+// excluding more only keeps articles from the count); a phrase still reads the chrome's
+// positions.
 TEST_F(ChromeCount, CountReadsMarkersWhereTheyAreExact) {
     const Xapian::Database database(db());
     auto beyond = [&](const std::string& query) {
