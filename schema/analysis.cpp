@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -203,6 +204,16 @@ bool shouts(std::string_view text, const std::vector<Token>& tokens) {
     return in_capitals >= 2 && english_in_capitals > with_lower_case;
 }
 
+// Where the chrome's prefix stands in a chrome term: after the marker, if any, before it.
+std::size_t chrome_prefix_at(std::string_view chrome_term) {
+    for (std::string_view marker : {stem_marker, acronym_marker, block_end_prefix}) {
+        if (chrome_term.starts_with(marker) && chrome_term.substr(marker.size()).starts_with(chrome_text.prefix)) {
+            return marker.size();
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 bool is_english_word(std::string_view word) {
@@ -284,17 +295,38 @@ std::vector<Token> tokenize(std::string_view text) {
     return tokens;
 }
 
-std::string stem(std::string_view word) {
-    // Stemming is the costliest per-word step after breaking; words repeat a lot.
+namespace {
+
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+
+// The stem of a normalized word, from a cache: stemming is the costliest per-word step
+// after breaking, and words repeat a lot. Valid until the next call.
+const std::string& cached_stem(std::string_view word) {
     thread_local Xapian::Stem stemmer{std::string(stem_language)};
-    thread_local std::unordered_map<std::string, std::string> cache;
+    thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> cache;
     constexpr std::size_t cache_limit = 200'000;
-    std::string key(word);
-    if (auto found = cache.find(key); found != cache.end()) return found->second;
+    if (auto found = cache.find(word); found != cache.end()) return found->second;
     if (cache.size() >= cache_limit) cache.clear();
+    std::string key(word);
     std::string stemmed = stemmer(key);
-    cache.emplace(std::move(key), stemmed);
-    return stemmed;
+    return cache.emplace(std::move(key), std::move(stemmed)).first->second;
+}
+
+// The chrome-only marker of a stem (fields.h, chrome_only_marker): "XKZkim" for "kim".
+std::string chrome_only_stem_term(std::string_view stemmed) {
+    std::string term(chrome_only_marker);
+    term += stem_marker;
+    term += stemmed;
+    return term;
+}
+
+}  // namespace
+
+std::string stem(std::string_view word) {
+    return cached_stem(word);
 }
 
 std::string exact_term(const Field& field, std::string_view word) {
@@ -306,7 +338,7 @@ std::string exact_term(const Field& field, std::string_view word) {
 std::string stem_term(const Field& field, std::string_view word) {
     std::string term(stem_marker);
     term += field.prefix;
-    term += stem(word);
+    term += cached_stem(word);
     return term;
 }
 
@@ -332,6 +364,22 @@ bool is_term_of(const Field& field, std::string_view term) {
     return false;
 }
 
+std::string article_counterpart(std::string_view chrome_term) {
+    const std::size_t at = chrome_prefix_at(chrome_term);
+    std::string term(chrome_term.substr(0, at));
+    term += chrome_term.substr(at + chrome_text.prefix.size());
+    return term;
+}
+
+std::optional<std::string> chrome_only_term(std::string_view chrome_term) {
+    if (!chrome_term.starts_with(stem_marker)) return std::nullopt;
+    return chrome_only_stem_term(chrome_term.substr(stem_marker.size() + chrome_text.prefix.size()));
+}
+
+bool marks_absence_of(std::string_view marker, std::string_view article_term) {
+    return article_term.starts_with(stem_marker) && marker == chrome_only_stem_term(article_term.substr(stem_marker.size()));
+}
+
 std::string boolean_term(const Field& field, std::string_view value) {
     // Xapian refuses terms over 245 bytes; no real outlet name comes close.
     constexpr std::size_t max_term_bytes = 200;
@@ -344,15 +392,34 @@ std::string boolean_term(const Field& field, std::string_view value) {
     return term;
 }
 
-std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
-                                      Xapian::termpos& next_position, Xapian::termcount wdf) {
+namespace {
+
+// Stems have no positions: each is added once with its total wdf, which spares Xapian a
+// term lookup per word (adding terms is most of the indexing time). Stems (without the
+// field's prefix), each with its wdf.
+using StemCounts = std::unordered_map<std::string, Xapian::termcount, WordHash, std::equal_to<>>;
+
+// index_text but for the stems, which are counted into `stems` for the caller to add.
+std::vector<PersonMention> index_words(Xapian::Document& doc, const Field& field, std::string_view text,
+                                       Xapian::termpos& next_position, Xapian::termcount wdf, StemCounts& stems) {
     // Names are searched in the article stream, which holds the title, and in the title
     // alone (title:); the rest of the page is searched for the words as written.
     const bool names = (field.prefix == article_text.prefix || field.prefix == title_text.prefix) && name_layer_enabled();
     const std::string block_end = block_end_term(field);
-    // Stems have no positions: each is added once with its total wdf, which spares
-    // Xapian a term lookup per word (adding terms is most of the indexing time).
-    std::unordered_map<std::string, Xapian::termcount> stems;
+    auto add_word = [&](const std::string& word, Xapian::termpos position) {
+        // The article stream's words are their own terms: no copy to make.
+        if (field.prefix.empty()) {
+            doc.add_posting(word, position, wdf);
+        } else {
+            doc.add_posting(exact_term(field, word), position, wdf);
+        }
+        const std::string& stemmed = cached_stem(word);
+        if (auto found = stems.find(stemmed); found != stems.end()) {
+            found->second += wdf;
+        } else {
+            stems.emplace(stemmed, wdf);
+        }
+    };
     std::vector<PersonMention> persons;
     std::size_t paragraph_start = 0;
     while (paragraph_start < text.size()) {
@@ -380,12 +447,8 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
                 const bool in_name = mention != mentions.end() && mention->first <= k;
                 if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
             }
-            for (const std::string& part : token.parts) {
-                doc.add_posting(exact_term(field, part), next_position, wdf);
-                stems[stem_term(field, part)] += wdf;
-            }
-            doc.add_posting(exact_term(field, token.word), next_position++, wdf);
-            stems[stem_term(field, token.word)] += wdf;
+            for (const std::string& part : token.parts) add_word(part, next_position);
+            add_word(token.word, next_position++);
         }
         if (!tokens.empty()) {
             doc.add_posting(block_end, next_position, wdf);
@@ -393,20 +456,47 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
         }
         paragraph_start = paragraph_end + 2;
     }
-    for (const auto& [term, count] : stems) doc.add_term(term, count);
+    return persons;
+}
+
+void add_stems(Xapian::Document& doc, const Field& field, const StemCounts& stems) {
+    std::string term(stem_marker);
+    term += field.prefix;
+    const std::size_t prefix = term.size();
+    for (const auto& [stemmed, count] : stems) {
+        term.resize(prefix);
+        term += stemmed;
+        doc.add_term(term, count);
+    }
+}
+
+}  // namespace
+
+std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field, std::string_view text,
+                                      Xapian::termpos& next_position, Xapian::termcount wdf) {
+    StemCounts stems;
+    std::vector<PersonMention> persons = index_words(doc, field, text, next_position, wdf, stems);
+    add_stems(doc, field, stems);
     return persons;
 }
 
 std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
                                               std::string_view chrome) {
     Xapian::termpos article_position = 1;
-    std::vector<PersonMention> persons = index_text(doc, article_text, title, article_position, 2);
-    std::vector<PersonMention> in_body = index_text(doc, article_text, body, article_position);
+    StemCounts article_stems;
+    std::vector<PersonMention> persons = index_words(doc, article_text, title, article_position, 2, article_stems);
+    std::vector<PersonMention> in_body = index_words(doc, article_text, body, article_position, 1, article_stems);
     persons.insert(persons.end(), std::make_move_iterator(in_body.begin()), std::make_move_iterator(in_body.end()));
+    add_stems(doc, article_text, article_stems);
     Xapian::termpos title_position = 1;
     index_text(doc, title_text, title, title_position);
     Xapian::termpos chrome_position = 1;
-    index_text(doc, chrome_text, chrome, chrome_position);
+    StemCounts chrome_stems;
+    index_words(doc, chrome_text, chrome, chrome_position, 1, chrome_stems);
+    add_stems(doc, chrome_text, chrome_stems);
+    for (const auto& [stemmed, count] : chrome_stems) {
+        if (!article_stems.contains(stemmed)) doc.add_boolean_term(chrome_only_stem_term(stemmed));
+    }
     return persons;
 }
 

@@ -29,6 +29,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,6 +95,17 @@ std::string block_end_term(const Field& field);
 // chrome). The article stream's terms have no prefix, so it has no such test.
 bool is_term_of(const Field& field, std::string_view term);
 
+// The article stream's term that a chrome term stands for: the term without the chrome's
+// prefix ("XCkim" -> "kim", "ZXCkim" -> "Zkim", "XAXCun" -> "XAun", "XBXC" -> "XB"); and
+// the marker a document holding the chrome term without that counterpart holds, for a
+// stemmed chrome term (fields.h, chrome_only_marker: "XKZkim" for "ZXCkim"), nothing for
+// the others. `chrome_term` must be a chrome term (is_term_of(chrome_text, chrome_term)).
+std::string article_counterpart(std::string_view chrome_term);
+std::optional<std::string> chrome_only_term(std::string_view chrome_term);
+// Whether `marker` is the chrome-only marker of `article_term`'s chrome counterpart: then
+// no document holding `marker` holds `article_term`.
+bool marks_absence_of(std::string_view marker, std::string_view article_term);
+
 // The boolean filter term for a value such as an outlet name: its normalized words
 // joined by spaces, so "FN News Global" and "fn  news GLOBAL" give the same term.
 std::string boolean_term(const Field& field, std::string_view value);
@@ -111,8 +123,10 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
 
 // An article's text as the index holds it: the title (its words counting double: a
 // headline says what it is about) and the body in the article stream, the title again
-// as title_text, the chrome as chrome_text. Returns the persons the title and the body
-// mention, for the person facet (person_facet.h, add_person_facet).
+// as title_text, the chrome as chrome_text, and the marker of each stemmed chrome term
+// whose article stem the document lacks (fields.h, chrome_only_marker). Returns the
+// persons the title and the body mention, for the person facet (person_facet.h,
+// add_person_facet).
 std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
                                               std::string_view chrome);
 

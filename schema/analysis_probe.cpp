@@ -22,7 +22,9 @@ constexpr std::string_view probe_body =
     "The organisation\u2019s defence of colour: sanctions, sanctioned, visiting; don't, Orb\u00e1n, "
     "\uff2e\uff45\uff57\u00a0Delhi, 36,000 troops, 3.14, e.g. spamassassin.taint.org, jm@jmason.org, @nknews, "
     "Israel.Finally said.The end.";
-constexpr std::string_view probe_chrome = "Hot this week: Nasdaq | Skip to content\n\nKim Jong Un\u2019s sister";
+// Chrome-only markers: for the stems of words the article lacks (nasdaq, KCNA), none for
+// those it holds (kim, and visits: the article's visit).
+constexpr std::string_view probe_chrome = "Hot this week: Nasdaq | KCNA visits | Skip to content\n\nKim Jong Un\u2019s sister";
 constexpr std::string_view probe_outlet = "FN News Global";
 
 }  // namespace

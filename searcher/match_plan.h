@@ -53,13 +53,15 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order ord
 
 // What the default scope leaves to the page's chrome (issue 23), in two steps: the
 // articles that match `wider` but not `narrower`, where `wider` is `narrower` searched in
-// `field` too (a field with a prefix of its own), are those that match
-// beyond_narrower(wider) with the request's filters and not `narrower`; count_beyond
-// counts them, exactly, over local and remote shards alike. beyond_narrower leaves out
-// what can only match articles `narrower` matches (an alternative that reads nothing of
-// `field`) and keeps to articles holding one of `field`'s terms (any other matches both or
-// neither), so that Xapian visits few articles beside the answer.
-Xapian::Query beyond_narrower(const Xapian::Query& wider, const schema::Field& field);
+// the chrome too, are those that match beyond_narrower(db, wider, narrower) with the
+// request's filters and not `narrower`; count_beyond counts them, exactly, over local and
+// remote shards alike. beyond_narrower leaves out what can only match articles `narrower`
+// matches (an alternative that reads nothing of the chrome) and keeps to articles holding
+// one of the terms without which both match alike (chrome_reading.h): for the words a
+// query reads without positions, their chrome-only markers (fields.h, chrome_only_marker),
+// so that a word alone is counted by its marker's frequency; else the chrome's terms. So
+// Xapian visits few articles beside the answer. `db` gives the terms' frequencies.
+Xapian::Query beyond_narrower(const Xapian::Database& db, const Xapian::Query& wider, const Xapian::Query& narrower);
 // `matched` lists narrower's matches when known (a local search's Matches::matched), so
 // that narrower is not matched again. Throws what Xapian throws.
 std::size_t count_beyond(Xapian::Database& db, const Xapian::Query& beyond, const Xapian::Query& narrower,

@@ -226,7 +226,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
-            Result<FilteredQuery> wider = apply_filters(db_, beyond_narrower(whole->query, schema::chrome_text), request);
+            Result<FilteredQuery> wider = apply_filters(db_, beyond_narrower(db_, whole->query, compiled->query), request);
             if (!wider) return wider.error();
             beyond = std::move(wider->query);
         }

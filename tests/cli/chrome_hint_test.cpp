@@ -1,9 +1,12 @@
 // Issue 23: a default search says what the page's chrome hid. The real corpus-index and
 // corpus-search on pages whose link lists name words that some articles hold only there.
+#include "schema/analysis.h"
+#include "schema/fields.h"
 #include "tests/support/test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <memory>
 #include <set>
@@ -210,6 +213,30 @@ TEST_F(ChromeHint, FiltersApplyToTheCount) {
     EXPECT_EQ(harbor["total"], 0);
     EXPECT_EQ(harbor["chrome_only_total"], 1);
     EXPECT_EQ(json({"--outlet", "No Such Outlet", "zorblat"})["chrome_only_total"], 0);
+}
+
+// The index marks the stems of the words a page holds in its chrome alone, which the
+// count reads, and not those its article holds too.
+TEST_F(ChromeHint, IndexMarksWordsOnlyTheChromeHolds) {
+    const Xapian::Database database(db());
+    auto holds = [&](const std::string& id, const std::string& term) {
+        const Xapian::docid doc = *database.postlist_begin(schema::exact_term(schema::id_term, id));
+        Xapian::TermIterator it = database.termlist_begin(doc);
+        it.skip_to(term);
+        return it != database.termlist_end(doc) && *it == term;
+    };
+    auto marker = [](const char* word) { return *schema::chrome_only_term(schema::stem_term(schema::chrome_text, word)); };
+    for (const char* id : {"page4", "page5", "page6"}) {
+        EXPECT_TRUE(holds(id, schema::stem_term(schema::chrome_text, "quillfeather"))) << id;
+    }
+    EXPECT_FALSE(holds("page4", marker("quillfeather")));  // in its article too
+    EXPECT_TRUE(holds("page5", marker("quillfeather")));
+    EXPECT_TRUE(holds("page6", marker("quillfeather")));
+    // Every page's chrome says "Most read", and no article does; the "Markets close
+    // higher" of four chromes is beside the markets of every article.
+    EXPECT_EQ(database.get_termfreq(marker("read")), 6u);
+    EXPECT_EQ(database.get_termfreq(schema::stem_term(schema::chrome_text, "markets")), 4u);
+    EXPECT_EQ(database.get_termfreq(marker("markets")), 0u);
 }
 
 // Acceptance: --count and --ids print what they always did, and exit as they did.

@@ -402,10 +402,10 @@ protected:
         return lines_of(result.out);
     }
 
-    // The acceptance check for one query: total, every facet, the scores rank by rank,
-    // the ids (as sets within each run of equal scores: ties are ranked by document
-    // number, which differs between one database and shards), each hit's fields and
-    // snippet, and the whole match set.
+    // The acceptance check for one query: total, the chrome-only count (issue 23), every
+    // facet, the scores rank by rank, the ids (as sets within each run of equal scores:
+    // ties are ranked by document number, which differs between one database and shards),
+    // each hit's fields and snippet, and the whole match set.
     static void expect_same_answer(const SearchCase& search_case) {
         const json one = search_json(single(), search_case);
         const json sharded = search_json(stub(), search_case);
@@ -416,6 +416,7 @@ protected:
             EXPECT_EQ(one["total"], 0);
         }
         EXPECT_EQ(one["total"], sharded["total"]);
+        EXPECT_EQ(one["chrome_only_total"], sharded["chrome_only_total"]);
         EXPECT_EQ(one["offset"], sharded["offset"]);
         EXPECT_EQ(one["limit"], sharded["limit"]);
         for (const char* facet : {"outlet", "date", "person"}) {

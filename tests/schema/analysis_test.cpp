@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -255,6 +256,38 @@ TEST(Analysis, TermsOfAFieldAreKnownByTheirPrefix) {
                                     std::string(name_set_prefix) + "3f0c", exact_term(id_term, "XC")}) {
         EXPECT_FALSE(is_term_of(chrome_text, term)) << term;
     }
+}
+
+// A stemmed chrome term whose article stem the document lacks gets a marker; one beside
+// its article stem gets none, nor do chrome terms of other kinds.
+TEST(Analysis, ChromeStemsWithoutArticleStemsAreMarked) {
+    EXPECT_EQ(article_counterpart(exact_term(chrome_text, "kim")), "kim");
+    EXPECT_EQ(article_counterpart(stem_term(chrome_text, "visits")), "Zvisit");
+    EXPECT_EQ(article_counterpart(acronym_term(chrome_text, "kcna")), "XAkcna");
+    EXPECT_EQ(article_counterpart(block_end_term(chrome_text)), "XB");
+    EXPECT_EQ(chrome_only_term(stem_term(chrome_text, "visits")), "XKZvisit");
+    EXPECT_TRUE(marks_absence_of("XKZvisit", stem_term(article_text, "visits")));
+    EXPECT_FALSE(marks_absence_of("XKZvisit", exact_term(article_text, "visit")));
+    EXPECT_FALSE(marks_absence_of("XKZvisit", stem_term(article_text, "kim")));
+    for (const std::string& term :
+         {exact_term(chrome_text, "kim"), acronym_term(chrome_text, "kcna"), block_end_term(chrome_text)}) {
+        EXPECT_EQ(chrome_only_term(term), std::nullopt) << term;
+    }
+
+    Xapian::Document doc;
+    index_article_text(doc, "Talks in Geneva", "The envoy's visit to the UN was short.",
+                       "Most read | KCNA visits | Geneva weather | UN");
+    std::vector<std::string> markers;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if (!(*it).starts_with(chrome_only_marker)) continue;
+        markers.push_back(*it);
+        EXPECT_EQ(it.get_wdf(), 0u) << *it;
+        EXPECT_EQ(it.positionlist_count(), 0u) << *it;
+    }
+    // Only in the chrome: most, read, weather, KCNA; "visits" has the article's stem.
+    EXPECT_EQ(markers, (Words{"XKZkcna", "XKZmost", "XKZread", "XKZweather"}));
+    // A marker is no term of the chrome, so the count never reads one for a chrome term.
+    for (const std::string& marker : markers) EXPECT_FALSE(is_term_of(chrome_text, marker)) << marker;
 }
 
 TEST(Analysis, BooleanTermsIgnoreCaseAndSpacing) {
