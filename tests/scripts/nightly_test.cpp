@@ -124,5 +124,31 @@ TEST_F(Nightly, FailuresAreLoggedAndReturned) {
     EXPECT_NE(read_file(tmp_ / "reindex.log").find("result=failed(2)"), std::string::npos);
 }
 
+// --help shows the comment block, named as the script was called (the Quickstart installs
+// it as corpus-nightly-reindex), and no line of the script itself.
+TEST_F(Nightly, HelpNamesTheScriptAsCalledAndShowsNoCode) {
+    const fs::path installed = tmp_ / "corpus-nightly-reindex";
+    fs::copy_file(source_dir() / "scripts" / "nightly-reindex", installed);
+    const CommandResult help = run({"bash", installed.string(), "--help"}, env_);
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Usage: corpus-nightly-reindex [--db DIR]"), std::string::npos) << help.out;
+    EXPECT_NE(help.out.find("repaired"), std::string::npos) << "the summary's words are explained: " << help.out;
+    EXPECT_EQ(help.out.find("set -"), std::string::npos) << help.out;
+    EXPECT_TRUE(help.out.ends_with("another run holds the lock.\n")) << help.out;
+}
+
+// -q prints nothing on a clean run, and the log line still has the counts.
+TEST_F(Nightly, QuietPrintsNothingAndStillLogsTheCounts) {
+    const CommandResult quiet = nightly({"-q"});
+    EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.out, "");
+    EXPECT_EQ(quiet.err, "");
+    const std::string log = read_file(tmp_ / "reindex.log");
+    EXPECT_NE(log.find("result=ok"), std::string::npos) << log;
+    EXPECT_NE(log.find("counts=\"5 added, 0 updated, 0 deleted, 0 unchanged"), std::string::npos) << log;
+    EXPECT_EQ(search("kimchi"), "");
+    EXPECT_NE(search("\"mutual assistance\""), "");
+}
+
 }  // namespace
 }  // namespace corpus::testing
