@@ -2,6 +2,7 @@
 #include "indexer/indexer.h"
 #include "schema/index.h"
 #include "schema/text.h"
+#include "schema/version.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
                  "follow symbolic links inside the source folders (each folder is listed once, so a loop "
                  "ends); without it they are skipped and counted");
     app.add_flag("-q,--quiet", quiet, "no progress display and no summary line");
+    bool version = false;
+    app.add_flag("--version", version, "print the release and the index schema it writes, and exit");
     app.add_option("SOURCE", sources,
                    "article files or folders (default: the bundled data/); a SOURCE that is a symbolic link "
                    "is followed, as you named it");
@@ -92,6 +95,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         fmt::print(stderr, "corpus-index: {}; see corpus-index --help\n", one_line(e.what()));
         return exit_error;
+    }
+    if (version) {
+        fmt::print("{}", corpus::schema::version_line("corpus-index"));
+        return exit_ok;
     }
     std::string bad_number;
     std::optional<std::uintmax_t> max_file_value = parse_count(max_file_bytes, bad_number);

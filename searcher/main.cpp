@@ -1,6 +1,7 @@
 // corpus-search: a thin front-end over the searcher library.
 #include "schema/index.h"
 #include "schema/text.h"
+#include "schema/version.h"
 #include "searcher/batch.h"
 #include "searcher/input_lines.h"
 #include "searcher/option_layers.h"
@@ -106,6 +107,7 @@ struct Options {
     std::string from;
     std::string to;
     bool explain = false;
+    bool version = false;
     bool count = false;
     bool ids = false;
     std::string show_id;
@@ -163,6 +165,7 @@ void define_options(CLI::App& app, Options& opt) {
     last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
                   ->check(CLI::IsMember({"auto", "always", "never"}))
                   ->capture_default_str());
+    app.add_flag("--version", opt.version, "print the release and the index schema it reads, and exit");
     app.add_flag("--explain", opt.explain, "show how the query was parsed and the Xapian query it became");
     app.add_flag("--count", opt.count, "print only the number of matching articles");
     app.add_flag("--ids", opt.ids, "print only the ids of matching articles, one per line, or a JSON array with --format json "
@@ -317,6 +320,10 @@ int main(int argc, char** argv) {
                                        "a query that starts with '-' goes after --: corpus-search -- '-word ...'"));
     } catch (const CLI::ParseError& e) {
         return usage_error(e.what());
+    }
+    if (opt.version) {
+        std::fputs(corpus::schema::version_line("corpus-search").c_str(), stdout);
+        return finish_output(exit_match);
     }
 
     const int modes = !opt.show_id.empty() + !opt.batch.empty() + opt.count + opt.ids;

@@ -32,6 +32,19 @@ TEST_F(Cli, QuickstartSearchFindsAndHighlights) {
     EXPECT_NE(result.out.find("Month:   2024-06 (1)"), std::string::npos) << result.out;
 }
 
+// --version names the release and the index schema, so a user can tell why an old index
+// asks for --rebuild.
+TEST_F(Cli, VersionNamesTheReleaseAndTheIndexSchema) {
+    for (const std::string& binary : {search_bin(), index_bin()}) {
+        const CommandResult result = run({binary, "--version"});
+        EXPECT_EQ(result.exit_code, 0) << binary << ": " << result.err;
+        const std::string name = std::filesystem::path(binary).filename().string();
+        EXPECT_TRUE(result.out.starts_with(name + " " CORPUS_VERSION " (index schema ")) << result.out;
+        EXPECT_TRUE(result.out.ends_with(")\n")) << result.out;
+        EXPECT_EQ(result.err, "");
+    }
+}
+
 TEST_F(Cli, QuotedPhraseAndBoldOnRequest) {
     const CommandResult result = search({"--color", "always", "\"mutual assistance\""});
     EXPECT_EQ(result.exit_code, 0);

@@ -137,6 +137,12 @@ TEST_F(Nightly, HelpNamesTheScriptAsCalledAndShowsNoCode) {
     EXPECT_TRUE(help.out.ends_with("another run holds the lock.\n")) << help.out;
 }
 
+TEST_F(Nightly, VersionNamesTheIndexerItRuns) {
+    const CommandResult version = run({(source_dir() / "scripts" / "nightly-reindex").string(), "--version"}, env_);
+    EXPECT_EQ(version.exit_code, 0) << version.err;
+    EXPECT_TRUE(version.out.starts_with("nightly-reindex, running corpus-index " CORPUS_VERSION)) << version.out;
+}
+
 // -q prints nothing on a clean run, and the log line still has the counts.
 TEST_F(Nightly, QuietPrintsNothingAndStillLogsTheCounts) {
     const CommandResult quiet = nightly({"-q"});
