@@ -307,8 +307,9 @@ PageSegmentation segment_page(std::string_view page_text) {
     std::vector<LineInfo> lines = segment_detail::classify_lines(texts);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         lines[i].wrapped = page_lines[i].last_line != page_lines[i].first_line;
-        // An e-mail's header is chrome where it stands: the message's text follows it.
-        if (page_lines[i].mail_header) {
+        // An e-mail's header is chrome where it stands: the message's text follows it. A
+        // blank line above it stays blank (no block).
+        if (page_lines[i].mail_header && lines[i].line_class != LineClass::blank) {
             lines[i].line_class = LineClass::skip;
             lines[i].bad_reason = BadReason::none;
             lines[i].heading_like = false;

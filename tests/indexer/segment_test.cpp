@@ -496,6 +496,16 @@ TEST(HardWrappedText, NamesAtLineStartsAndRaggedWrapsAreProse) {
 
 // The header block opening an e-mail: folded fields are unfolded, and every field is
 // chrome, so the sender's text is the article and no header is its title.
+// A blank line above what reads as a header block (a lone carriage return at the top of
+// a page, made a line break) is no block: segment_fuzzer found an empty chrome block.
+TEST(HardWrappedText, BlankLineAboveAHeaderBlockIsNoBlock) {
+    const std::string page = "\nore Top Reads From Oilprice.com:\n\nDownload The Free Oilprice App Today\n\n" +
+                             paragraph_a + "\n\n" + paragraph_b + "\n";
+    for (const Block& block : segment_page(page).blocks) {
+        EXPECT_FALSE(block.text.empty()) << "line " << block.first_line;
+    }
+}
+
 TEST(HardWrappedText, MailHeaderBlockIsUnfoldedAndChrome) {
     const std::string page =
         "From lee@example.org  Mon Aug 19 11:02:47 2002\n"
