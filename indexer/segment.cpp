@@ -229,6 +229,16 @@ bool contains_title(const LineInfo& line, const std::string& title_key) {
            segment_detail::comparison_key(line.text).find(title_key) != std::string::npos;
 }
 
+// The headline again, framed ("Home > World > <headline>", "<headline> | Outlet"): the
+// headline is most of the line. A sentence or heading of the text that names what the
+// title names ("6. Revised Versions of the GNU Lesser General Public License." under the
+// licence's title) is not a copy of it.
+bool repeats_title(const LineInfo& line, const std::string& title_key) {
+    if (!contains_title(line, title_key)) return false;
+    constexpr double least_share = 0.75;
+    return static_cast<double>(title_key.size()) >= least_share * segment_detail::comparison_key(line.text).size();
+}
+
 PageLayout lay_out(std::vector<LineInfo> lines) {
     PageLayout layout;
     layout.roles.assign(lines.size(), LineRole::chrome);
@@ -250,7 +260,10 @@ PageLayout lay_out(std::vector<LineInfo> lines) {
             const LineInfo& line = lines[i];
             switch (line.line_class) {
                 case LineClass::good: return true;
-                case LineClass::neutral: return !contains_title(line, title_key);
+                case LineClass::neutral:
+                    // Between paragraphs, only a copy of the headline is not the text's.
+                    return i > region->first_good && i < region->last_good ? !repeats_title(line, title_key)
+                                                                           : !contains_title(line, title_key);
                 case LineClass::bad:
                     // Footer wording the article was joined across is its text.
                     return line.bad_reason == BadReason::figures || is_lone_cue(lines, i) ||

@@ -314,6 +314,17 @@ TEST(UnseenDocument, ParagraphsAfterFooterWordingAreTheArticlesToo) {
     for (const std::string& page : pages) EXPECT_EQ(lines_not_in_body(page), std::vector<std::string>{}) << page;
 }
 
+// A heading that names what the title names is the text's; a copy of the headline between
+// the paragraphs (a sticky header caught by the scrape) is not.
+TEST(UnseenDocument, HeadingNamingTheTitleIsTheArticles) {
+    const std::string heading = "HARBOR SOUNDINGS RULES\n\n" + paragraph_a + "\n\n" + paragraph_b +
+                                "\n\n  6. Revised Versions of the Harbor Soundings Rules.\n\n" + paragraph_a.substr(4) + "\n";
+    EXPECT_EQ(lines_not_in_body(heading), std::vector<std::string>{});
+    const std::string copy = "HARBOR SOUNDINGS RULES\n\n" + paragraph_a + "\n\n" + paragraph_b +
+                             "\n\nHarbor Soundings Rules\n\n" + paragraph_a.substr(4) + "\n";
+    EXPECT_EQ(lines_not_in_body(copy), std::vector<std::string>{"Harbor Soundings Rules"});
+}
+
 // More than a line or two of footer besides copyright lines, or a list header, still ends
 // the article.
 TEST(UnseenDocument, AFooterOrAListHeaderStillEndsTheArticle) {
