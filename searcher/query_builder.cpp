@@ -20,7 +20,7 @@ using schema::with_thousands;
 
 class Builder {
 public:
-    Builder(const Xapian::Database& db, Scope scope) : db_(db) {
+    Builder(const Xapian::Database& db, Scope scope, NameLookups& lookups) : db_(db), lookups_(lookups) {
         fields_.push_back(&article_text);
         if (scope == Scope::all) fields_.push_back(&schema::chrome_text);
     }
@@ -80,13 +80,13 @@ private:
 
     // A query's words. A name's words are words in any case: the UN of "KIM JONG UN" is
     // no acronym.
-    static std::vector<schema::Token> query_tokens(std::string_view text) {
+    std::vector<schema::Token> query_tokens(std::string_view text) {
         std::vector<schema::Token> tokens = schema::tokenize(text);
         if (std::none_of(tokens.begin(), tokens.end(),
                          [](const schema::Token& token) { return token.acronym == schema::Acronym::yes; })) {
             return tokens;
         }
-        for (const schema::NameSpan& span : schema::find_names(text, tokens, schema::NameContext::query)) {
+        for (const schema::NameSpan& span : lookups_.names_in(text, tokens)) {
             for (std::size_t k = span.first; k <= span.last; ++k) tokens[k].acronym = schema::Acronym::no;
         }
         return tokens;
@@ -136,7 +136,7 @@ private:
             for (const TermSequence& sequence : name_sequences(span, true, true)) alternatives.push_back(phrase_of(sequence));
             return weighted_by_terms(Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
         }
-        Xapian::Query sets = schema::name_set_query(db_, *readings);
+        Xapian::Query sets = lookups_.name_sets(db_, *readings);
         if (!names_prefix_.empty()) {
             // The title's set terms: the article's, after the title's prefix.
             std::vector<Xapian::Query> titled;
@@ -223,7 +223,7 @@ private:
         if (Status counted = count_words(tokens.size()); !counted) return counted.error();
         std::vector<Xapian::Query> parts;
         std::vector<bool> in_name(tokens.size(), false);
-        for (const schema::NameSpan& span : schema::find_names(run, tokens, schema::NameContext::query)) {
+        for (const schema::NameSpan& span : lookups_.names_in(run, tokens)) {
             parts.push_back(person(span, tokens, positive));
             std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(span.first),
                       in_name.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, true);
@@ -309,7 +309,7 @@ private:
                                                 const schema::Field& field) const {
         std::vector<TermSequence> out{exact_in(field, tokens)};
         if (field.prefix != names_field().prefix) return out;
-        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
+        const std::vector<schema::NameSpan> spans = lookups_.names_in(text, tokens);
         if (spans.empty()) return out;
         // Each name multiplies the phrase's layouts, and each layout copies the phrase:
         // a phrase of 240 names took 24 s and 1.4 GB.
@@ -364,7 +364,7 @@ private:
     // A phrase's query, its words and phrases already counted.
     Built phrase_query(const std::string& text, const std::vector<schema::Token>& tokens, bool positive) {
         if (positive) ranked = true;
-        const std::vector<schema::NameSpan> spans = schema::find_names(text, tokens, schema::NameContext::query);
+        const std::vector<schema::NameSpan> spans = lookups_.names_in(text, tokens);
         if (spans.size() == 1 && spans[0].first == 0 && spans[0].last + 1 == tokens.size()) {
             return std::optional(person(spans[0], tokens, positive));
         }
@@ -413,7 +413,7 @@ private:
             }
             if (Status counted = count_words(tokens.size()); !counted) return counted.error();
             single_words = single_words && tokens.size() == 1 && child.kind == QueryNode::Kind::words &&
-                           schema::find_names(text, tokens, schema::NameContext::query).empty();
+                           lookups_.names_in(text, tokens).empty();
             operands.push_back(std::move(tokens));
         }
         const auto words_between = static_cast<Xapian::termcount>(node.window);
@@ -566,6 +566,7 @@ private:
     }
 
     const Xapian::Database& db_;
+    NameLookups& lookups_;
     std::vector<const schema::Field*> fields_;
     std::string names_prefix_;  // before the name layer's terms: the title's prefix under title:
     std::size_t words_ = 0;    // analysed words of the query so far
@@ -584,8 +585,19 @@ std::size_t leaf_terms(const Xapian::Query& query) {
 
 }  // namespace
 
-Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope) {
-    Builder builder(db, scope);
+const std::vector<schema::NameSpan>& NameLookups::names_in(std::string_view text, const std::vector<schema::Token>& tokens) {
+    if (auto found = names_.find(text); found != names_.end()) return found->second;
+    return names_.emplace(std::string(text), schema::find_names(text, tokens, schema::NameContext::query)).first->second;
+}
+
+const Xapian::Query& NameLookups::name_sets(const Xapian::Database& db, const std::vector<std::string>& readings) {
+    if (auto found = sets_.find(readings); found != sets_.end()) return found->second;
+    return sets_.emplace(readings, schema::name_set_query(db, readings)).first->second;
+}
+
+Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope, NameLookups* lookups) {
+    NameLookups own;
+    Builder builder(db, scope, lookups ? *lookups : own);
     Result<std::optional<Xapian::Query>> query =
         root.kind == QueryNode::Kind::negate ? builder.build(QueryNode{QueryNode::Kind::all, {}, {root}}, true)
                                              : builder.build(root, true);

@@ -9,7 +9,10 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corpus::searcher {
@@ -47,7 +50,27 @@ inline constexpr std::size_t max_wildcard_words = 200;
 // Where words are looked for: the article (title and body), or the whole page.
 enum class Scope { article, all };
 
+// What compiling a query looks up that is the same in every scope: the names each text of
+// the query holds, and the index's name sets for a name's readings. The chrome-only count
+// compiles the query a second time, for the whole page (search.cpp); one NameLookups given
+// to both compilations does these once, and one compilation asks for each text's names
+// more than once.
+class NameLookups {
+public:
+    // schema::find_names(text, tokens, NameContext::query); `tokens` are `text`'s.
+    const std::vector<schema::NameSpan>& names_in(std::string_view text, const std::vector<schema::Token>& tokens);
+    // schema::name_set_query(db, readings), for the one index every compilation sharing
+    // this reads.
+    const Xapian::Query& name_sets(const Xapian::Database& db, const std::vector<std::string>& readings);
+
+private:
+    std::map<std::string, std::vector<schema::NameSpan>, std::less<>> names_;
+    std::map<std::vector<std::string>, Xapian::Query> sets_;
+};
+
 // `db` is the index searched: a name becomes the name sets it holds (schema/names.h).
-Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope = Scope::article);
+// `lookups`, when given, is shared with other compilations of the same query on `db`.
+Result<CompiledQuery> compile_query(const QueryNode& root, const Xapian::Database& db, Scope scope = Scope::article,
+                                    NameLookups* lookups = nullptr);
 
 }  // namespace corpus::searcher

@@ -195,8 +195,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<QueryNode> parsed = filters_only ? Result<QueryNode>(QueryNode{QueryNode::Kind::all, {}, {}})
                                             : parse_query(request.query);
     if (!parsed) return parsed.error();
+    NameLookups lookups;  // the chrome-only count compiles the query again
     Result<CompiledQuery> compiled = filters_only ? Result<CompiledQuery>(CompiledQuery{Xapian::Query::MatchAll, {}, false, false, {}, {}})
-                                                  : compile_query(parsed.value(), db_, request.scope);
+                                                  : compile_query(parsed.value(), db_, request.scope, &lookups);
     if (!compiled) return compiled.error();
     if (remote_ && compiled->local_only) {
         return make_error(ErrorCode::usage, "NEAR, ADJ and SAME with a phrase or a name, and SAME, run on local indexes only",
@@ -225,7 +226,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
-        if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all)) {
+        if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all, &lookups)) {
             Result<FilteredQuery> wider = apply_filters(db_, beyond_narrower(db_, whole->query, compiled->query), request);
             if (!wider) return wider.error();
             beyond = std::move(wider->query);
