@@ -122,6 +122,7 @@ public:
             for (std::size_t i = 0; i < count; ++i) {
                 articles[i] = run_.admit(std::move(*read[i]));
                 if (articles[i]) is_new[i] = needs_indexing(*articles[i]);
+                if (is_new[i]) run_.report_repairs(*articles[i]);
             }
             std::vector<std::optional<Xapian::Document>> documents(count);
             parallel_for(count, [&](std::size_t i) {
@@ -353,17 +354,21 @@ Result<ArticleFile> RunContext::read(std::size_t i) const {
 
 std::optional<ArticleFile> RunContext::admit(Result<ArticleFile> article) {
     const std::lock_guard<std::mutex> lock(shared_.mutex);
-    const auto warn = [&](const std::string& line) {
-        if (observer_.warning) observer_.warning(line);
-    };
     if (!article) {
         ++summary_.skipped;
-        warn(article.error().message);
+        if (observer_.warning) observer_.warning(article.error().message);
         return std::nullopt;
     }
-    for (const std::string& warning : article->warnings) warn(warning);
-    if (!article->warnings.empty()) ++summary_.repaired;
     return std::move(article.value());
+}
+
+void RunContext::report_repairs(const ArticleFile& article) {
+    if (article.warnings.empty()) return;
+    const std::lock_guard<std::mutex> lock(shared_.mutex);
+    if (observer_.warning) {
+        for (const std::string& warning : article.warnings) observer_.warning(warning);
+    }
+    ++summary_.repaired;
 }
 
 bool RunContext::is_gone(const std::string& source) const {

@@ -50,7 +50,7 @@ struct IndexSummary {
     std::size_t deleted = 0;   // articles whose files are gone from the sources
     std::size_t unchanged = 0;
     std::size_t skipped = 0;   // files that could not be indexed (each with a warning)
-    std::size_t repaired = 0;  // indexed after repairing invalid UTF-8
+    std::size_t repaired = 0;  // indexed (added or updated) after a warning: text repaired, a metadata key ignored
     std::size_t links_skipped = 0;  // symbolic links in the source folders, not followed
     double seconds = 0;
 };

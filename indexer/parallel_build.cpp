@@ -125,6 +125,7 @@ private:
     std::size_t index_file(Xapian::WritableDatabase& db, std::size_t i) {
         const std::optional<ArticleFile> article = run_.admit(run_.read(i));
         if (!article) return 0;
+        run_.report_repairs(*article);  // every article of a build is new
         db.add_document(build_document(*article));
         run_.count(&IndexSummary::added);
         return article->text.size();

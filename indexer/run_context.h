@@ -31,9 +31,14 @@ public:
 
     // Reads paths()[i] (on any thread): the article, or why the file is skipped.
     Result<ArticleFile> read(std::size_t i) const;
-    // What read() gave, judged: the article to index, or nothing when the file is skipped
-    // (warned about and counted). Thread-safe.
+    // What read() gave, judged: the article, or nothing when the file is skipped (warned
+    // about and counted). Thread-safe.
     std::optional<ArticleFile> admit(Result<ArticleFile> article);
+    // Gives the warnings about what was repaired in `article`, which is about to be
+    // indexed (new or changed), and counts it as repaired. Not for an article skipped as
+    // unchanged: it was warned about when it was indexed, and a nightly run repeating the
+    // warning would mail it every night. Thread-safe.
+    void report_repairs(const ArticleFile& article);
     // Whether the article indexed from `source` is gone: from under a source, not listed
     // this run, and not under a folder that could not be listed.
     bool is_gone(const std::string& source) const;

@@ -47,8 +47,8 @@ std::shared_ptr<const schema::FacetChunk> FacetChunkCache::get(const Xapian::Dat
     return chunks_.try_emplace(chunk, std::move(read)).first->second;
 }
 
-FacetSpy::FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks)
-    : db_(db), chunks_(chunks), single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet),
+FacetSpy::FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks, FacetSet counted)
+    : db_(db), chunks_(chunks), counted_(counted), single_shard_(db.size() == 1), outlet_reader_(db, schema::slot_outlet),
       month_reader_(db, schema::slot_month), person_reader_(db, schema::slot_persons) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
@@ -56,9 +56,15 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     if (!single_shard_) {
         // The matcher hands over documents by their docid within their shard, which no
         // value stream or facet chunk of the whole database is ordered by.
-        if (const std::string outlet = doc.get_value(schema::slot_outlet); !outlet.empty()) ++outlets_[outlet];
-        if (const std::string month = doc.get_value(schema::slot_month); !month.empty()) ++months_[month];
-        if (const std::string persons = doc.get_value(schema::slot_persons); !persons.empty()) persons_.add(persons);
+        if (counted_.outlet) {
+            if (const std::string outlet = doc.get_value(schema::slot_outlet); !outlet.empty()) ++outlets_[outlet];
+        }
+        if (counted_.month) {
+            if (const std::string month = doc.get_value(schema::slot_month); !month.empty()) ++months_[month];
+        }
+        if (counted_.person) {
+            if (const std::string persons = doc.get_value(schema::slot_persons); !persons.empty()) persons_.add(persons);
+        }
         return;
     }
     count(doc.get_docid());
@@ -118,12 +124,15 @@ std::size_t& FacetSpy::counter(std::vector<std::size_t*>& counters, Counts& coun
 
 void FacetSpy::count_from_chunk(Xapian::docid did) {
     const schema::FacetChunk& chunk = *chunk_;
-    if (const std::uint32_t outlet = chunk.outlet(did); outlet != schema::FacetChunk::none) {
+    if (const std::uint32_t outlet = counted_.outlet ? chunk.outlet(did) : schema::FacetChunk::none;
+        outlet != schema::FacetChunk::none) {
         ++counter(outlet_counters_, outlets_, outlet, &schema::FacetChunk::outlet_value);
     }
-    if (const std::uint32_t month = chunk.month(did); month != schema::FacetChunk::none) {
+    if (const std::uint32_t month = counted_.month ? chunk.month(did) : schema::FacetChunk::none;
+        month != schema::FacetChunk::none) {
         ++counter(month_counters_, months_, month, &schema::FacetChunk::month_value);
     }
+    if (!counted_.person) return;
     const std::uint32_t begin = chunk.mention_begin(did), end = chunk.mention_end(did);
     const std::uint32_t article = ++articles_in_chunk_;
     for (std::uint32_t at = begin; at < end; ++at) {
@@ -139,9 +148,15 @@ void FacetSpy::count_from_chunk(Xapian::docid did) {
 }
 
 void FacetSpy::count_from_slots(Xapian::docid did) {
-    if (const std::string& outlet = outlet_reader_.read(did); !outlet.empty()) ++outlets_[outlet];
-    if (const std::string& month = month_reader_.read(did); !month.empty()) ++months_[month];
-    if (const std::string& persons = person_reader_.read(did); !persons.empty()) persons_.add(persons);
+    if (counted_.outlet) {
+        if (const std::string& outlet = outlet_reader_.read(did); !outlet.empty()) ++outlets_[outlet];
+    }
+    if (counted_.month) {
+        if (const std::string& month = month_reader_.read(did); !month.empty()) ++months_[month];
+    }
+    if (counted_.person) {
+        if (const std::string& persons = person_reader_.read(did); !persons.empty()) persons_.add(persons);
+    }
 }
 
 void FacetSpy::merge(const FacetSpy& other) {

@@ -31,6 +31,15 @@
 
 namespace corpus::searcher {
 
+// Which facets a search counts. Each costs work for every match (the person facet the
+// most), so a facet nobody asked for is not counted at all.
+struct FacetSet {
+    bool outlet = true;
+    bool month = true;
+    bool person = true;
+    bool any() const { return outlet || month || person; }
+};
+
 // The facet chunks of one index, decoded once and shared by the queries (and the
 // threads) of a process: reading and checking every chunk a query touches was most of
 // the time of a query of few matches, which touch nearly all. Held for one revision of
@@ -48,8 +57,9 @@ private:
 
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    // Without a cache, each chunk is read from `db` as the matcher reaches it.
-    explicit FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks = nullptr);
+    // Without a cache, each chunk is read from `db` as the matcher reaches it. Only the
+    // facets in `counted` are counted; the others stay empty.
+    explicit FacetSpy(const Xapian::Database& db, FacetChunkCache* chunks = nullptr, FacetSet counted = {});
 
     void operator()(const Xapian::Document& doc, double weight) override;
     // Counts article `did` as operator() counts a matched one; for an index of one
@@ -97,6 +107,7 @@ private:
 
     Xapian::Database db_;
     FacetChunkCache* chunks_;
+    FacetSet counted_;
     bool single_shard_;
     std::optional<std::uint32_t> chunk_number_;  // of chunk_ (read or found missing)
     std::shared_ptr<const schema::FacetChunk> chunk_;

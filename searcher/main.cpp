@@ -106,6 +106,8 @@ struct Options {
     std::string sort = "relevance";
     std::string from;
     std::string to;
+    std::optional<std::string> facets;
+    std::optional<std::string> facet_limit;
     bool explain = false;
     bool version = false;
     bool count = false;
@@ -162,6 +164,16 @@ void define_options(CLI::App& app, Options& opt) {
         ->capture_default_str();
     app.add_option("--from", opt.from, "only articles published on or after this date (YYYY-MM-DD)");
     app.add_option("--to", opt.to, "only articles published on or before this date (YYYY-MM-DD)");
+    app.add_option_function<std::string>(
+        "--facets", [&opt](const std::string& list) { opt.facets = list; },
+        "facets to count and show: outlet, date, person, separated by commas, or none (default: all three)")
+        ->type_name("LIST");
+    app.add_option_function<std::string>(
+        "--facet-limit", [&opt](const std::string& most) { opt.facet_limit = most; },
+        fmt::format("values to show of each facet, from 1: the outlets and people with the most articles, the "
+                    "latest months (default: {} in text, all in JSON)",
+                    corpus::searcher::default_text_facet_limit))
+        ->type_name("N");
     last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
                   ->check(CLI::IsMember({"auto", "always", "never"}))
                   ->capture_default_str());
@@ -192,6 +204,9 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
                                         : corpus::searcher::Order::relevance,
         .output = opt.count ? OutputMode::count : opt.ids ? OutputMode::ids : OutputMode::results,
         .explain = opt.explain,
+        .facets = opt.facets,
+        .facet_limit = opt.facet_limit,
+        .for_people = opt.format == "text" && opt.batch.empty(),
     });
 }
 

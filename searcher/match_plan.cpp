@@ -205,10 +205,10 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, Order order, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks, bool keep_matched) {
+                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched) {
     const Xapian::Query& query = filtered.query;
     Matches matches;
-    std::vector<std::unique_ptr<FacetSpy>> spies;  // one per part, summed into the first
+    std::vector<std::unique_ptr<FacetSpy>> spies;  // one per part, summed into the first; none without facets
     const std::size_t parts = dbs.size();
     matches.threads = parts;
     const Xapian::docid last = dbs[0]->get_lastdocid();
@@ -264,14 +264,14 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     }
     auto search_part = [&](std::size_t part) {
         try {
-            spies[part] = std::make_unique<FacetSpy>(*dbs[part], chunks);
+            if (facets.any()) spies[part] = std::make_unique<FacetSpy>(*dbs[part], chunks, facets);
             const std::unique_ptr<Xapian::MultiValueKeyMaker> keys = date_keys(order);
             const Xapian::doccount everything = dbs[part]->get_doccount();
             if (plan == Plan::one_pass) {
                 Xapian::Enquire enquire(*dbs[part]);
                 enquire.set_query(part_queries[part]);
                 sort_by(enquire, keys.get());
-                enquire.add_matchspy(spies[part].get());
+                if (spies[part]) enquire.add_matchspy(spies[part].get());
                 MatchedDocids matched;
                 if (keep_matched) enquire.add_matchspy(&matched);
                 msets[part] = enquire.get_mset(first, count, everything);
@@ -286,7 +286,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 const Xapian::PostingIterator end = dbs[part]->postlist_end(counted_term);
                 if (posting != end) posting.skip_to(low);
                 for (; posting != end && *posting <= high; ++posting) {
-                    spies[part]->count(*posting);
+                    if (spies[part]) spies[part]->count(*posting);
                     if (keep_matched) matched.add(*posting);
                     ++totals[part];
                 }
@@ -294,7 +294,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 Xapian::Enquire counting(*dbs[part]);
                 counting.set_query(part_queries[part]);
                 counting.set_weighting_scheme(Xapian::BoolWeight());
-                counting.add_matchspy(spies[part].get());
+                if (spies[part]) counting.add_matchspy(spies[part].get());
                 if (plan == Plan::rank_counted || keep_matched) counting.add_matchspy(&matched);
                 totals[part] = counting.get_mset(0, 0, everything).get_matches_estimated();
             }
@@ -332,7 +332,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
         for (Xapian::MSetIterator it = msets[part].begin(); it != msets[part].end(); ++it) {
             matches.page.push_back({it.get_weight(), *it, it.get_document()});
         }
-        if (part > 0) spies[0]->merge(*spies[part]);
+        if (part > 0 && spies[0]) spies[0]->merge(*spies[part]);
     }
     if (parts > 1) {
         // Xapian's own order: by date key (date orders), then by weight, then by docid.
@@ -356,22 +356,24 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     }
     // A weighted pass may hand matches to its spies out of docid order.
     if (!std::is_sorted(matches.matched.begin(), matches.matched.end())) std::sort(matches.matched.begin(), matches.matched.end());
-    matches.outlets = facet_counts(spies[0]->outlets());
-    matches.months = facet_counts(spies[0]->months());
-    matches.persons = spies[0]->persons();
+    if (spies[0]) {
+        matches.outlets = facet_counts(spies[0]->outlets());
+        matches.months = facet_counts(spies[0]->months());
+        matches.persons = spies[0]->persons();
+    }
     return matches;
 }
 
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order order, std::size_t offset,
-                     std::size_t limit) {
+                     std::size_t limit, FacetSet facets) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     Xapian::ValueCountMatchSpy outlet_spy(schema::slot_outlet);
     Xapian::ValueCountMatchSpy month_spy(schema::slot_month);
     Xapian::ValueCountMatchSpy person_spy(schema::slot_persons);
-    enquire.add_matchspy(&outlet_spy);
-    enquire.add_matchspy(&month_spy);
-    enquire.add_matchspy(&person_spy);
+    if (facets.outlet) enquire.add_matchspy(&outlet_spy);
+    if (facets.month) enquire.add_matchspy(&month_spy);
+    if (facets.person) enquire.add_matchspy(&person_spy);
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit), db.get_doccount());
     Matches matches;

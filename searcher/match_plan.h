@@ -40,16 +40,17 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 
 // Matches `filtered` (`unfiltered` with the request's filters) over `dbs`, handles of one
 // local index at one revision, each searching its share of the docids; the page is the
-// `limit` matches from `offset`, in `order`; `keep_matched`
-// also lists every match. Throws what Xapian throws.
+// `limit` matches from `offset`, in `order`; only the `facets` asked for are counted;
+// `keep_matched` also lists every match. Throws what Xapian throws.
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, Order order, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks, bool keep_matched);
+                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched);
 
 // Matches `query` over `db`, which has shards on other machines, in one pass with Xapian's
-// own spies (xapian-tcpsrv runs no others). Throws what Xapian throws.
+// own spies (xapian-tcpsrv runs no others), one for each of the `facets` asked for.
+// Throws what Xapian throws.
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order order, std::size_t offset,
-                     std::size_t limit);
+                     std::size_t limit, FacetSet facets);
 
 // What the default scope leaves to the page's chrome (issue 23), in two steps: the
 // articles that match `wider` but not `narrower`, where `wider` is `narrower` searched in

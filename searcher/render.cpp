@@ -4,6 +4,7 @@
 #include "schema/text.h"
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -82,13 +83,16 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
-void append_facet_line(std::string& out, std::string_view label, const std::vector<FacetCount>& facet) {
+// A facet's line: its values, and how many a limit left out where they would stand: the
+// earlier months before the months shown, the values of fewer articles after the others.
+void append_facet_line(std::string& out, std::string_view label, const std::vector<FacetCount>& facet,
+                       std::size_t earlier_months, std::size_t more) {
     if (facet.empty()) return;
-    out += fmt::format("{:<9}", label);
-    for (std::size_t i = 0; i < facet.size(); ++i) {
-        out += fmt::format("{}{} ({})", i > 0 ? ", " : "", field(facet[i].value), facet[i].count);
-    }
-    out += '\n';
+    std::vector<std::string> items;
+    if (earlier_months > 0) items.push_back(fmt::format("+{} earlier month{}", earlier_months, earlier_months == 1 ? "" : "s"));
+    for (const FacetCount& entry : facet) items.push_back(fmt::format("{} ({})", field(entry.value), entry.count));
+    if (more > 0) items.push_back(fmt::format("+{} more", more));
+    out += fmt::format("{:<9}{}\n", label, fmt::join(items, ", "));
 }
 
 // The last line of a search's text: what the default scope left to the page's chrome.
@@ -145,9 +149,9 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
                            with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
         out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
     }
-    append_facet_line(out, "Outlet:", result.outlet_facet);
-    append_facet_line(out, "Month:", result.month_facet);
-    append_facet_line(out, "Person:", result.person_facet);
+    append_facet_line(out, "Outlet:", result.outlet_facet, 0, result.outlet_more);
+    append_facet_line(out, "Month:", result.month_facet, result.month_more, 0);
+    append_facet_line(out, "Person:", result.person_facet, 0, result.person_more);
     return out + chrome_only_line(result);
 }
 
@@ -182,9 +186,23 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
         });
     }
     out["results"] = std::move(hits);
-    out["facets"] = {{"outlet", facet_json(result.outlet_facet)},
-                     {"date", facet_json(result.month_facet)},
-                     {"person", facet_json(result.person_facet)}};
+    // A facet not asked for is absent: an empty list would say no article has a value.
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    nlohmann::ordered_json more = nlohmann::ordered_json::object();
+    if (result.facets.outlet) {
+        facets["outlet"] = facet_json(result.outlet_facet);
+        more["outlet"] = result.outlet_more;
+    }
+    if (result.facets.month) {
+        facets["date"] = facet_json(result.month_facet);
+        more["date"] = result.month_more;
+    }
+    if (result.facets.person) {
+        facets["person"] = facet_json(result.person_facet);
+        more["person"] = result.person_more;
+    }
+    out["facets"] = std::move(facets);
+    if (result.facet_limit) out["facets_more"] = std::move(more);
     return out;
 }
 

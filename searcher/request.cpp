@@ -5,8 +5,10 @@
 
 #include <fmt/core.h>
 
+#include <cstdint>
 #include <limits>
 #include <optional>
+#include <string_view>
 
 namespace corpus::searcher {
 namespace {
@@ -24,6 +26,34 @@ Status number_option(std::size_t value, std::size_t most, const char* flag) {
     Status valid = check_whole_number(std::to_string(value), 0, most);
     if (!valid) return make_error(ErrorCode::usage, std::string(flag) + ": " + valid.error().message);
     return Ok{};
+}
+
+// --facets: "none", or facet names separated by commas (blanks around them allowed),
+// each once or more, in any order; the output keeps its own order.
+Result<FacetSet> facet_list(std::string_view list) {
+    const auto refused = [&](const std::string& why) -> Error {
+        return make_error(ErrorCode::usage, fmt::format("--facets \"{}\": {}", schema::printable(list, 60), why),
+                          "list outlet, date or person, separated by commas, or none");
+    };
+    FacetSet chosen{false, false, false};
+    bool none = false;
+    std::size_t items = 0;
+    for (std::size_t start = 0; start <= list.size(); ++items) {
+        std::size_t end = list.find(',', start);
+        if (end == std::string_view::npos) end = list.size();
+        std::string_view item = list.substr(start, end - start);
+        start = end + 1;
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        if (item.empty()) return refused("an empty item");
+        if (item == "outlet") chosen.outlet = true;
+        else if (item == "date") chosen.month = true;
+        else if (item == "person") chosen.person = true;
+        else if (item == "none") none = true;
+        else return refused(fmt::format("no facet is called \"{}\"", schema::printable(item, 40)));
+    }
+    if (none && items > 1) return refused("none goes alone");
+    return chosen;
 }
 
 }  // namespace
@@ -56,6 +86,23 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     if (request.from && request.to && request.from->sortable() > request.to->sortable()) {
         return make_error(ErrorCode::usage, "--from is later than --to", "see corpus-search --help");
     }
+    if (options.facets) {
+        Result<FacetSet> facets = facet_list(*options.facets);
+        if (!facets) return facets.error();
+        request.facets = facets.value();
+    }
+    if (options.facet_limit) {
+        const std::optional<std::uintmax_t> most = schema::whole_number(*options.facet_limit, 1, max_facet_limit);
+        if (!most) {
+            // 0 values of each facet would be --facets none said another way.
+            return make_error(ErrorCode::usage,
+                              "--facet-limit: " + check_whole_number(*options.facet_limit, 1, max_facet_limit).error().message,
+                              *options.facet_limit == "0" ? "for no facets, --facets none" : "see corpus-search --help");
+        }
+        request.facet_limit = static_cast<std::size_t>(*most);
+    } else if (options.for_people) {
+        request.facet_limit = default_text_facet_limit;
+    }
     switch (options.output) {
     case OutputMode::results:
         break;
@@ -63,10 +110,12 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
         request.limit = 0;
         request.snippets = false;
         request.count_chrome_only = false;
+        request.facets = FacetSet{false, false, false};
         break;
     case OutputMode::ids:
         request.snippets = false;
         request.count_chrome_only = false;
+        request.facets = FacetSet{false, false, false};
         if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
         break;
     }

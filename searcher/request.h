@@ -9,6 +9,7 @@
 #include "searcher/search.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,10 @@ namespace corpus::searcher {
 
 // The most results one page shows.
 inline constexpr std::size_t max_limit = 10000;
+// The values of each facet that output for people shows unless told otherwise.
+inline constexpr std::size_t default_text_facet_limit = 10;
+// A --facet-limit past any facet's size; a larger number is a typo, not "all".
+inline constexpr std::size_t max_facet_limit = 1'000'000'000;
 
 // What the answer is made of; each mode implies what the search must produce.
 enum class OutputMode {
@@ -38,10 +43,17 @@ struct RequestOptions {
     Order order = Order::relevance;
     OutputMode output = OutputMode::results;
     bool explain = false;
+    // --facets as typed: a comma-separated list of outlet, date and person, or "none";
+    // nothing for every facet. --count and --ids count none.
+    std::optional<std::string> facets = {};
+    std::optional<std::string> facet_limit = {};  // --facet-limit as typed: 1 to max_facet_limit
+    // Printed for people (text, a web page): each facet shows its top
+    // default_text_facet_limit values unless facet_limit is given. Else every value.
+    bool for_people = false;
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per
-// query, see check_query_text): the ranges, the dates and their order.
+// query, see check_query_text): the ranges, the dates and their order, the facets.
 Result<SearchRequest> make_search_request(const RequestOptions& options);
 
 // Whether `request` filters by outlet, person or date: such filters alone, with no query,

@@ -18,13 +18,40 @@
 #include "searcher/suggest.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <future>
 #include <memory>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace corpus::searcher {
+namespace {
+
+// Keeps the first `most` values of `facet`; returns how many it left out.
+template <typename Count>
+std::size_t keep_first(std::vector<Count>& facet, std::optional<std::size_t> most) {
+    if (!most || facet.size() <= *most) return 0;
+    const std::size_t left_out = facet.size() - *most;
+    facet.resize(*most);
+    return left_out;
+}
+
+// Keeps the latest `most` months of `months` (oldest first, unknown last) and unknown,
+// which is no month: how many of the matches cannot be placed in time is worth seeing
+// whatever the limit. Returns how many months it left out.
+std::size_t keep_latest_months(std::vector<FacetCount>& months, std::optional<std::size_t> most) {
+    const std::size_t dated =
+        months.size() - (!months.empty() && months.back().value == schema::unknown_value ? 1 : 0);
+    if (!most || dated <= *most) return 0;
+    const std::size_t left_out = dated - *most;
+    months.erase(months.begin(), months.begin() + static_cast<std::ptrdiff_t>(left_out));
+    return left_out;
+}
+
+}  // namespace
 
 Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout,
                    Parallelism parallelism)
@@ -240,9 +267,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     std::future<std::size_t> chrome_only;
     if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
     // Facets and the total must be exact: Xapian looks at every candidate.
-    matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit)
+    matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit, request.facets)
                       : match_local(dbs, compiled->query, filtered.value(), order, request.offset, request.limit,
-                                    facet_chunks_.get(), beyond && !count_alongside);
+                                    facet_chunks_.get(), request.facets, beyond && !count_alongside);
     result.total = matches.total;
     result.threads = matches.threads;
     if (beyond && !count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, &matches.matched);
@@ -264,6 +291,12 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         const bool b_unknown = b.value == schema::unknown_value;
         return a_unknown != b_unknown ? b_unknown : a.value < b.value;
     });
+    result.facets = request.facets;
+    result.facet_limit = request.facet_limit;
+    result.outlet_more = keep_first(result.outlet_facet, request.facet_limit);
+    result.month_more = keep_latest_months(result.month_facet, request.facet_limit);
+    // Most articles first whatever the labels: only the people kept are labelled.
+    result.person_more = keep_first(matches.persons, request.facet_limit);
     person_labels_->label(db_, matches.persons);
     for (schema::PersonCount& person : matches.persons) {
         result.person_facet.push_back({std::move(person.display), person.count, person.key, std::move(person.spellings)});

@@ -42,6 +42,10 @@ struct SearchRequest {
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
     std::optional<schema::Date> from;  // inclusive
     std::optional<schema::Date> to;    // inclusive
+    FacetSet facets;  // the facets to count; the others are not counted at all
+    // How many values of each facet to keep: the outlets and people with the most
+    // articles, the latest months (and unknown, which is no month). Nothing: every value.
+    std::optional<std::size_t> facet_limit;
 };
 
 struct Hit {
@@ -81,6 +85,13 @@ struct SearchResult {
     std::vector<FacetCount> outlet_facet;  // most articles first
     std::vector<FacetCount> month_facet;   // "YYYY-MM", oldest first; unknown last
     std::vector<FacetCount> person_facet;  // display name (the index's commonest spelling), most articles first
+    FacetSet facets;  // which facets were counted: the others are empty, not zero
+    std::optional<std::size_t> facet_limit;  // the request's
+    // How many values facet_limit left out of each facet: the outlets and people with
+    // fewer articles, the earlier months.
+    std::size_t outlet_more = 0;
+    std::size_t month_more = 0;
+    std::size_t person_more = 0;
     std::string notice;  // one line for the user beside the answer: a filter naming what the index lacks
     std::string suggestion;  // the query with misspelt words corrected (suggest.h); empty when none
 };

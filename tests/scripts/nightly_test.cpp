@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -67,6 +68,45 @@ TEST_F(Nightly, ChangesExactlyWhatChangedInTheSourceFolder) {
     EXPECT_NE(log.find("result=ok"), std::string::npos) << log;
     EXPECT_NE(log.find("counts=\"1 added, 1 updated, 1 deleted, 3 unchanged"), std::string::npos) << log;
     EXPECT_NE(log.find("index=" + db()), std::string::npos) << log;
+}
+
+// Cron mails whatever a run prints: a warning about a file (an unknown metadata key, text
+// that is not UTF-8) is given when the file is indexed, new or changed, not again each
+// night it is skipped as unchanged; and the summary counts it as repaired only then.
+TEST_F(Nightly, AWarningAboutAFileIsGivenOnceNotEveryNight) {
+    write_file(tmp_ / "src" / "005_typo.txt", "Kimchi diplomacy\n\nSeoul sent kimchi to Pyongyang as a gesture.\n");
+    write_file(tmp_ / "src" / "005_typo.meta.json", R"({"title": "Kimchi diplomacy", "section": "World"})");
+    write_file(tmp_ / "src" / "006_latin1.txt", "Orb\xE1n in Seoul\n\nHungary's prime minister Orb\xE1n met officials.\n");
+    const std::string typo = "005_typo.meta.json: unknown metadata key \"section\" ignored";
+    const std::string latin1 = "006_latin1.txt: 2 invalid UTF-8 sequence(s) replaced";
+
+    const CommandResult first = nightly({"-q"});
+    EXPECT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_NE(first.err.find(typo), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find(latin1), std::string::npos) << first.err;
+    EXPECT_EQ(std::count(first.err.begin(), first.err.end(), '\n'), 2) << first.err;
+
+    const CommandResult second = nightly({"-q"});
+    EXPECT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_EQ(second.err, "") << "an unchanged file is not warned about again";
+    EXPECT_EQ(second.out, "");
+    const CommandResult direct = run({index_bin(), "--db", db(), src()});
+    EXPECT_EQ(direct.err, "");
+    EXPECT_NE(direct.out.find("0 added, 0 updated, 0 deleted, 7 unchanged, 0 skipped (0 repaired)"), std::string::npos)
+        << direct.out;
+
+    // Changed, it is indexed again, and warned about again, once.
+    write_file(tmp_ / "src" / "005_typo.meta.json", R"({"title": "Kimchi diplomacy", "section": "Asia"})");
+    const CommandResult changed = nightly({"-q"});
+    EXPECT_NE(changed.err.find(typo), std::string::npos) << changed.err;
+    EXPECT_EQ(std::count(changed.err.begin(), changed.err.end(), '\n'), 1) << changed.err;
+    const std::string log = read_file(tmp_ / "reindex.log");
+    EXPECT_NE(log.find("counts=\"7 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped (2 repaired)"), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("counts=\"0 added, 0 updated, 0 deleted, 7 unchanged, 0 skipped (0 repaired)"), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("counts=\"0 added, 1 updated, 0 deleted, 6 unchanged, 0 skipped (1 repaired)"), std::string::npos)
+        << log;
 }
 
 // A sharded index: the first run lays it out, later runs keep the layout by themselves.
@@ -140,7 +180,7 @@ TEST_F(Nightly, HelpNamesTheScriptAsCalledAndShowsNoCode) {
 TEST_F(Nightly, VersionNamesTheIndexerItRuns) {
     const CommandResult version = run({(source_dir() / "scripts" / "nightly-reindex").string(), "--version"}, env_);
     EXPECT_EQ(version.exit_code, 0) << version.err;
-    EXPECT_TRUE(version.out.starts_with("nightly-reindex, running corpus-index " CORPUS_VERSION)) << version.out;
+    EXPECT_TRUE(version.out.starts_with("nightly-reindex running corpus-index " CORPUS_VERSION)) << version.out;
 }
 
 // -q prints nothing on a clean run, and the log line still has the counts.

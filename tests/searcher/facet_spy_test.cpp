@@ -68,6 +68,35 @@ TEST_F(FacetSpyTest, CountsWhatXapiansSpiesCount) {
     EXPECT_EQ(reused.months(), Values(months_summed.begin(), months_summed.end()));
 }
 
+// A facet not asked for stays empty; those asked for count what a spy of all three counts,
+// from the facet chunks and, with the chunks gone, from the value slots.
+TEST(FacetSpy, CountsOnlyTheFacetsAskedFor) {
+    testing::TempDir dir;
+    testing::build_seed_index(dir / "db");
+    auto counted = [&](const FacetSet& asked) {
+        Xapian::Database db((dir / "db").string());
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query("the"));
+        FacetSpy spy(db, nullptr, asked);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 10, db.get_doccount());
+        return std::make_tuple(spy.outlets(), spy.months(), described(spy.persons()));
+    };
+    for (bool from_chunks : {true, false}) {
+        if (!from_chunks) {
+            Xapian::WritableDatabase db((dir / "db").string());
+            db.set_metadata(schema::facet_chunk_key(0), "");
+            db.commit();
+        }
+        const auto [outlets, months, persons] = counted({});
+        ASSERT_FALSE(outlets.empty() || months.empty() || persons.empty());
+        EXPECT_EQ(counted({true, false, false}), std::make_tuple(outlets, Values{}, std::vector<std::string>{}));
+        EXPECT_EQ(counted({false, true, false}), std::make_tuple(Values{}, months, std::vector<std::string>{}));
+        EXPECT_EQ(counted({false, false, true}), std::make_tuple(Values{}, Values{}, persons));
+        EXPECT_EQ(counted({false, true, true}), std::make_tuple(Values{}, months, persons));
+    }
+}
+
 TEST(FacetSpy, CountsFromChunksAndFromSlotsAlikeInOneQuery) {
     // Three chunks: the seed articles' (people, outlets) and made-up articles' after them.
     testing::TempDir dir;

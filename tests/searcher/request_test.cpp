@@ -99,6 +99,38 @@ TEST(Request, ResultsKeepTheLimitAndSnippets) {
     EXPECT_TRUE(request.count_chrome_only);
 }
 
+TEST(Request, FacetsAreChosenByName) {
+    const SearchRequest every = made({});
+    EXPECT_TRUE(every.facets.outlet && every.facets.month && every.facets.person);
+    const SearchRequest some = made({.facets = "person, date"});
+    EXPECT_FALSE(some.facets.outlet);
+    EXPECT_TRUE(some.facets.month && some.facets.person);
+    EXPECT_FALSE(made({.facets = "none"}).facets.any());
+    EXPECT_EQ(refused({.facets = "outlet,none"}), "--facets \"outlet,none\": none goes alone");
+    EXPECT_EQ(refused({.facets = "Outlet"}), "--facets \"Outlet\": no facet is called \"Outlet\"");
+    EXPECT_EQ(refused({.facets = "date,"}), "--facets \"date,\": an empty item");
+    EXPECT_EQ(refused({.facets = ""}), "--facets \"\": an empty item");
+}
+
+// Text (or a web page) shows each facet's top ten values; JSON every value; either as many
+// as asked.
+TEST(Request, PeopleSeeTheTopTenValuesUnlessToldOtherwise) {
+    EXPECT_FALSE(made({}).facet_limit);
+    EXPECT_EQ(made({.for_people = true}).facet_limit, default_text_facet_limit);
+    EXPECT_EQ(made({.facet_limit = "3", .for_people = true}).facet_limit, 3u);
+    EXPECT_EQ(made({.facet_limit = "3"}).facet_limit, 3u);
+    EXPECT_EQ(made({.facet_limit = "1000000000"}).facet_limit, max_facet_limit);
+    EXPECT_EQ(refused({.facet_limit = "0"}), "--facet-limit: must be a whole number from 1 to 1000000000, not \"0\"");
+    EXPECT_EQ(refused({.facet_limit = "1e3"}), "--facet-limit: must be a whole number from 1 to 1000000000, not \"1e3\"");
+}
+
+// Neither prints facets: counting them would cost a walk over every match's values.
+TEST(Request, CountAndIdsCountNoFacets) {
+    EXPECT_FALSE(made({.output = OutputMode::count}).facets.any());
+    EXPECT_FALSE(made({.output = OutputMode::ids, .facets = "outlet"}).facets.any());
+    EXPECT_TRUE(made({.output = OutputMode::results}).facets.any());
+}
+
 TEST(Request, DatesAreRealCalendarDates) {
     EXPECT_EQ(refused({.from = "June 18"}), "--from \"June 18\" is not a date; write it as YYYY-MM-DD");
     EXPECT_EQ(refused({.to = "2024-02-30"}), "--to \"2024-02-30\" is not a date; write it as YYYY-MM-DD");
