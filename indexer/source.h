@@ -27,7 +27,7 @@ inline constexpr const char* article_extension = ".txt";
 inline constexpr const char* metadata_suffix = ".meta.json";
 // Larger files are skipped: a news article is a few tens of KiB at most.
 inline constexpr std::uintmax_t default_max_file_bytes = 4u << 20;
-// Three short strings need far less; an article whose metadata file is larger is skipped
+// A few short strings need far less; an article whose metadata file is larger is skipped
 // (indexing it without the title, outlet and date it names would change what it says).
 inline constexpr std::uintmax_t max_metadata_bytes = 1u << 20;
 // Xapian refuses a term over 245 bytes; an id is stored as a term (schema::id_term).
