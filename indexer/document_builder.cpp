@@ -84,6 +84,8 @@ schema::StoredArticle describe_article(const ArticleFile& article) {
         stored.date_inferred = true;
         stored.date_evidence = page.date->evidence;
     }
+    stored.url = article.metadata.url.value_or("");
+    stored.author = article.metadata.author.value_or("");
     stored.source = article.path.string();
     stored.content_hash = article.content_hash;
     return stored;

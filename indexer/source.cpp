@@ -128,7 +128,14 @@ std::string hex64(std::uint64_t value) {
     return out;
 }
 
+bool is_metadata_key(std::string_view key) {
+    return key == "title" || key == "outlet" || key == "date" || key == "url" || key == "author";
+}
+
 // Parses a metadata file; unknown keys are reported so that a typo does not pass silently.
+// A title, outlet or date that cannot be used is an Error (the article is skipped: indexed
+// without it, it would be found and labelled otherwise); a link or byline that cannot be
+// used is dropped with a warning, as the article is found the same without it.
 Result<ArticleMetadata> parse_metadata(const std::string& json_text, const std::string& shown,
                                        std::vector<std::string>& warnings) {
     const nlohmann::json parsed = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
@@ -137,12 +144,17 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const std::
     }
     ArticleMetadata metadata;
     for (const auto& [key, value] : parsed.items()) {
-        if (key != "title" && key != "outlet" && key != "date") {
+        if (!is_metadata_key(key)) {
             warnings.push_back(shown + ": unknown metadata key \"" + printable(key) + "\" ignored");
             continue;
         }
+        const bool droppable = key == "url" || key == "author";
         if (value.is_null()) continue;
         if (!value.is_string()) {
+            if (droppable) {
+                warnings.push_back(shown + ": \"" + key + "\" must be a string; dropped");
+                continue;
+            }
             return make_error(ErrorCode::io, shown + ": \"" + key + "\" must be a string");
         }
         std::string text = value.get<std::string>();
@@ -154,6 +166,15 @@ Result<ArticleMetadata> parse_metadata(const std::string& json_text, const std::
             metadata.title = std::move(text);
         } else if (key == "outlet") {
             metadata.outlet = std::move(text);
+        } else if (key == "author") {
+            if (std::string byline = schema::one_line(text); !byline.empty()) metadata.author = std::move(byline);
+        } else if (key == "url") {
+            if (const std::optional<std::string> problem = web_url_problem(text)) {
+                warnings.push_back(shown + ": \"url\" \"" + printable(text, 80) + "\" is not an http or https link (" +
+                                   *problem + "); dropped");
+            } else {
+                metadata.url = std::move(text);
+            }
         } else if (const auto date = schema::parse_date(text)) {
             metadata.date = date->iso();
         } else {
@@ -309,6 +330,52 @@ std::string_view article_id(std::string_view path) {
 
 std::string shown_path(std::string_view path) {
     return printable(path, 4096);
+}
+
+std::optional<std::string> web_url_problem(std::string_view url) {
+    for (const char byte : url) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c == ' ') return "it holds a space";
+        if (c < 0x20 || c == 0x7F) return "it holds a control character";
+        if (c > 0x7F) return "it holds a character outside ASCII; write it percent-encoded";
+    }
+    const std::size_t colon = url.find(':');
+    std::string scheme(url.substr(0, colon == std::string_view::npos ? 0 : colon));
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (scheme != "http" && scheme != "https") return "only http and https links are kept";
+    std::string_view rest = url.substr(colon + 1);
+    if (!rest.starts_with("//")) return "it names no host";
+    rest.remove_prefix(2);
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+    const std::size_t at = authority.rfind('@');
+    std::string_view host = at == std::string_view::npos ? authority : authority.substr(at + 1);
+    std::string_view port;
+    const auto all_of = [](std::string_view text, auto allowed) {
+        return std::all_of(text.begin(), text.end(), allowed);
+    };
+    const auto name_character = [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '%';
+    };
+    if (host.starts_with('[')) {
+        const std::size_t close = host.find(']');
+        if (close == std::string_view::npos) return "its host is not well formed";
+        const std::string_view after = host.substr(close + 1);
+        if (!after.empty() && after.front() != ':') return "its host is not well formed";
+        if (!after.empty()) port = after.substr(1);
+        host = host.substr(1, close - 1);
+        if (host.empty() || !all_of(host, [](unsigned char c) { return std::isxdigit(c) || c == ':' || c == '.'; })) {
+            return "its host is not well formed";
+        }
+    } else {
+        if (const std::size_t port_colon = host.find(':'); port_colon != std::string_view::npos) {
+            port = host.substr(port_colon + 1);
+            host = host.substr(0, port_colon);
+        }
+        if (host.empty()) return "it names no host";
+        if (!all_of(host, name_character)) return "its host is not well formed";
+    }
+    if (!all_of(port, [](unsigned char c) { return std::isdigit(c); })) return "its port is not a number";
+    return std::nullopt;
 }
 
 std::optional<std::string> unstorable_id(std::string_view id) {

@@ -1,8 +1,9 @@
 // Reading article files and their optional metadata from disk.
 //
 // An article is a UTF-8 text file; its id is the file name without extension.
-// Beside it, an optional "<id>.meta.json" gives {"title", "outlet", "date"}; any of them
-// may be missing, and what is missing is reported as unknown, never guessed.
+// Beside it, an optional "<id>.meta.json" gives {"title", "outlet", "date", "url",
+// "author"}; any of them may be missing, and what is missing is reported as unknown,
+// never guessed.
 //
 // Only regular files are read, never opened in a way that can block: a FIFO, device,
 // socket or folder where a file is expected is skipped with a warning. Symbolic links
@@ -26,7 +27,7 @@ inline constexpr const char* article_extension = ".txt";
 inline constexpr const char* metadata_suffix = ".meta.json";
 // Larger files are skipped: a news article is a few tens of KiB at most.
 inline constexpr std::uintmax_t default_max_file_bytes = 4u << 20;
-// Three short strings need far less; an article whose metadata file is larger is skipped
+// A few short strings need far less; an article whose metadata file is larger is skipped
 // (indexing it without the title, outlet and date it names would change what it says).
 inline constexpr std::uintmax_t max_metadata_bytes = 1u << 20;
 // Xapian refuses a term over 245 bytes; an id is stored as a term (schema::id_term).
@@ -36,6 +37,8 @@ struct ArticleMetadata {
     std::optional<std::string> title;
     std::optional<std::string> outlet;
     std::optional<std::string> date;  // validated "YYYY-MM-DD"
+    std::optional<std::string> url;     // an http or https URL (see web_url_problem)
+    std::optional<std::string> author;  // one line (schema::one_line), not empty
 };
 
 struct ArticleFile {
@@ -87,6 +90,12 @@ std::string shown_path(std::string_view path);
 // Why `id` cannot be stored (too long for its term, not UTF-8, a control character in it:
 // ids are printed one a line and passed back to --show), or nothing.
 std::optional<std::string> unstorable_id(std::string_view id);
+
+// Why `url` is not an absolute http or https URL a reader can open, or nothing. Strict
+// in the manner of RFC 3986: the scheme (in any case), "//", a host (a name, an IPv4
+// address or a bracketed IPv6 one), an optional port of digits, and only printable ASCII
+// with no space anywhere (other characters are written percent-encoded).
+std::optional<std::string> web_url_problem(std::string_view url);
 
 // Reads one article. An Error means the file is skipped (its message says why, on one
 // line); problems that could be repaired are listed in ArticleFile::warnings. With

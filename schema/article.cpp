@@ -95,7 +95,8 @@ bool read_summary(std::string_view frame, StoredArticle& article) {
     std::string_view in = fields;
     std::string flags;
     if (!get_field(in, article.id) || !get_field(in, article.title) || !get_field(in, article.outlet) ||
-        !get_field(in, article.date) || !get_field(in, flags) || flags.size() != 1 || !get_field(in, article.body)) {
+        !get_field(in, article.date) || !get_field(in, flags) || flags.size() != 1 || !get_field(in, article.body) ||
+        !get_field(in, article.url) || !get_field(in, article.author)) {
         return false;
     }
     article.outlet_inferred = (flags[0] & outlet_inferred_flag) != 0;
@@ -108,7 +109,7 @@ bool read_summary(std::string_view frame, StoredArticle& article) {
 
 std::string encode_document_data(const StoredArticle& article) {
     std::string summary;
-    summary.reserve(article.title.size() + article.body.size() + 64);
+    summary.reserve(article.title.size() + article.body.size() + article.url.size() + article.author.size() + 64);
     put_field(summary, article.id);
     put_field(summary, article.title);
     put_field(summary, article.outlet);
@@ -118,6 +119,8 @@ std::string encode_document_data(const StoredArticle& article) {
                                          (article.title_inferred ? title_inferred_flag : 0));
     put_field(summary, std::string_view(&flags, 1));
     put_field(summary, article.body);
+    put_field(summary, article.url);
+    put_field(summary, article.author);
     std::string rest;
     rest.reserve(article.chrome.size() + 256);
     for (const std::string* field : {&article.outlet_evidence, &article.date_evidence, &article.chrome,

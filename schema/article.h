@@ -1,7 +1,7 @@
 // An article as the index stores it in each document's data, and reads it back.
 //
 // The data is two zstd frames: first what a results page needs (id, title, outlet,
-// date, the inferred flags and the body the snippet is cut from), then the rest (chrome,
+// date, the inferred flags, the body the snippet is cut from, the link and the byline), then the rest (chrome,
 // evidence, source, content hash), which only --show reads. Each holds its fields as
 // varint-length-prefixed bytes. A hit so decompresses only its first frame and parses
 // nothing: decoding JSON and inflating whole pages with zlib was most of the cost of a
@@ -24,6 +24,10 @@ struct StoredArticle {
     bool date_inferred = false;
     bool title_inferred = false;
     std::string body;    // the article's paragraphs, blank-line separated: snippets come from here
+    // Given with the article (.meta.json), never inferred; empty when not given. Results
+    // show them, so they are in the summary.
+    std::string url;     // an http or https URL, checked when read
+    std::string author;  // the byline as given, trimmed, without control characters
     // Not read for a results page (see decode_document_summary):
     // The page line an inferred value came from; an inferred title is such a line itself.
     std::string outlet_evidence;
@@ -36,7 +40,7 @@ struct StoredArticle {
 std::string encode_document_data(const StoredArticle& article);
 // Every field.
 Result<StoredArticle> decode_document_data(std::string_view data);
-// The fields up to `body`; the others stay empty.
+// The fields up to `author`; the others stay empty.
 Result<StoredArticle> decode_document_summary(std::string_view data);
 
 }  // namespace corpus::schema

@@ -16,7 +16,8 @@ namespace corpus::schema {
 // 13: person keys made from readings; no XP person terms (--person searches name sets);
 //     XPS spelling terms stored, labelling the person facet from the whole index.
 // 14: chrome-only markers (chrome_only_marker); the chrome-only count reads them.
-inline constexpr int schema_version = 14;
+// 15: stored articles carry url and author (schema/article.h), in the results' frame.
+inline constexpr int schema_version = 15;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems

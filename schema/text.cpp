@@ -140,4 +140,19 @@ std::string without_controls(std::string_view text, LineBreaks line_breaks) {
     return out;
 }
 
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if (c >= 0 && !is_control(static_cast<char32_t>(c))) {
+            out += bytes;
+        }
+        return true;
+    });
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 }  // namespace corpus::schema

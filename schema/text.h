@@ -43,4 +43,8 @@ std::string with_thousands(std::size_t n);
 enum class LineBreaks { keep, to_spaces };
 std::string without_controls(std::string_view text, LineBreaks line_breaks = LineBreaks::keep);
 
+// `text` as one line to store (a byline): line breaks and tabs become spaces, other
+// control characters go, runs of spaces become one and the ends are trimmed.
+std::string one_line(std::string_view text);
+
 }  // namespace corpus::schema

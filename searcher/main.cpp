@@ -118,6 +118,11 @@ struct Options {
     std::vector<std::string> query_words;
 };
 
+corpus::searcher::OutputFormat output_format(const Options& opt) {
+    using corpus::searcher::OutputFormat;
+    return opt.format == "json" ? OutputFormat::json : opt.format == "csv" ? OutputFormat::csv : OutputFormat::text;
+}
+
 bool use_terminal_style(const std::string& color) {
     if (color == "always") return true;
     if (color == "never") return false;
@@ -140,7 +145,7 @@ void define_options(CLI::App& app, Options& opt) {
                    "config file of \"key = value\" lines for db, format, limit, scope, color "
                    "(default: ~/.config/corpus-search/config) [env: CORPUS_SEARCH_CONFIG]");
     last_wins(app.add_option("--format", opt.format, "output format [env: CORPUS_SEARCH_FORMAT]")
-                  ->check(CLI::IsMember({"text", "json"}))
+                  ->check(CLI::IsMember({"text", "json", "csv"}))
                   ->capture_default_str());
     last_wins(app.add_option("--limit", opt.limit, "how many results to show [env: CORPUS_SEARCH_LIMIT]")
                   ->check(whole_number(0, corpus::searcher::max_limit))
@@ -292,9 +297,11 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     if (opt.count) {
         write_output(fmt::format("{}\n", result->total));
     } else if (opt.ids) {
-        write_output(corpus::searcher::render_ids(result.value(), opt.format == "json"));
+        write_output(corpus::searcher::render_ids(result.value(), output_format(opt)));
     } else if (opt.format == "json") {
         write_output(corpus::searcher::render_json(result.value(), opt.explain));
+    } else if (opt.format == "csv") {
+        write_output(corpus::searcher::render_csv(result.value()));
     } else {
         corpus::searcher::TextStyle style = use_terminal_style(opt.color) ? corpus::searcher::terminal_style()
                                                                           : corpus::searcher::plain_style();
@@ -343,6 +350,12 @@ int main(int argc, char** argv) {
 
     const int modes = !opt.show_id.empty() + !opt.batch.empty() + opt.count + opt.ids;
     if (modes > 1) return usage_error("--show, --batch, --count and --ids do not go together");
+    using corpus::searcher::Command;
+    const Command command = !opt.show_id.empty() ? Command::show
+                            : !opt.batch.empty()   ? Command::batch
+                                                   : Command::search;
+    const corpus::Status format_fits = corpus::searcher::check_output_format(output_format(opt), command, opt.explain);
+    if (!format_fits) return fail(format_fits.error());
     if ((!opt.show_id.empty() || !opt.batch.empty()) && !opt.query_words.empty()) {
         return usage_error(!opt.show_id.empty() ? "--show takes an article id, not a query"
                                                 : "--batch reads its queries from the file, not the command line");

@@ -95,6 +95,18 @@ void append_facet_line(std::string& out, std::string_view label, const std::vect
     out += fmt::format("{:<9}{}\n", label, fmt::join(items, ", "));
 }
 
+// A hit's line for its byline and link, when it has either: "     by Jane Doe | https://...".
+std::string byline(const std::string& author, const std::string& url) {
+    if (author.empty() && url.empty()) return {};
+    const std::string by = author.empty() ? std::string() : "by " + field(author);
+    return fmt::format("     {}{}{}\n", by, !by.empty() && !url.empty() ? " | " : "", field(url));
+}
+
+// JSON's value for a field given with the article or not at all: null when not.
+nlohmann::ordered_json given_or_null(const std::string& value) {
+    return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
+}
+
 // The last line of a search's text: what the default scope left to the page's chrome.
 std::string chrome_only_line(const SearchResult& result) {
     const std::size_t count = result.chrome_only_total;
@@ -147,6 +159,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
         out += fmt::format("     {} | {} | {} | score {:.3f}\n", field(hit.id),
                            field(with_inferred_mark(hit.outlet, hit.outlet_inferred)),
                            with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
+        out += byline(hit.author, hit.url);
         out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
     }
     append_facet_line(out, "Outlet:", result.outlet_facet, 0, result.outlet_more);
@@ -181,6 +194,8 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
             {"outlet_inferred", hit.outlet_inferred},
             {"date_inferred", hit.date_inferred},
             {"title_inferred", hit.title_inferred},
+            {"url", given_or_null(hit.url)},
+            {"author", given_or_null(hit.author)},
             {"score", hit.score},
             {"snippet", snippet_html(hit.snippet)},
         });
@@ -206,6 +221,26 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
     return out;
 }
 
+// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+// The snippet's words as they are in the article: the matches unmarked, nothing escaped.
+std::string snippet_plain(const Snippet& snippet) {
+    std::string out;
+    if (snippet.starts_mid_text) out += ellipsis;
+    for (const SnippetPart& part : snippet.parts) out += part.text;
+    if (snippet.ends_mid_text) out += ellipsis;
+    return out;
+}
+
 // Invalid UTF-8 cannot reach here (input is repaired), but never let dump() throw.
 std::string dump(const nlohmann::ordered_json& json, int indent) {
     return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -217,14 +252,30 @@ std::string render_json(const SearchResult& result, bool explain) {
     return dump(search_json(result, explain, std::nullopt), 2);
 }
 
-std::string render_ids(const SearchResult& result, bool json) {
-    if (json) {
+std::string render_ids(const SearchResult& result, OutputFormat format) {
+    if (format == OutputFormat::csv) {
+        std::string out = "id\r\n";
+        for (const Hit& hit : result.hits) out += csv_field(hit.id) + "\r\n";
+        return out;
+    }
+    if (format == OutputFormat::json) {
         nlohmann::ordered_json ids = nlohmann::ordered_json::array();
         for (const Hit& hit : result.hits) ids.push_back(hit.id);
         return dump(ids, -1);
     }
     std::string out;
     for (const Hit& hit : result.hits) out += hit.id + "\n";
+    return out;
+}
+
+std::string render_csv(const SearchResult& result) {
+    std::string out = "rank,id,title,outlet,date,url,author,score,snippet\r\n";
+    for (const Hit& hit : result.hits) {
+        // The score as JSON writes it: the shortest text that reads back as the same number.
+        out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", hit.rank, csv_field(hit.id), csv_field(hit.title),
+                           csv_field(hit.outlet), csv_field(display_date(hit.date)), csv_field(hit.url),
+                           csv_field(hit.author), hit.score, csv_field(snippet_plain(hit.snippet)));
+    }
     return out;
 }
 
@@ -249,6 +300,8 @@ std::string render_article_text(const schema::StoredArticle& article) {
                        article.outlet_inferred ? " from: " + field(article.outlet_evidence) : "");
     out += fmt::format("date:    {}{}\n", with_inferred_mark(display_date(article.date), article.date_inferred),
                        article.date_inferred ? " from: " + field(article.date_evidence) : "");
+    out += fmt::format("author:  {}\n", field(article.author.empty() ? std::string(schema::unknown_value) : article.author));
+    out += fmt::format("url:     {}\n", field(article.url.empty() ? std::string(schema::unknown_value) : article.url));
     out += fmt::format("source:  {}\n", field(article.source));
     out += fmt::format("\n--- body ---\n{}\n", block(article.body));
     out += fmt::format("\n--- chrome ---\n{}\n", block(article.chrome));
@@ -265,6 +318,8 @@ std::string render_article_json(const schema::StoredArticle& article) {
     out["date"] = display_date(article.date);
     out["date_inferred"] = article.date_inferred;
     out["title_inferred"] = article.title_inferred;
+    out["url"] = given_or_null(article.url);
+    out["author"] = given_or_null(article.author);
     nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
     if (article.outlet_inferred) evidence["outlet"] = article.outlet_evidence;
     if (article.date_inferred) evidence["date"] = article.date_evidence;

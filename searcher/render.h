@@ -1,7 +1,9 @@
-// Output back ends: the same SearchResult printed for people (text) or programs (JSON).
-// The JSON form is the contract documented in schema/search-output.schema.json.
+// Output back ends: the same SearchResult printed for people (text), programs (JSON)
+// or spreadsheets (CSV). The JSON form is the contract documented in
+// schema/search-output.schema.json.
 #pragma once
 
+#include "searcher/request.h"
 #include "searcher/search.h"
 
 #include <string>
@@ -22,8 +24,17 @@ TextStyle plain_style();
 
 std::string render_text(const SearchResult& result, const TextStyle& style);
 std::string render_json(const SearchResult& result, bool explain);
-// --ids: one id a line, or with --format json a JSON array of them.
-std::string render_ids(const SearchResult& result, bool json);
+// --ids: one id a line, with --format json a JSON array of them, with --format csv a
+// CSV column headed "id".
+std::string render_ids(const SearchResult& result, OutputFormat format);
+
+// RFC 4180 CSV: CRLF line ends; a field holding a comma, a quote, CR or LF quoted, its
+// quotes doubled. The header rank,id,title,outlet,date,url,author,score,snippet, then a
+// row per hit of the page with the values the JSON has (its nulls as empty fields) and
+// the snippet as plain text: no markup, no entities. Fields are written as they are: one
+// starting with = + - @ is not altered, so a spreadsheet that evaluates formulas in an
+// opened file should import it as text (the README says so).
+std::string render_csv(const SearchResult& result);
 
 // --batch: one compact JSON object per line, the same object as render_json plus the
 // batch file's line number; a query that failed gets {"line", "query", "error"}.

@@ -122,6 +122,17 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     return request;
 }
 
+Status check_output_format(OutputFormat format, Command command, bool explain) {
+    if (format != OutputFormat::csv) return Ok{};
+    const char* refused = command == Command::show    ? "--show: one article is not a table"
+                          : command == Command::batch ? "--batch: it answers in JSON Lines"
+                          : explain                   ? "--explain: how a query was read is not a table"
+                                                      : nullptr;
+    if (refused == nullptr) return Ok{};
+    return make_error(ErrorCode::usage, fmt::format("--format csv does not go with {}", refused),
+                      "use --format text or --format json");
+}
+
 bool has_filters(const SearchRequest& request) {
     return !request.outlets.empty() || !request.persons.empty() || request.from || request.to;
 }

@@ -30,6 +30,18 @@ enum class OutputMode {
     ids,      // only the ids of the matches: no snippets, every match unless a limit is given
 };
 
+// What the printers of render.h write.
+enum class OutputFormat { text, json, csv };
+
+// What the command line runs: a search (a page, --count or --ids), --show or --batch.
+enum class Command { search, show, batch };
+
+// Whether `format` has a form for what `command` prints. CSV is a table: a page of hits,
+// or with --ids a column of ids (--count prints the number alone in every format);
+// --show's article, --batch's JSON Lines and --explain's stages have no rows, so they
+// are refused rather than printed in another format than the one asked for.
+Status check_output_format(OutputFormat format, Command command, bool explain);
+
 // A search as a front-end reads it, before it is checked.
 struct RequestOptions {
     std::size_t limit = 10;    // 0 to max_limit

@@ -279,7 +279,8 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         if (!article) return article.error();
         result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, article->title_inferred, page[i].weight,
-                                  request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{}});
+                                  request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{},
+                                  std::move(article->url), std::move(article->author)});
     }
 
     result.outlet_facet = std::move(matches.outlets);

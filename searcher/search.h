@@ -59,6 +59,8 @@ struct Hit {
     bool title_inferred;
     double score;
     Snippet snippet;
+    std::string url;     // given with the article; empty when not
+    std::string author;  // likewise
 };
 
 struct FacetCount {

@@ -1,6 +1,7 @@
 // The indexer on real files: the seed corpus, edits, and every kind of bad input.
 #include "indexer/document_builder.h"
 #include "indexer/indexer.h"
+#include "indexer/source.h"
 #include "schema/analysis.h"
 #include "schema/article.h"
 #include "schema/fields.h"
@@ -52,6 +53,43 @@ bool has_warning(const IndexRun& run, const std::string& needle) {
         if (w.find(needle) != std::string::npos) return true;
     }
     return false;
+}
+
+// A .meta.json "url" is kept only as an absolute http or https link; the reason a link is
+// dropped is said in its warning.
+TEST(WebUrl, OnlyHttpAndHttpsLinksWithAHostPass) {
+    for (const char* good : {"https://example.com", "http://example.com/a/b?c=1&d=2#e", "HTTPS://Example.COM:8443/",
+                             "http://user:pw@example.com/", "http://127.0.0.1/", "http://[2001:db8::1]:80/a",
+                             "https://xn--9n2bp8q.kr/%EA%B9%80"}) {
+        EXPECT_EQ(web_url_problem(good), std::nullopt) << good;
+    }
+    const std::pair<const char*, const char*> bad[] = {
+        {"ftp://example.com/a", "only http and https"},
+        {"javascript:alert(1)", "only http and https"},
+        {"mailto:a@example.com", "only http and https"},
+        {"example.com/a", "only http and https"},
+        {"", "only http and https"},
+        {"http:example.com", "no host"},
+        {"http://", "no host"},
+        {"https:///a", "no host"},
+        {"http://user@/a", "no host"},
+        {"http://:80/", "no host"},
+        {"https://example.com/a b", "a space"},
+        {" https://example.com/", "a space"},
+        {"https://example.com/\t", "control character"},
+        {"https://example.com/\x7f", "control character"},
+        {"https://\uae40.kr/", "outside ASCII"},
+        {"https://exa!mple.com/", "host is not well formed"},
+        {"https://[2001:db8::1/", "host is not well formed"},
+        {"https://[]/", "host is not well formed"},
+        {"https://[::1]x/", "host is not well formed"},
+        {"https://example.com:8o/", "port is not a number"},
+    };
+    for (const auto& [url, why] : bad) {
+        const std::optional<std::string> problem = web_url_problem(url);
+        ASSERT_TRUE(problem.has_value()) << url;
+        EXPECT_NE(problem->find(why), std::string::npos) << url << ": " << *problem;
+    }
 }
 
 TEST(Indexer, IndexesTheSeedCorpusWithItsMetadata) {

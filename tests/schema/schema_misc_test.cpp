@@ -34,6 +34,8 @@ TEST(DocumentData, RoundTripsEveryFieldAndSummarizesWithoutTheRest) {
     article.date_inferred = true;
     article.body = std::string(5000, 'b') + "\n\nlast paragraph";
     article.date_evidence = "June 19, 2024";
+    article.url = "https://www.nknews.org/2024/06/putin-visit/";
+    article.author = "Jeongmin Kim";
     article.chrome = "Home | World";
     article.source = "/data/002_66667886bb51a6a5.txt";
     article.content_hash = "0123456789abcdef";
@@ -49,6 +51,8 @@ TEST(DocumentData, RoundTripsEveryFieldAndSummarizesWithoutTheRest) {
     EXPECT_FALSE(full->outlet_inferred);
     EXPECT_TRUE(full->date_inferred);
     EXPECT_EQ(full->body, article.body);
+    EXPECT_EQ(full->url, article.url);
+    EXPECT_EQ(full->author, article.author);
     EXPECT_EQ(full->outlet_evidence, "");
     EXPECT_EQ(full->date_evidence, article.date_evidence);
     EXPECT_EQ(full->chrome, article.chrome);
@@ -58,6 +62,9 @@ TEST(DocumentData, RoundTripsEveryFieldAndSummarizesWithoutTheRest) {
     const Result<StoredArticle> summary = decode_document_summary(data);
     ASSERT_TRUE(summary.ok()) << summary.error().message;
     EXPECT_EQ(summary->body, article.body);
+    // A results page shows the link and the byline: they come with the summary.
+    EXPECT_EQ(summary->url, article.url);
+    EXPECT_EQ(summary->author, article.author);
     EXPECT_TRUE(summary->date_inferred);
     EXPECT_EQ(summary->chrome, "");
     EXPECT_EQ(summary->source, "");
@@ -117,6 +124,13 @@ TEST(Text, WithoutControlsKeepsTextAndDropsEscapes) {
     EXPECT_EQ(without_controls("\uae40\uc815\uc740 \u2014 ok"), "\uae40\uc815\uc740 \u2014 ok");
     EXPECT_EQ(without_controls("a\xFF" "b\x7F\tc", LineBreaks::to_spaces), "a\uFFFDb\uFFFD c");
     EXPECT_EQ(without_controls(""), "");
+}
+
+TEST(Text, OneLineKeepsWordsApartAndDropsControls) {
+    EXPECT_EQ(one_line("  Jeongmin\tKim \r\n and\n\nLee  "), "Jeongmin Kim and Lee");
+    EXPECT_EQ(one_line("Kim\x1b[31mRed\x07 \u0085Lee"), "Kim[31mRed Lee");
+    EXPECT_EQ(one_line("\uae40\uc815\uc740 \u2014 \u00e9"), "\uae40\uc815\uc740 \u2014 \u00e9");
+    EXPECT_EQ(one_line(" \t\n"), "");
 }
 
 TEST(IndexPath, FlagThenEnvironmentThenDefault) {
