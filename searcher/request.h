@@ -23,6 +23,7 @@ enum class OutputMode {
     results,  // a page of hits with snippets
     count,    // only the number of matches: no page, no snippets
     ids,      // only the ids of the matches: no snippets, every match unless a limit is given
+    digest,   // each saved search's new matches (digest.h): every one unless a limit is given
 };
 
 // A search as a front-end reads it, before it is checked.
@@ -34,6 +35,7 @@ struct RequestOptions {
     std::vector<std::string> persons = {};
     std::string from = {};  // YYYY-MM-DD, or empty for no bound
     std::string to = {};
+    std::string new_since = {};  // WHEN as parse_when reads it, or empty for no bound
     Scope scope = Scope::article;
     Order order = Order::relevance;
     OutputMode output = OutputMode::results;
@@ -44,7 +46,13 @@ struct RequestOptions {
 // query, see check_query_text): the ranges, the dates and their order.
 Result<SearchRequest> make_search_request(const RequestOptions& options);
 
-// Whether `request` filters by outlet, person or date: such filters alone, with no query,
+// --new-since WHEN, read against `now`: an ISO date (YYYY-MM-DD, midnight UTC), an ISO
+// date-time (YYYY-MM-DDTHH:MM[:SS], UTC unless it ends with an offset such as +09:00;
+// Z accepted), or a duration back from `now`: a whole number of minutes, hours, days or
+// weeks (90m, 36h, 7d, 2w).
+Result<schema::Instant> parse_when(std::string_view text, schema::Instant now);
+
+// Whether `request` filters by outlet, person, date or arrival: such filters alone, with no query,
 // list their articles, newest first unless the request says oldest.
 bool has_filters(const SearchRequest& request);
 

@@ -42,6 +42,10 @@ struct SearchRequest {
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
     std::optional<schema::Date> from;  // inclusive
     std::optional<schema::Date> to;    // inclusive
+    // Only articles added or changed after `changed_after` (--new-since, the digest's since)
+    // and at or before `changed_until` (the digest's until).
+    std::optional<schema::Instant> changed_after;
+    std::optional<schema::Instant> changed_until;
 };
 
 struct Hit {
@@ -55,6 +59,8 @@ struct Hit {
     bool title_inferred;
     double score;
     Snippet snippet;
+    std::string indexed;  // when first indexed, schema::format_instant's form
+    std::string changed;  // when its text or metadata last changed
 };
 
 struct FacetCount {
@@ -105,6 +111,13 @@ public:
 
     // Everything stored for one article; an Error with ErrorCode::not_found if no such id.
     Result<schema::StoredArticle> show(const std::string& id);
+
+    // The latest `changed` stamp up to which the index is complete as it stands now: just
+    // before the stamp of an indexing run under way (fields.h, meta_run_stamp), else the
+    // latest stamp it holds; nothing when it holds no article. A later run stamps its
+    // articles later than this, so a reader that takes everything up to it now, and
+    // everything after it next time, misses nothing and sees nothing twice.
+    Result<std::optional<schema::Instant>> complete_until();
 
 private:
     Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout, Parallelism parallelism);
