@@ -105,11 +105,31 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     if (date) doc.add_value(slot_date, date->sortable());
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_content_hash, article.content_hash);
+    doc.add_value(slot_indexed, article.indexed);
+    doc.add_value(slot_changed, article.changed);
 
     add_person_facet(doc, index_article_text(doc, article.title, article.body, article.chrome));
 
     doc.set_data(encode_document_data(article));
     return doc;
+}
+
+std::optional<IndexedArticle> find_indexed(const Xapian::Database& db, const std::string& id) {
+    const std::string term = schema::exact_term(schema::id_term, id);
+    Xapian::PostingIterator posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) return std::nullopt;
+    const Xapian::Document doc = db.get_document(*posting);
+    return IndexedArticle{doc.get_value(schema::slot_content_hash), doc.get_value(schema::slot_indexed),
+                          doc.get_value(schema::slot_changed)};
+}
+
+void stamp_arrival(schema::StoredArticle& article, const std::optional<IndexedArticle>& before,
+                   const std::string& stamp) {
+    const bool known = before && !before->indexed.empty();
+    article.indexed = known ? before->indexed : stamp;
+    article.changed = known && before->content_hash == article.content_hash && !before->changed.empty()
+                          ? before->changed
+                          : stamp;
 }
 
 Xapian::Document build_document(const ArticleFile& article) {

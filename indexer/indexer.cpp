@@ -4,6 +4,7 @@
 #include "indexer/parallel_build.h"
 #include "indexer/run_context.h"
 #include "schema/analysis.h"
+#include "schema/date.h"
 #include "schema/facet_columns.h"
 #include "schema/fields.h"
 #include "schema/index.h"
@@ -82,14 +83,6 @@ Status check_index_folder(const fs::path& index_dir, bool sharded) {
     return Ok{};
 }
 
-// The content hash of the article already indexed under `id_term`, or empty. Read from
-// its value slot: decoding the stored article for every file of a reindex would cost more.
-std::string indexed_hash(const Xapian::Database& db, const std::string& id_term) {
-    Xapian::PostingIterator posting = db.postlist_begin(id_term);
-    if (posting == db.postlist_end(id_term)) return {};
-    return db.get_document(*posting).get_value(schema::slot_content_hash);
-}
-
 bool under_any(const std::string& file, const std::vector<std::string>& roots) {
     for (const std::string& prefix : roots) {
         if (file == prefix) return true;
@@ -112,27 +105,39 @@ public:
         constexpr std::size_t group = 256;
         const std::vector<std::string>& paths = run_.paths();
         db_.begin_transaction();
+        // Committed with the run's first articles, so a reader that sees any of them knows
+        // the run is under way (fields.h, meta_run_stamp).
+        db_.set_metadata(std::string(schema::meta_run_stamp), run_.stamp());
         for (std::size_t first = 0; first < paths.size(); first += group) {
             run_.progress(first);
             const std::size_t count = std::min(group, paths.size() - first);
             std::vector<std::optional<Result<ArticleFile>>> read(count);
             parallel_for(count, [&](std::size_t i) { read[i].emplace(run_.read(first + i)); });
             std::vector<std::optional<ArticleFile>> articles(count);
-            std::vector<std::optional<bool>> is_new(count);  // set for the files to (re)index
+            std::vector<bool> changed(count);  // the files to (re)index
+            std::vector<std::optional<IndexedArticle>> before(count);  // what the index holds of them
             for (std::size_t i = 0; i < count; ++i) {
                 articles[i] = run_.admit(std::move(*read[i]));
-                if (articles[i]) is_new[i] = needs_indexing(*articles[i]);
-                if (is_new[i]) run_.report_repairs(*articles[i]);
+                if (!articles[i]) continue;
+                // The value slots, not the stored article: decoding it for every file of a
+                // reindex would cost more.
+                before[i] = find_indexed(db_, articles[i]->id);
+                changed[i] = !before[i] || before[i]->content_hash != articles[i]->content_hash;
+                if (!changed[i]) run_.count(&IndexSummary::unchanged);
+                if (changed[i]) run_.report_repairs(*articles[i]);
             }
             std::vector<std::optional<Xapian::Document>> documents(count);
             parallel_for(count, [&](std::size_t i) {
-                if (is_new[i]) documents[i] = build_document(*articles[i]);
+                if (!changed[i]) return;
+                schema::StoredArticle stored = describe_article(*articles[i]);
+                stamp_arrival(stored, before[i], run_.stamp());
+                documents[i] = build_document(stored);
             });
             for (std::size_t i = 0; i < count; ++i) {
                 if (!documents[i]) continue;
                 touched_.insert(schema::facet_chunk_of(
                     db_.replace_document(schema::exact_term(schema::id_term, articles[i]->id), *documents[i])));
-                run_.count(*is_new[i] ? &IndexSummary::added : &IndexSummary::updated);
+                run_.count(before[i] ? &IndexSummary::updated : &IndexSummary::added);
                 count_into_batch();
             }
         }
@@ -176,17 +181,6 @@ private:
         db_.commit_transaction();
     }
 
-    // Nothing if the article is unchanged since the last run, else whether it is new to
-    // the index.
-    std::optional<bool> needs_indexing(const ArticleFile& article) {
-        const std::string previous_hash = indexed_hash(db_, schema::exact_term(schema::id_term, article.id));
-        if (!previous_hash.empty() && previous_hash == article.content_hash) {
-            run_.count(&IndexSummary::unchanged);
-            return std::nullopt;
-        }
-        return previous_hash.empty();
-    }
-
     template <typename Work>
     void parallel_for(std::size_t count, Work work) const {
         std::atomic<std::size_t> next{0};
@@ -214,6 +208,11 @@ Status index_generation(const fs::path& generation, RunContext& run) {
         writer.index();
         writer.delete_missing();
         schema::write_missing_facet_chunks(db.value());
+        // A sharded run clears it in every shard once the last is done (index_shards).
+        if (!run.is_part()) {
+            db->set_metadata(std::string(schema::meta_run_stamp), "");
+            db->commit();
+        }
         db->close();
         return Ok{};
     } catch (const Xapian::Error& e) {
@@ -244,6 +243,7 @@ Status index_into(const fs::path& index_dir, RunContext& run) {
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
     run.report_listing();
+    run.fix_stamp(index_dir);
     Result<std::optional<unsigned>> live = schema::live_generation(index_dir);
     if (!live) return live.error();
 
@@ -267,6 +267,7 @@ Status index_into(const fs::path& index_dir, RunContext& run) {
     const std::vector<unsigned> existing = schema::generations(index_dir);
     const unsigned next = existing.empty() ? 1 : existing.back() + 1;
     const fs::path fresh = schema::generation_dir(index_dir, next);
+    if (live.value()) run.set_replaced_generation(schema::generation_dir(index_dir, *live.value()));
     if (Status built = build_in_parallel(fresh, run); !built) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
@@ -302,12 +303,33 @@ Result<unsigned> shards_to_write(const fs::path& index_dir, const IndexOptions& 
     return options.shards;
 }
 
+// The run is done in every shard: readers may take its articles as complete.
+Status clear_run_stamps(const fs::path& index_dir, unsigned shards) {
+    for (unsigned shard = 0; shard < shards; ++shard) {
+        const fs::path folder = schema::shard_dir(index_dir, shard);
+        Result<std::optional<unsigned>> live = schema::live_generation(folder);
+        if (!live) return live.error();
+        if (!live.value()) continue;
+        const fs::path generation = schema::generation_dir(folder, *live.value());
+        try {
+            Xapian::WritableDatabase db(generation.string(), Xapian::DB_OPEN);
+            db.set_metadata(std::string(schema::meta_run_stamp), "");
+            db.commit();
+            db.close();
+        } catch (const Xapian::Error& e) {
+            return schema::translate_xapian_error(e, "finishing the run in " + generation.string() + " failed");
+        }
+    }
+    return Ok{};
+}
+
 // Each shard is an index folder of its own, updated with the articles whose ids hash to it.
 Status index_shards(const fs::path& index_dir, unsigned shards, RunContext& run) {
     if (Status usable = check_index_folder(index_dir, true); !usable) return usable;
     Result<RunLock> lock = RunLock::acquire(index_dir);
     if (!lock) return lock.error();
     run.report_listing();
+    run.fix_stamp(index_dir);
     std::vector<std::vector<std::string>> shard_paths(shards);
     for (const std::string& path : run.paths()) shard_paths[schema::shard_of(article_id(path), shards)].push_back(path);
 
@@ -318,6 +340,7 @@ Status index_shards(const fs::path& index_dir, unsigned shards, RunContext& run)
         if (Status status = index_into(schema::shard_dir(index_dir, shard), part); !status) return status;
         done_before += files;
     }
+    if (Status cleared = clear_run_stamps(index_dir, shards); !cleared) return cleared;
     // Written last, so that the folder opens as an index only once every shard does.
     std::error_code ec;
     if (fs::exists(schema::stub_path(index_dir), ec)) return Ok{};
@@ -334,7 +357,23 @@ RunContext::RunContext(const IndexOptions& options, const IndexObserver& observe
 RunContext::RunContext(RunContext& whole, std::vector<std::string> paths, std::size_t done_before)
     : options_(whole.options_), observer_(whole.observer_), sources_(whole.sources_), summary_(whole.summary_),
       shared_(whole.shared_), paths_(std::move(paths)), duplicate_(duplicate_ids(paths_)), done_before_(done_before),
-      total_(whole.total_) {}
+      total_(whole.total_), part_(true) {}
+
+void RunContext::fix_stamp(const fs::path& index_dir) {
+    if (!shared_.stamp.empty()) return;
+    // Now, or just after the latest stamp the index holds if the clock says otherwise
+    // (set back, or a run that ended within this second): stamps only grow.
+    schema::Instant stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    try {
+        const Xapian::Database db(index_dir.string());
+        if (const auto latest = schema::parse_instant(db.get_value_upper_bound(schema::slot_changed))) {
+            stamp = std::max(stamp, *latest + std::chrono::seconds{1});
+        }
+    } catch (const Xapian::Error&) {
+        // No index yet, or one that this run refuses or rebuilds: the clock alone.
+    }
+    shared_.stamp = schema::format_instant(stamp);
+}
 
 unsigned RunContext::jobs() const {
     return options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());

@@ -2,10 +2,12 @@
 
 #include "indexer/document_builder.h"
 #include "schema/facet_columns.h"
+#include "schema/fields.h"
 #include "schema/index.h"
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -34,6 +36,8 @@ constexpr std::size_t smallest_part = 500;
 // databases of 1,000,000 articles at once took 870 MB. Larger corpora are merged in
 // rounds, groups of at most this many databases at a time, in order.
 constexpr std::size_t max_merge_inputs = 128;
+// The first schema whose articles record when they were indexed and changed.
+constexpr int first_schema_with_stamps = 15;
 
 std::string part_name(std::size_t chunk) {
     char name[32];
@@ -104,9 +108,11 @@ private:
         const std::size_t first = chunk_starts_[chunk];
         const std::size_t last = chunk + 1 < chunks_ ? chunk_starts_[chunk + 1] : run_.paths().size();
         try {
+            // A handle of this thread's own: Xapian's are not shared between threads.
+            const std::optional<Xapian::Database> replaced = open_replaced();
             std::size_t unflushed = 0;
             for (std::size_t i = first; i < last && !stop_; ++i) {
-                unflushed += index_file(db.value(), i);
+                unflushed += index_file(db.value(), i, replaced);
                 ++files_done_;
                 if (unflushed > flush_bytes_) {
                     db->commit();
@@ -121,12 +127,32 @@ private:
         }
     }
 
+    // The generation a rebuild replaces, when it records the stamps its articles keep.
+    std::optional<Xapian::Database> open_replaced() const {
+        if (!run_.replaced_generation()) return std::nullopt;
+        try {
+            Xapian::Database db(run_.replaced_generation()->string());
+            const std::string version = db.get_metadata(std::string(schema::meta_schema_version));
+            int number = 0;
+            const auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), number);
+            if (error != std::errc() || end != version.data() + version.size() || number < first_schema_with_stamps) {
+                return std::nullopt;
+            }
+            return db;
+        } catch (const Xapian::Error&) {
+            // Unreadable: the rebuild is what mends it, and its articles are stamped anew.
+            return std::nullopt;
+        }
+    }
+
     // Returns the bytes of text indexed.
-    std::size_t index_file(Xapian::WritableDatabase& db, std::size_t i) {
+    std::size_t index_file(Xapian::WritableDatabase& db, std::size_t i, const std::optional<Xapian::Database>& replaced) {
         const std::optional<ArticleFile> article = run_.admit(run_.read(i));
         if (!article) return 0;
         run_.report_repairs(*article);  // every article of a build is new
-        db.add_document(build_document(*article));
+        schema::StoredArticle stored = describe_article(*article);
+        stamp_arrival(stored, replaced ? find_indexed(*replaced, article->id) : std::nullopt, run_.stamp());
+        db.add_document(build_document(stored));
         run_.count(&IndexSummary::added);
         return article->text.size();
     }
@@ -161,6 +187,9 @@ private:
             compact(inputs, target_);
             Xapian::WritableDatabase merged(target_.string(), Xapian::DB_OPEN);
             schema::write_missing_facet_chunks(merged);
+            // A shard switched to before the others are done: its articles are the run's
+            // in part only (fields.h, meta_run_stamp); the run clears it at its end.
+            if (run_.is_part()) merged.set_metadata(std::string(schema::meta_run_stamp), run_.stamp());
             merged.close();
             return Ok{};
         } catch (const Xapian::Error& e) {

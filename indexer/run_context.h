@@ -7,6 +7,7 @@
 #include "indexer/source.h"
 
 #include <cstddef>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,6 +29,17 @@ public:
     const IndexOptions& options() const { return options_; }
     const std::vector<std::string>& paths() const { return paths_; }
     unsigned jobs() const;  // worker threads
+    // Whether this is one shard's part of a run over a sharded folder.
+    bool is_part() const { return part_; }
+
+    // The run's stamp (schema::format_instant's form), which every article it adds or
+    // changes records: fixed once, by the first call, when the run holds the index's lock;
+    // the parts of a run share it.
+    const std::string& stamp() const { return shared_.stamp; }
+    void fix_stamp(const std::filesystem::path& index_dir);
+    // The generation a rebuild replaces, if any: unchanged articles keep its stamps.
+    const std::optional<std::filesystem::path>& replaced_generation() const { return replaced_; }
+    void set_replaced_generation(std::filesystem::path generation) { replaced_ = std::move(generation); }
 
     // Reads paths()[i] (on any thread): the article, or why the file is skipped.
     Result<ArticleFile> read(std::size_t i) const;
@@ -55,6 +67,7 @@ private:
     struct Shared {
         std::mutex mutex;  // for the summary and the warning printer
         bool listing_reported = false;
+        std::string stamp;
     };
 
     const IndexOptions& options_;
@@ -67,6 +80,8 @@ private:
     std::vector<bool> duplicate_;  // of an earlier path's id: decided up front, whichever thread reads first
     std::size_t done_before_ = 0;
     std::size_t total_ = 0;
+    bool part_ = false;
+    std::optional<std::filesystem::path> replaced_;
 };
 
 }  // namespace corpus::indexer

@@ -35,6 +35,10 @@ struct StoredArticle {
     std::string chrome;  // the rest of the page, blank-line separated
     std::string source;  // the file it was read from
     std::string content_hash;  // of the file and its metadata: unchanged files are skipped
+    // Kept in value slots (slot_indexed, slot_changed), not in the data: build_document
+    // writes them, Searcher::show reads them back; format_instant's form.
+    std::string indexed;  // when the article was first indexed
+    std::string changed;  // when its text or metadata last changed
 };
 
 std::string encode_document_data(const StoredArticle& article);

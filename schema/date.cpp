@@ -42,6 +42,38 @@ std::optional<DatePeriod> parse_date_period(std::string_view text) {
     return std::nullopt;
 }
 
+std::string format_instant(Instant instant) {
+    const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(instant);
+    const std::chrono::year_month_day ymd(day);
+    const std::chrono::hh_mm_ss<std::chrono::seconds> time(instant - day);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                  static_cast<int>(time.seconds().count()));
+    return buffer;
+}
+
+std::optional<Instant> parse_instant(std::string_view text) {
+    if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
+        return std::nullopt;
+    }
+    const std::optional<Date> date = parse_date(text.substr(0, 10));
+    if (!date) return std::nullopt;
+    int fields[3] = {0, 0, 0};
+    for (int f = 0; f < 3; ++f) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            const char c = text[11 + 3 * static_cast<std::size_t>(f) + i];
+            if (c < '0' || c > '9') return std::nullopt;
+            fields[f] = fields[f] * 10 + (c - '0');
+        }
+    }
+    if (fields[0] > 23 || fields[1] > 59 || fields[2] > 59) return std::nullopt;
+    const std::chrono::sys_days day{std::chrono::year{date->year} / date->month / date->day};
+    return Instant{day} + std::chrono::hours{fields[0]} + std::chrono::minutes{fields[1]} +
+           std::chrono::seconds{fields[2]};
+}
+
 std::string Date::iso() const {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

@@ -1,6 +1,7 @@
 // Calendar dates as the index stores them: "YYYY-MM-DD" outside, "YYYYMMDD" in values.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,5 +28,14 @@ struct DatePeriod {
     std::string last;
 };
 std::optional<DatePeriod> parse_date_period(std::string_view text);
+
+// An instant to the second, as the index records when an article arrived and changed.
+using Instant = std::chrono::sys_seconds;
+
+// ISO 8601 in UTC, "2026-12-07T21:30:05Z": its value-slot form too, of fixed width, so
+// that the strings sort as the instants do and a value range selects a period.
+std::string format_instant(Instant instant);
+// Accepts exactly what format_instant writes.
+std::optional<Instant> parse_instant(std::string_view text);
 
 }  // namespace corpus::schema

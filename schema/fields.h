@@ -17,7 +17,9 @@ namespace corpus::schema {
 //     XPS spelling terms stored, labelling the person facet from the whole index.
 // 14: chrome-only markers (chrome_only_marker); the chrome-only count reads them.
 // 15: stored articles carry url and author (schema/article.h), in the results' frame.
-inline constexpr int schema_version = 15;
+// 16: when each article was first indexed and last changed (slot_indexed, slot_changed);
+//     --new-since and the digest filter on them, and an older index has none.
+inline constexpr int schema_version = 16;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -94,6 +96,11 @@ enum Slot : Xapian::valueno {
     slot_source = 3,  // the absolute path of the article's file: files gone are found by it
     slot_persons = 4,  // people mentioned, "key<TAB>spelling" lines: the person facet (person_facet.h)
     slot_content_hash = 5,  // of the file and its metadata: a reindex skips unchanged files by it
+    // When the article was first indexed, and when its text or metadata last changed:
+    // the stamp of the run that did it, schema::format_instant's form ("2026-12-07T21:30:05Z").
+    // A run's stamp is later than every stamp already in the index, so stamps only grow.
+    slot_indexed = 6,
+    slot_changed = 7,
 };
 
 // What an article without a given outlet or date reports for it.
@@ -106,6 +113,12 @@ inline constexpr Xapian::termpos block_gap = 100;
 // Keys of the index's own metadata (Xapian user metadata).
 inline constexpr std::string_view meta_schema_version = "corpus.schema_version";
 inline constexpr std::string_view meta_fingerprint = "corpus.analysis_fingerprint";
+// The stamp of the indexing run under way, from its first commit until it is done
+// (a run that dies leaves it until the next one ends): every article stamped earlier is
+// in the index, while this run's articles may be only partly so. The digest reads only
+// up to the stamp before it, so that it misses none of the run's articles (digest.h).
+// On a sharded index, every shard holds it until the last shard is done.
+inline constexpr std::string_view meta_run_stamp = "corpus.run_stamp";
 // Facet columns (facet_columns.h): "corpus.facets." + the chunk number, 8 hex digits.
 inline constexpr std::string_view meta_facet_chunk_prefix = "corpus.facets.";
 

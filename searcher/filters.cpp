@@ -1,6 +1,7 @@
 #include "searcher/filters.h"
 
 #include "schema/analysis.h"
+#include "schema/date.h"
 #include "schema/fields.h"
 #include "schema/names.h"
 #include "schema/text.h"
@@ -62,6 +63,17 @@ Result<FilteredQuery> apply_filters(const Xapian::Database& db, Xapian::Query qu
         const std::string high = request.to ? request.to->sortable() : std::string("99991231");
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, low, high));
+        filtered = true;
+    }
+    if (request.changed_after || request.changed_until) {
+        // Stamps are whole seconds: after a second is from the next one on.
+        const std::string low = request.changed_after
+                                    ? schema::format_instant(*request.changed_after + std::chrono::seconds{1})
+                                    : std::string("0");
+        const std::string high = request.changed_until ? schema::format_instant(*request.changed_until)
+                                                       : std::string("9999-12-31T23:59:59Z");
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_changed, low, high));
         filtered = true;
     }
     return FilteredQuery{std::move(query), filtered};

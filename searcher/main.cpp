@@ -3,6 +3,7 @@
 #include "schema/text.h"
 #include "schema/version.h"
 #include "searcher/batch.h"
+#include "searcher/digest.h"
 #include "searcher/input_lines.h"
 #include "searcher/option_layers.h"
 #include "searcher/render.h"
@@ -108,6 +109,8 @@ struct Options {
     std::string to;
     std::optional<std::string> facets;
     std::optional<std::string> facet_limit;
+    std::string new_since;
+    std::string digest;
     bool explain = false;
     bool version = false;
     bool count = false;
@@ -128,6 +131,13 @@ bool use_terminal_style(const std::string& color) {
     if (color == "never") return false;
     const char* no_color = std::getenv("NO_COLOR");
     return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
+corpus::searcher::TextStyle text_style(const Options& opt) {
+    corpus::searcher::TextStyle style =
+        use_terminal_style(opt.color) ? corpus::searcher::terminal_style() : corpus::searcher::plain_style();
+    style.explain = opt.explain;
+    return style;
 }
 
 void define_options(CLI::App& app, Options& opt) {
@@ -179,6 +189,14 @@ void define_options(CLI::App& app, Options& opt) {
                     "latest months (default: {} in text, all in JSON)",
                     corpus::searcher::default_text_facet_limit))
         ->type_name("N");
+    app.add_option("--new-since", opt.new_since,
+                   "only articles added to the index or changed after WHEN: a date (YYYY-MM-DD, UTC), a date-time "
+                   "(YYYY-MM-DDTHH:MM[:SS], UTC unless an offset such as +09:00 is given) or a time back from now "
+                   "(90m, 36h, 7d, 2w)");
+    app.add_option("--digest", opt.digest,
+                   "answer the saved searches in FILE (NAME = QUERY lines) with only what was added or changed since "
+                   "the previous digest of FILE on this index (the first: every match), newest first; exit 0 when "
+                   "anything is new, 1 when nothing is");
     last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
                   ->check(CLI::IsMember({"auto", "always", "never"}))
                   ->capture_default_str());
@@ -203,11 +221,15 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
         .persons = opt.persons,
         .from = opt.from,
         .to = opt.to,
+        .new_since = opt.new_since,
         .scope = opt.scope == "all" ? corpus::searcher::Scope::all : corpus::searcher::Scope::article,
         .order = opt.sort == "newest"   ? corpus::searcher::Order::newest
                  : opt.sort == "oldest" ? corpus::searcher::Order::oldest
                                         : corpus::searcher::Order::relevance,
-        .output = opt.count ? OutputMode::count : opt.ids ? OutputMode::ids : OutputMode::results,
+        .output = opt.count    ? OutputMode::count
+                  : opt.ids    ? OutputMode::ids
+                  : !opt.digest.empty() ? OutputMode::digest
+                                        : OutputMode::results,
         .explain = opt.explain,
         .facets = opt.facets,
         .facet_limit = opt.facet_limit,
@@ -303,12 +325,29 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     } else if (opt.format == "csv") {
         write_output(corpus::searcher::render_csv(result.value()));
     } else {
-        corpus::searcher::TextStyle style = use_terminal_style(opt.color) ? corpus::searcher::terminal_style()
-                                                                          : corpus::searcher::plain_style();
-        style.explain = opt.explain;
-        write_output(corpus::searcher::render_text(result.value(), style));
+        write_output(corpus::searcher::render_text(result.value(), text_style(opt)));
     }
     return result->total > 0 ? exit_match : exit_no_match;
+}
+
+// The digest is written and flushed whole before its state advances: one that could not
+// be shown is shown again next time.
+int run_digest(Searcher& searcher, const std::string& db_path, const Options& opt, const SearchRequest& request) {
+    auto searches = corpus::searcher::read_saved_searches(opt.digest);
+    if (!searches) return fail(searches.error());
+    auto state = corpus::searcher::digest_state_path(db_path, opt.digest);
+    if (!state) return fail(state.error());
+    auto since = corpus::searcher::read_digest_state(state.value());
+    if (!since) return fail(since.error());
+    auto digest = corpus::searcher::make_digest(searcher, searches.value(), request, since.value(), opt.digest);
+    if (!digest) return fail(digest.error());
+    write_output(opt.format == "json" ? corpus::searcher::render_digest_json(digest.value())
+                                      : corpus::searcher::render_digest_text(digest.value(), text_style(opt)));
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw OutputError(std::strerror(errno != 0 ? errno : EIO));
+    if (corpus::Status saved = corpus::searcher::write_digest_state(state.value(), digest->until); !saved) {
+        return fail(saved.error());
+    }
+    return digest->any_new() ? exit_match : exit_no_match;
 }
 
 int run(const Options& opt, const SearchRequest& request) {
@@ -318,6 +357,7 @@ int run(const Options& opt, const SearchRequest& request) {
     auto searcher = Searcher::open(db_path, shard_timeout);
     if (!searcher) return fail(searcher.error());
     if (!opt.show_id.empty()) return run_show(searcher.value(), opt);
+    if (!opt.digest.empty()) return run_digest(searcher.value(), db_path, opt, request);
     return run_query(searcher.value(), opt, request);
 }
 
@@ -348,17 +388,19 @@ int main(int argc, char** argv) {
         return finish_output(exit_match);
     }
 
-    const int modes = !opt.show_id.empty() + !opt.batch.empty() + opt.count + opt.ids;
-    if (modes > 1) return usage_error("--show, --batch, --count and --ids do not go together");
+    const int modes = !opt.show_id.empty() + !opt.batch.empty() + !opt.digest.empty() + opt.count + opt.ids;
+    if (modes > 1) return usage_error("--show, --batch, --digest, --count and --ids do not go together");
     using corpus::searcher::Command;
     const Command command = !opt.show_id.empty() ? Command::show
                             : !opt.batch.empty()   ? Command::batch
+                            : !opt.digest.empty()  ? Command::digest
                                                    : Command::search;
     const corpus::Status format_fits = corpus::searcher::check_output_format(output_format(opt), command, opt.explain);
     if (!format_fits) return fail(format_fits.error());
-    if ((!opt.show_id.empty() || !opt.batch.empty()) && !opt.query_words.empty()) {
-        return usage_error(!opt.show_id.empty() ? "--show takes an article id, not a query"
-                                                : "--batch reads its queries from the file, not the command line");
+    if ((!opt.show_id.empty() || !opt.batch.empty() || !opt.digest.empty()) && !opt.query_words.empty()) {
+        return usage_error(!opt.show_id.empty()  ? "--show takes an article id, not a query"
+                           : !opt.batch.empty() ? "--batch reads its queries from the file, not the command line"
+                                                : "--digest reads its saved searches from the file, not the command line");
     }
     // --ids lists every match unless the command line itself limits it.
     const bool limit_on_command_line = std::any_of(argv + 1, argv + argc, [](const char* arg) {

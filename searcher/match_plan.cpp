@@ -230,10 +230,13 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
     // left out. A name's synonym has no bound tight enough for Xapian to stop early:
     // one weighted pass counts and ranks it.
     const std::optional<Xapian::Query> unpositioned = without_required_positions(unfiltered);
+    // DocidList holds the index's docids, which a PostingSource on a sub-database of a
+    // sharded index does not see (each shard numbers its own): an index of several local
+    // shards ranks the filtered query itself. It listed the wrong articles under any filter.
     enum class Plan { one_pass, rank_all, rank_counted };
-    const Plan plan = unfiltered.get_type() == Xapian::Query::OP_SYNONYM ? Plan::one_pass
-                      : filtered.filtered || unpositioned                  ? Plan::rank_counted
-                                                                           : Plan::rank_all;
+    const Plan plan = unfiltered.get_type() == Xapian::Query::OP_SYNONYM              ? Plan::one_pass
+                      : (filtered.filtered || unpositioned) && dbs[0]->size() == 1 ? Plan::rank_counted
+                                                                                    : Plan::rank_all;
     const Xapian::Query& ranked = unpositioned ? *unpositioned : unfiltered;
     // A query of one term (a word, or a name of one name set) matches its posting
     // list, so the counting pass can walk that list without the matcher: 'said'

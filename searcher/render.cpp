@@ -1,5 +1,6 @@
 #include "searcher/render.h"
 
+#include "schema/date.h"
 #include "schema/fields.h"
 #include "schema/text.h"
 
@@ -107,6 +108,16 @@ nlohmann::ordered_json given_or_null(const std::string& value) {
     return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
+// One result, as a search's and a digest's text show it.
+void append_hit_text(std::string& out, const Hit& hit, const TextStyle& style) {
+    out += fmt::format("{:>3}. {}\n", hit.rank, field(hit.title.empty() ? hit.id : hit.title));
+    out += fmt::format("     {} | {} | {} | score {:.3f}\n", field(hit.id),
+                       field(with_inferred_mark(hit.outlet, hit.outlet_inferred)),
+                       with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
+    out += byline(hit.author, hit.url);
+    out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
+}
+
 // The last line of a search's text: what the default scope left to the page's chrome.
 std::string chrome_only_line(const SearchResult& result) {
     const std::size_t count = result.chrome_only_total;
@@ -154,14 +165,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     out += result.hits.empty() ? std::string(".\n")
                                : fmt::format("; showing {}-{}.\n", result.offset + 1, result.offset + result.hits.size());
     out += suggestion + "\n";
-    for (const Hit& hit : result.hits) {
-        out += fmt::format("{:>3}. {}\n", hit.rank, field(hit.title.empty() ? hit.id : hit.title));
-        out += fmt::format("     {} | {} | {} | score {:.3f}\n", field(hit.id),
-                           field(with_inferred_mark(hit.outlet, hit.outlet_inferred)),
-                           with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
-        out += byline(hit.author, hit.url);
-        out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
-    }
+    for (const Hit& hit : result.hits) append_hit_text(out, hit, style);
     append_facet_line(out, "Outlet:", result.outlet_facet, 0, result.outlet_more);
     append_facet_line(out, "Month:", result.month_facet, result.month_more, 0);
     append_facet_line(out, "Person:", result.person_facet, 0, result.person_more);
@@ -169,6 +173,30 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
 }
 
 namespace {
+
+// The results of a search's and a digest's JSON: the same objects.
+nlohmann::ordered_json hits_json(const std::vector<Hit>& hits) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Hit& hit : hits) {
+        out.push_back({
+            {"rank", hit.rank},
+            {"id", hit.id},
+            {"title", hit.title},
+            {"outlet", hit.outlet},
+            {"date", display_date(hit.date)},
+            {"outlet_inferred", hit.outlet_inferred},
+            {"date_inferred", hit.date_inferred},
+            {"title_inferred", hit.title_inferred},
+            {"url", given_or_null(hit.url)},
+            {"author", given_or_null(hit.author)},
+            {"score", hit.score},
+            {"snippet", snippet_html(hit.snippet)},
+            {"indexed", hit.indexed},
+            {"changed", hit.changed},
+        });
+    }
+    return out;
+}
 
 nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std::optional<std::size_t> line) {
     nlohmann::ordered_json out;
@@ -183,24 +211,7 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
     if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
     out["offset"] = result.offset;
     out["limit"] = result.limit;
-    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-    for (const Hit& hit : result.hits) {
-        hits.push_back({
-            {"rank", hit.rank},
-            {"id", hit.id},
-            {"title", hit.title},
-            {"outlet", hit.outlet},
-            {"date", display_date(hit.date)},
-            {"outlet_inferred", hit.outlet_inferred},
-            {"date_inferred", hit.date_inferred},
-            {"title_inferred", hit.title_inferred},
-            {"url", given_or_null(hit.url)},
-            {"author", given_or_null(hit.author)},
-            {"score", hit.score},
-            {"snippet", snippet_html(hit.snippet)},
-        });
-    }
-    out["results"] = std::move(hits);
+    out["results"] = hits_json(result.hits);
     // A facet not asked for is absent: an empty list would say no article has a value.
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     nlohmann::ordered_json more = nlohmann::ordered_json::object();
@@ -303,6 +314,8 @@ std::string render_article_text(const schema::StoredArticle& article) {
     out += fmt::format("author:  {}\n", field(article.author.empty() ? std::string(schema::unknown_value) : article.author));
     out += fmt::format("url:     {}\n", field(article.url.empty() ? std::string(schema::unknown_value) : article.url));
     out += fmt::format("source:  {}\n", field(article.source));
+    out += fmt::format("indexed: {}\n", field(article.indexed));
+    out += fmt::format("changed: {}\n", field(article.changed));
     out += fmt::format("\n--- body ---\n{}\n", block(article.body));
     out += fmt::format("\n--- chrome ---\n{}\n", block(article.chrome));
     return out;
@@ -325,8 +338,46 @@ std::string render_article_json(const schema::StoredArticle& article) {
     if (article.date_inferred) evidence["date"] = article.date_evidence;
     out["evidence"] = std::move(evidence);
     out["source"] = article.source;
+    out["indexed"] = article.indexed;
+    out["changed"] = article.changed;
     out["body"] = article.body;
     out["chrome"] = article.chrome;
+    return dump(out, 2);
+}
+
+std::string render_digest_text(const Digest& digest, const TextStyle& style) {
+    std::string out = digest.since ? fmt::format("New or changed from {} to {}\n", schema::format_instant(*digest.since),
+                                                 schema::format_instant(digest.until))
+                                   : fmt::format("First digest: every match up to {}\n",
+                                                 schema::format_instant(digest.until));
+    for (const DigestSearch& search : digest.searches) {
+        const std::size_t total = search.result.total;
+        if (!out.ends_with("\n\n")) out += '\n';
+        out += fmt::format("== {} ({}): {} ==\n", field(search.search.name), field(search.search.query),
+                           total == 0 ? std::string("nothing new")
+                                      : fmt::format("{} article{}", total, total == 1 ? "" : "s"));
+        if (total > search.result.hits.size()) {
+            out += fmt::format("showing the newest {}\n", search.result.hits.size());
+        }
+        if (total > 0) out += '\n';
+        for (const Hit& hit : search.result.hits) append_hit_text(out, hit, style);
+    }
+    return out;
+}
+
+std::string render_digest_json(const Digest& digest) {
+    nlohmann::ordered_json out;
+    out["schema_version"] = output_schema_version;
+    out["since"] = digest.since ? nlohmann::ordered_json(schema::format_instant(*digest.since)) : nlohmann::ordered_json();
+    out["until"] = schema::format_instant(digest.until);
+    nlohmann::ordered_json searches = nlohmann::ordered_json::array();
+    for (const DigestSearch& search : digest.searches) {
+        searches.push_back({{"name", search.search.name},
+                            {"query", search.search.query},
+                            {"total", search.result.total},
+                            {"results", hits_json(search.result.hits)}});
+    }
+    out["searches"] = std::move(searches);
     return dump(out, 2);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "searcher/request.h"
+#include "searcher/digest.h"
 #include "searcher/search.h"
 
 #include <string>
@@ -44,6 +45,11 @@ std::string render_error_line(std::size_t line, const std::string& query, const 
 // One stored article (--show): metadata with inferred flags, title, body and chrome.
 std::string render_article_text(const schema::StoredArticle& article);
 std::string render_article_json(const schema::StoredArticle& article);
+
+// --digest: each saved search's new articles, text or JSON (schema/digest-output.schema.json),
+// each result as a search shows it.
+std::string render_digest_text(const Digest& digest, const TextStyle& style);
+std::string render_digest_json(const Digest& digest);
 
 // A snippet as HTML: text escaped, each match wrapped in <mark>...</mark>.
 std::string snippet_html(const Snippet& snippet);

@@ -5,10 +5,12 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace corpus::searcher {
 namespace {
@@ -18,6 +20,71 @@ Result<std::optional<schema::Date>> date_option(const std::string& text, const c
     if (auto date = schema::parse_date(text)) return std::optional(*date);
     return make_error(ErrorCode::usage, fmt::format("{} \"{}\" is not a date; write it as YYYY-MM-DD", flag,
                                                     schema::printable(text, 40)));
+}
+
+// Reads `count` digits at `at` into `value`; false unless all are digits.
+bool digits(std::string_view text, std::size_t at, std::size_t count, int& value) {
+    value = 0;
+    if (at + count > text.size()) return false;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return false;
+        value = value * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+// "HH:MM[:SS]" then nothing, "Z", or "+HH:MM"/"-HH:MM": the time of day and the offset
+// from UTC, in seconds.
+std::optional<std::pair<int, int>> time_of_day(std::string_view text) {
+    int hours = 0, minutes = 0, seconds = 0;
+    if (!digits(text, 0, 2, hours) || text.size() < 5 || text[2] != ':' || !digits(text, 3, 2, minutes)) {
+        return std::nullopt;
+    }
+    std::size_t at = 5;
+    if (text.size() > at && text[at] == ':') {
+        if (!digits(text, at + 1, 2, seconds)) return std::nullopt;
+        at += 3;
+    }
+    if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+    const std::string_view zone = text.substr(at);
+    int offset = 0;
+    if (zone == "Z" || zone.empty()) {
+        offset = 0;
+    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+        int zone_hours = 0, zone_minutes = 0;
+        if (!digits(zone, 1, 2, zone_hours) || !digits(zone, 4, 2, zone_minutes) || zone_hours > 23 ||
+            zone_minutes > 59) {
+            return std::nullopt;
+        }
+        offset = (zone[0] == '-' ? -1 : 1) * (zone_hours * 3600 + zone_minutes * 60);
+    } else {
+        return std::nullopt;
+    }
+    return std::pair(hours * 3600 + minutes * 60 + seconds, offset);
+}
+
+std::optional<schema::Instant> when(std::string_view text, schema::Instant now) {
+    if (text.size() >= 2 && text.size() <= 8) {
+        // A duration: at most 7 digits, far past any index's age, so no overflow.
+        int amount = 0;
+        if (digits(text, 0, text.size() - 1, amount) && amount > 0) {
+            switch (text.back()) {
+            case 'm': return now - std::chrono::minutes{amount};
+            case 'h': return now - std::chrono::hours{amount};
+            case 'd': return now - std::chrono::days{amount};
+            case 'w': return now - std::chrono::weeks{amount};
+            default: break;
+            }
+        }
+    }
+    const std::optional<schema::Date> date = schema::parse_date(text.substr(0, 10));
+    if (!date) return std::nullopt;
+    const schema::Instant midnight{std::chrono::sys_days{std::chrono::year{date->year} / date->month / date->day}};
+    if (text.size() == 10) return midnight;
+    if (text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
+    const auto time = time_of_day(text.substr(11));
+    if (!time) return std::nullopt;
+    return midnight + std::chrono::seconds{time->first - time->second};
 }
 
 // A number already read, held to the range its flag takes, in the words CLI11 uses for
@@ -66,6 +133,14 @@ Status check_whole_number(std::string_view text, std::size_t least, std::size_t 
     return Ok{};
 }
 
+Result<schema::Instant> parse_when(std::string_view text, schema::Instant now) {
+    if (const auto instant = when(text, now)) return *instant;
+    return make_error(ErrorCode::usage,
+                      fmt::format("--new-since \"{}\" is not a date, a date-time or a duration", schema::printable(text, 40)),
+                      "write YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (UTC, or with Z or an offset such as +09:00), or a "
+                      "number of minutes, hours, days or weeks back: 90m, 36h, 7d, 2w");
+}
+
 Result<SearchRequest> make_search_request(const RequestOptions& options) {
     if (Status valid = number_option(options.limit, max_limit, "--limit"); !valid) return valid.error();
     if (Status valid = number_option(options.offset, max_offset, "--offset"); !valid) return valid.error();
@@ -103,6 +178,16 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     } else if (options.for_people) {
         request.facet_limit = default_text_facet_limit;
     }
+    if (!options.new_since.empty()) {
+        if (options.output == OutputMode::digest) {
+            return make_error(ErrorCode::usage, "--digest shows what is new since the previous digest; it takes no --new-since",
+                              "see corpus-search --help");
+        }
+        auto since = parse_when(options.new_since,
+                                std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        if (!since) return since.error();
+        request.changed_after = since.value();
+    }
     switch (options.output) {
     case OutputMode::results:
         break;
@@ -118,6 +203,11 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
         request.facets = FacetSet{false, false, false};
         if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
         break;
+    case OutputMode::digest:
+        // What arrived is the point: every new article, not the first page of them.
+        request.count_chrome_only = false;
+        if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
+        break;
     }
     return request;
 }
@@ -126,6 +216,7 @@ Status check_output_format(OutputFormat format, Command command, bool explain) {
     if (format != OutputFormat::csv) return Ok{};
     const char* refused = command == Command::show    ? "--show: one article is not a table"
                           : command == Command::batch ? "--batch: it answers in JSON Lines"
+                          : command == Command::digest ? "--digest: its saved searches are no one table"
                           : explain                   ? "--explain: how a query was read is not a table"
                                                       : nullptr;
     if (refused == nullptr) return Ok{};
@@ -134,7 +225,8 @@ Status check_output_format(OutputFormat format, Command command, bool explain) {
 }
 
 bool has_filters(const SearchRequest& request) {
-    return !request.outlets.empty() || !request.persons.empty() || request.from || request.to;
+    return !request.outlets.empty() || !request.persons.empty() || request.from || request.to ||
+           request.changed_after || request.changed_until;
 }
 
 Status check_query_text(std::string& query) {

@@ -28,17 +28,18 @@ enum class OutputMode {
     results,  // a page of hits with snippets
     count,    // only the number of matches: no page, no snippets
     ids,      // only the ids of the matches: no snippets, every match unless a limit is given
+    digest,   // each saved search's new matches (digest.h): every one unless a limit is given
 };
 
 // What the printers of render.h write.
 enum class OutputFormat { text, json, csv };
 
-// What the command line runs: a search (a page, --count or --ids), --show or --batch.
-enum class Command { search, show, batch };
+// What the command line runs: a search (a page, --count or --ids), --show, --batch or --digest.
+enum class Command { search, show, batch, digest };
 
 // Whether `format` has a form for what `command` prints. CSV is a table: a page of hits,
 // or with --ids a column of ids (--count prints the number alone in every format);
-// --show's article, --batch's JSON Lines and --explain's stages have no rows, so they
+// --show's article, --batch's JSON Lines, --digest's searches and --explain's stages have no rows, so they
 // are refused rather than printed in another format than the one asked for.
 Status check_output_format(OutputFormat format, Command command, bool explain);
 
@@ -51,6 +52,7 @@ struct RequestOptions {
     std::vector<std::string> persons = {};
     std::string from = {};  // YYYY-MM-DD, or empty for no bound
     std::string to = {};
+    std::string new_since = {};  // WHEN as parse_when reads it, or empty for no bound
     Scope scope = Scope::article;
     Order order = Order::relevance;
     OutputMode output = OutputMode::results;
@@ -68,7 +70,13 @@ struct RequestOptions {
 // query, see check_query_text): the ranges, the dates and their order, the facets.
 Result<SearchRequest> make_search_request(const RequestOptions& options);
 
-// Whether `request` filters by outlet, person or date: such filters alone, with no query,
+// --new-since WHEN, read against `now`: an ISO date (YYYY-MM-DD, midnight UTC), an ISO
+// date-time (YYYY-MM-DDTHH:MM[:SS], UTC unless it ends with an offset such as +09:00;
+// Z accepted), or a duration back from `now`: a whole number of minutes, hours, days or
+// weeks (90m, 36h, 7d, 2w).
+Result<schema::Instant> parse_when(std::string_view text, schema::Instant now);
+
+// Whether `request` filters by outlet, person, date or arrival: such filters alone, with no query,
 // list their articles, newest first unless the request says oldest.
 bool has_filters(const SearchRequest& request);
 

@@ -143,7 +143,27 @@ Result<schema::StoredArticle> Searcher::show(const std::string& id) {
         if (posting == db_.postlist_end(term)) {
             return make_error(ErrorCode::not_found, "no article with id \"" + schema::printable(id) + "\" in " + path_);
         }
-        return schema::decode_document_data(db_.get_document(*posting).get_data());
+        const Xapian::Document doc = db_.get_document(*posting);
+        Result<schema::StoredArticle> article = schema::decode_document_data(doc.get_data());
+        if (article) {
+            article->indexed = doc.get_value(schema::slot_indexed);
+            article->changed = doc.get_value(schema::slot_changed);
+        }
+        return article;
+    } catch (const Xapian::Error& e) {
+        return schema::translate_xapian_error(e, "reading " + path_ + " failed");
+    }
+}
+
+Result<std::optional<schema::Instant>> Searcher::complete_until() {
+    refresh_if_switched();
+    try {
+        db_.reopen();
+        // One reader, one revision: the stamp and the articles it covers are read together.
+        if (const auto running = schema::parse_instant(db_.get_metadata(std::string(schema::meta_run_stamp)))) {
+            return std::optional(*running - std::chrono::seconds{1});
+        }
+        return schema::parse_instant(db_.get_value_upper_bound(schema::slot_changed));
     } catch (const Xapian::Error& e) {
         return schema::translate_xapian_error(e, "reading " + path_ + " failed");
     }
@@ -280,7 +300,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, article->title_inferred, page[i].weight,
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{},
-                                  std::move(article->url), std::move(article->author)});
+                                  std::move(article->url), std::move(article->author),
+                                  page[i].document.get_value(schema::slot_indexed),
+                                  page[i].document.get_value(schema::slot_changed)});
     }
 
     result.outlet_facet = std::move(matches.outlets);

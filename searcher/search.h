@@ -46,6 +46,10 @@ struct SearchRequest {
     // How many values of each facet to keep: the outlets and people with the most
     // articles, the latest months (and unknown, which is no month). Nothing: every value.
     std::optional<std::size_t> facet_limit;
+    // Only articles added or changed after `changed_after` (--new-since, the digest's since)
+    // and at or before `changed_until` (the digest's until).
+    std::optional<schema::Instant> changed_after;
+    std::optional<schema::Instant> changed_until;
 };
 
 struct Hit {
@@ -61,6 +65,8 @@ struct Hit {
     Snippet snippet;
     std::string url;     // given with the article; empty when not
     std::string author;  // likewise
+    std::string indexed;  // when first indexed, schema::format_instant's form
+    std::string changed;  // when its text or metadata last changed
 };
 
 struct FacetCount {
@@ -118,6 +124,13 @@ public:
 
     // Everything stored for one article; an Error with ErrorCode::not_found if no such id.
     Result<schema::StoredArticle> show(const std::string& id);
+
+    // The latest `changed` stamp up to which the index is complete as it stands now: just
+    // before the stamp of an indexing run under way (fields.h, meta_run_stamp), else the
+    // latest stamp it holds; nothing when it holds no article. A later run stamps its
+    // articles later than this, so a reader that takes everything up to it now, and
+    // everything after it next time, misses nothing and sees nothing twice.
+    Result<std::optional<schema::Instant>> complete_until();
 
 private:
     Searcher(Xapian::Database db, std::string path, std::chrono::milliseconds shard_timeout, Parallelism parallelism);

@@ -2,10 +2,14 @@
 // SearchRequest, what --count and --ids imply, the query text, and batch file lines.
 #include "searcher/request.h"
 
+#include "schema/date.h"
+
 #include <gtest/gtest.h>
 
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace corpus::searcher {
 namespace {
@@ -209,6 +213,59 @@ TEST(Request, ABatchLineCutShortIsThatLinesError) {
     EXPECT_TRUE(check_batch_query(start, false, 65536).ok());
     std::string blank = "  ";
     EXPECT_EQ(check_batch_query(blank, false, 65536).error().message, "empty query");
+}
+
+}  // namespace
+}  // namespace corpus::searcher
+
+namespace corpus::searcher {
+namespace {
+
+// --new-since WHEN: a golden table against a fixed now.
+TEST(Request, NewSinceReadsDatesDateTimesAndDurations) {
+    const schema::Instant now = *schema::parse_instant("2026-12-07T21:30:05Z");
+    const std::vector<std::pair<std::string, std::string>> table = {
+        {"2026-12-01", "2026-12-01T00:00:00Z"},
+        {"2026-12-07T09:15", "2026-12-07T09:15:00Z"},
+        {"2026-12-07T09:15:30", "2026-12-07T09:15:30Z"},
+        {"2026-12-07T09:15:30Z", "2026-12-07T09:15:30Z"},
+        {"2026-12-07 09:15Z", "2026-12-07T09:15:00Z"},
+        {"2026-12-07T09:15:30+09:00", "2026-12-07T00:15:30Z"},
+        {"2026-12-07T01:00-05:30", "2026-12-07T06:30:00Z"},
+        {"2026-12-07T03:00+09:00", "2026-12-06T18:00:00Z"},
+        {"90m", "2026-12-07T20:00:05Z"},
+        {"36h", "2026-12-06T09:30:05Z"},
+        {"7d", "2026-11-30T21:30:05Z"},
+        {"2w", "2026-11-23T21:30:05Z"},
+    };
+    for (const auto& [text, expected] : table) {
+        const Result<schema::Instant> when = parse_when(text, now);
+        ASSERT_TRUE(when.ok()) << text << ": " << when.error().message;
+        EXPECT_EQ(schema::format_instant(when.value()), expected) << text;
+    }
+    for (const std::string text : {"", "now", "7", "d", "0d", "7y", "-7d", "7 d", "2026-02-30", "2026-12-07T24:00",
+                                   "2026-12-07T09", "2026-12-07T09:60", "2026-12-07T09:15+9", "2026-12-07T09:15 UTC",
+                                   "12345678h"}) {
+        const Result<schema::Instant> when = parse_when(text, now);
+        ASSERT_FALSE(when.ok()) << text;
+        EXPECT_EQ(when.error().code, ErrorCode::usage);
+        EXPECT_NE(when.error().message.find("--new-since"), std::string::npos);
+    }
+    EXPECT_EQ(schema::format_instant(*schema::parse_instant("1999-12-31T23:59:59Z")), "1999-12-31T23:59:59Z");
+    EXPECT_FALSE(schema::parse_instant("1999-12-31T23:59:59"));
+}
+
+TEST(Request, NewSinceIsAFilterTheDigestRefuses) {
+    const SearchRequest request = made({.new_since = "36h"});
+    ASSERT_TRUE(request.changed_after);
+    EXPECT_FALSE(request.changed_until);
+    EXPECT_TRUE(has_filters(request));
+    EXPECT_NE(refused({.new_since = "soon"}).find("--new-since \"soon\""), std::string::npos);
+    EXPECT_NE(refused({.new_since = "1h", .output = OutputMode::digest}).find("--digest"), std::string::npos);
+    const SearchRequest digest = made({.output = OutputMode::digest});
+    EXPECT_TRUE(digest.snippets);
+    EXPECT_FALSE(digest.count_chrome_only);
+    EXPECT_GT(digest.limit, max_limit);
 }
 
 }  // namespace

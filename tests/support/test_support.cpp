@@ -73,10 +73,20 @@ CommandResult validate_json(const std::string& schema_file, const std::string& j
     TempDir tmp;
     write_file(tmp / "out.json", json);
     const std::string script =
-        "import json, sys, jsonschema\n"
+        "import glob, json, os, sys, jsonschema\n"
         "schema = json.load(open(sys.argv[1]))\n"
         "jsonschema.Draft202012Validator.check_schema(schema)\n"
-        "validator = jsonschema.Draft202012Validator(schema)\n"
+        "# A schema may refer to another in schema/ by its $id: Debian 12's jsonschema\n"
+        "# resolves them with a RefResolver, later ones with a referencing.Registry.\n"
+        "others = [json.load(open(p)) for p in glob.glob(os.path.join(os.path.dirname(sys.argv[1]), '*.schema.json'))]\n"
+        "others = {s['$id']: s for s in others if '$id' in s}\n"
+        "try:\n"
+        "    from referencing import Registry, Resource\n"
+        "    registry = Registry().with_resources((i, Resource.from_contents(s)) for i, s in others.items())\n"
+        "    validator = jsonschema.Draft202012Validator(schema, registry=registry)\n"
+        "except ImportError:\n"
+        "    resolver = jsonschema.RefResolver.from_schema(schema, store=others)\n"
+        "    validator = jsonschema.Draft202012Validator(schema, resolver=resolver)\n"
         "text = open(sys.argv[2]).read()\n"
         "docs = [json.loads(l) for l in text.splitlines()] if sys.argv[3] == 'lines' else [json.loads(text)]\n"
         "assert docs, 'no JSON at all'\n"
