@@ -292,17 +292,30 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                                     facet_chunks_.get(), request.facets, beyond && !count_alongside);
     result.total = matches.total;
     result.threads = matches.threads;
+    // The page is read, and its documents let go, before the count may start: part of it
+    // may come from the handle the count's thread reads, and a Xapian handle is not for
+    // two threads at once, not even its reference counts, which documents hold.
+    struct PageEntry {
+        double weight;
+        std::string data;
+        std::string indexed;
+        std::string changed;
+    };
+    std::vector<PageEntry> page;
+    for (const Candidate& candidate : matches.page) {
+        page.push_back({candidate.weight, candidate.document.get_data(), candidate.document.get_value(schema::slot_indexed),
+                        candidate.document.get_value(schema::slot_changed)});
+    }
+    matches.page.clear();
     if (beyond && !count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, &matches.matched);
-    const std::vector<Candidate>& page = matches.page;
     for (std::size_t i = 0; i < page.size(); ++i) {
-        Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].document.get_data());
+        Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].data);
         if (!article) return article.error();
         result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, article->title_inferred, page[i].weight,
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{},
-                                  std::move(article->url), std::move(article->author),
-                                  page[i].document.get_value(schema::slot_indexed),
-                                  page[i].document.get_value(schema::slot_changed)});
+                                  std::move(article->url), std::move(article->author), std::move(page[i].indexed),
+                                  std::move(page[i].changed)});
     }
 
     result.outlet_facet = std::move(matches.outlets);
