@@ -173,6 +173,8 @@ TEST_F(Nightly, HelpNamesTheScriptAsCalledAndShowsNoCode) {
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("Usage: corpus-nightly-reindex [--db DIR]"), std::string::npos) << help.out;
     EXPECT_NE(help.out.find("repaired"), std::string::npos) << "the summary's words are explained: " << help.out;
+    // Only the program's name is replaced: the saved searches' format keeps its NAME.
+    EXPECT_NE(help.out.find("(NAME = QUERY lines)"), std::string::npos) << help.out;
     EXPECT_EQ(help.out.find("set -"), std::string::npos) << help.out;
     EXPECT_TRUE(help.out.ends_with("another run holds the lock.\n")) << help.out;
 }
