@@ -234,6 +234,7 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
         .facets = opt.facets,
         .facet_limit = opt.facet_limit,
         .for_people = opt.format == "text" && opt.batch.empty(),
+        .arrival = opt.format == "json" || !opt.batch.empty(),
     });
 }
 

@@ -150,6 +150,7 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     request.outlets = options.outlets;
     request.persons = options.persons;
     request.explain = options.explain;
+    request.arrival = options.arrival;
     request.scope = options.scope;
     request.order = options.order;
     auto from = date_option(options.from, "--from");

@@ -64,6 +64,7 @@ struct RequestOptions {
     // Printed for people (text, a web page): each facet shows its top
     // default_text_facet_limit values unless facet_limit is given. Else every value.
     bool for_people = false;
+    bool arrival = false;  // the output shows when each hit was indexed and changed (JSON)
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per

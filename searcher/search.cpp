@@ -303,8 +303,11 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     };
     std::vector<PageEntry> page;
     for (const Candidate& candidate : matches.page) {
-        page.push_back({candidate.weight, candidate.document.get_data(), candidate.document.get_value(schema::slot_indexed),
-                        candidate.document.get_value(schema::slot_changed)});
+        PageEntry& entry = page.emplace_back(PageEntry{candidate.weight, candidate.document.get_data(), {}, {}});
+        if (request.arrival) {
+            entry.indexed = candidate.document.get_value(schema::slot_indexed);
+            entry.changed = candidate.document.get_value(schema::slot_changed);
+        }
     }
     matches.page.clear();
     if (beyond && !count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, &matches.matched);

@@ -37,6 +37,9 @@ struct SearchRequest {
     bool snippets = true;  // --count and --ids need none
     bool explain = false;  // also describe how names in the query were read
     bool count_chrome_only = true;  // also count what only the page's chrome matches (--count and --ids need none)
+    // Also read when each hit was indexed and changed: two more reads a hit, which only
+    // JSON prints.
+    bool arrival = false;
     Scope scope = Scope::article;
     std::vector<std::string> outlets;  // any of these (case and spacing ignored)
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling

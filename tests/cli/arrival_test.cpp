@@ -181,6 +181,26 @@ TEST_F(Arrival, NewSinceBetweenRoundsFindsExactlyTheSecondRound) {
     EXPECT_EQ(sorted_lines(search({"--new-since", between, "--ids"}).out), (std::vector<std::string>{"a2", "a4"}));
 }
 
+// Every answer in JSON says when each hit arrived: a search, a batch's lines (whatever
+// --format says) and a digest; text output, which does not show it, does not read it.
+TEST_F(Arrival, EveryJsonAnswerSaysWhenEachHitArrived) {
+    round_one();
+    const std::string stamp = show("a1")["indexed"];
+    std::vector<nlohmann::json> answers;
+    answers.push_back(nlohmann::json::parse(search({"--format", "json", "peninsula"}).out)["results"]);
+    const CommandResult batch = run({search_bin(), "--db", db(), "--batch", "-"}, env_, "peninsula\n");
+    ASSERT_EQ(batch.exit_code, 0) << batch.err;
+    answers.push_back(nlohmann::json::parse(batch.out)["results"]);
+    answers.push_back(digest_json(digest({"--format", "json"}))["searches"][0]["results"]);
+    for (const nlohmann::json& results : answers) {
+        ASSERT_EQ(results.size(), 2u) << results;
+        for (const auto& hit : results) {
+            EXPECT_EQ(hit["indexed"], stamp) << hit;
+            EXPECT_EQ(hit["changed"], stamp) << hit;
+        }
+    }
+}
+
 // Acceptance: --new-since 1h is everything recent; a date far back is everything too,
 // one in the future nothing.
 TEST_F(Arrival, NewSinceADurationIsEverythingRecent) {
