@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
             if (!q.outlet.empty()) request.outlets.push_back(q.outlet);
             request.from = date_or_none(q.from);
             request.to = date_or_none(q.to);
+            request.collapse = true;  // as corpus-search pages by default: one result per story
             return request;
         };
         if (options.ids) {
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
                 request.scope = corpus::searcher::Scope::all;
                 request.limit = std::size_t{1} << 30;  // every match of any corpus here
                 request.snippets = false;
+                request.collapse = false;  // every matching article, as --ids lists them
                 const corpus::Result<corpus::searcher::SearchResult> result = searcher.search(request);
                 if (!result) throw std::runtime_error(q.query + ": " + describe(result.error()));
                 std::vector<std::string> ids;

@@ -6,6 +6,7 @@
 #include "schema/date.h"
 #include "schema/fields.h"
 #include "schema/person_facet.h"
+#include "schema/story.h"
 
 #include <algorithm>
 
@@ -108,7 +109,11 @@ Xapian::Document build_document(const schema::StoredArticle& article) {
     doc.add_value(slot_indexed, article.indexed);
     doc.add_value(slot_changed, article.changed);
 
-    add_person_facet(doc, index_article_text(doc, article.title, article.body, article.chrome));
+    std::vector<std::uint64_t> body_words;
+    add_person_facet(doc, index_article_text(doc, article.title, article.body, article.chrome, &body_words));
+    if (const std::optional<StoryFingerprint> fingerprint = story_fingerprint(body_words)) {
+        doc.add_value(slot_story_fingerprint, encode_story_fingerprint(*fingerprint));
+    }
 
     doc.set_data(encode_document_data(article));
     return doc;

@@ -3,6 +3,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/parallel_build.h"
 #include "indexer/run_context.h"
+#include "indexer/stories.h"
 #include "schema/analysis.h"
 #include "schema/date.h"
 #include "schema/facet_columns.h"
@@ -199,6 +200,24 @@ private:
     std::set<std::uint32_t> touched_;  // facet chunks of the articles changed since the last commit
 };
 
+// The story pass (stories.h) over the generation folders of one index: one, or a live
+// one per shard.
+Status group_stories(const std::vector<fs::path>& generations) {
+    try {
+        std::vector<Xapian::WritableDatabase> databases;
+        for (const fs::path& generation : generations) {
+            databases.emplace_back(generation.string(), Xapian::DB_OPEN);
+        }
+        std::vector<Xapian::WritableDatabase*> pointers;
+        for (Xapian::WritableDatabase& db : databases) pointers.push_back(&db);
+        assign_stories(pointers);
+        for (Xapian::WritableDatabase& db : databases) db.close();
+        return Ok{};
+    } catch (const Xapian::Error& e) {
+        return schema::translate_xapian_error(e, "grouping stories failed");
+    }
+}
+
 // Indexes into one generation folder, translating Xapian errors once.
 Status index_generation(const fs::path& generation, RunContext& run) {
     Result<Xapian::WritableDatabase> db = schema::open_for_writing(generation.string());
@@ -208,6 +227,8 @@ Status index_generation(const fs::path& generation, RunContext& run) {
         writer.index();
         writer.delete_missing();
         schema::write_missing_facet_chunks(db.value());
+        // A shard's stories are the whole index's, grouped once every shard is written.
+        if (!run.is_part()) assign_stories({&db.value()});
         // A sharded run clears it in every shard once the last is done (index_shards).
         if (!run.is_part()) {
             db->set_metadata(std::string(schema::meta_run_stamp), "");
@@ -268,7 +289,9 @@ Status index_into(const fs::path& index_dir, RunContext& run) {
     const unsigned next = existing.empty() ? 1 : existing.back() + 1;
     const fs::path fresh = schema::generation_dir(index_dir, next);
     if (live.value()) run.set_replaced_generation(schema::generation_dir(index_dir, *live.value()));
-    if (Status built = build_in_parallel(fresh, run); !built) {
+    Status built = build_in_parallel(fresh, run);
+    if (built && !run.is_part()) built = group_stories({fresh});
+    if (!built) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
         fs::remove_all(parts_dir(fresh), ec);
@@ -340,6 +363,14 @@ Status index_shards(const fs::path& index_dir, unsigned shards, RunContext& run)
         if (Status status = index_into(schema::shard_dir(index_dir, shard), part); !status) return status;
         done_before += files;
     }
+    std::vector<fs::path> generations;
+    for (unsigned shard = 0; shard < shards; ++shard) {
+        const fs::path folder = schema::shard_dir(index_dir, shard);
+        Result<std::optional<unsigned>> live = schema::live_generation(folder);
+        if (!live) return live.error();
+        if (live.value()) generations.push_back(schema::generation_dir(folder, *live.value()));
+    }
+    if (Status grouped = group_stories(generations); !grouped) return grouped;
     if (Status cleared = clear_run_stamps(index_dir, shards); !cleared) return cleared;
     // Written last, so that the folder opens as an index only once every shard does.
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include "schema/english_words.h"
 #include "schema/names.h"
 #include "schema/spelling_variants.h"
+#include "schema/story.h"
 #include "schema/word_break.h"
 #include "schema/word_segments.h"
 
@@ -400,8 +401,10 @@ namespace {
 using StemCounts = std::unordered_map<std::string, Xapian::termcount, WordHash, std::equal_to<>>;
 
 // index_text but for the stems, which are counted into `stems` for the caller to add.
+// The hashes of its words in order go to `word_hashes` when given (story.h).
 std::vector<PersonMention> index_words(Xapian::Document& doc, const Field& field, std::string_view text,
-                                       Xapian::termpos& next_position, Xapian::termcount wdf, StemCounts& stems) {
+                                       Xapian::termpos& next_position, Xapian::termcount wdf, StemCounts& stems,
+                                       std::vector<std::uint64_t>* word_hashes = nullptr) {
     // Names are searched in the article stream, which holds the title, and in the title
     // alone (title:); the rest of the page is searched for the words as written.
     const bool names = (field.prefix == article_text.prefix || field.prefix == title_text.prefix) && name_layer_enabled();
@@ -448,6 +451,7 @@ std::vector<PersonMention> index_words(Xapian::Document& doc, const Field& field
                 if (!in_name) doc.add_posting(acronym_term(field, token.word), next_position, wdf);
             }
             for (const std::string& part : token.parts) add_word(part, next_position);
+            if (word_hashes != nullptr) word_hashes->push_back(story_word_hash(token.word));
             add_word(token.word, next_position++);
         }
         if (!tokens.empty()) {
@@ -481,11 +485,11 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
 }
 
 std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
-                                              std::string_view chrome) {
+                                              std::string_view chrome, std::vector<std::uint64_t>* body_word_hashes) {
     Xapian::termpos article_position = 1;
     StemCounts article_stems;
     std::vector<PersonMention> persons = index_words(doc, article_text, title, article_position, 2, article_stems);
-    std::vector<PersonMention> in_body = index_words(doc, article_text, body, article_position, 1, article_stems);
+    std::vector<PersonMention> in_body = index_words(doc, article_text, body, article_position, 1, article_stems, body_word_hashes);
     persons.insert(persons.end(), std::make_move_iterator(in_body.begin()), std::make_move_iterator(in_body.end()));
     add_stems(doc, article_text, article_stems);
     Xapian::termpos title_position = 1;

@@ -29,6 +29,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,9 +127,11 @@ std::vector<PersonMention> index_text(Xapian::Document& doc, const Field& field,
 // as title_text, the chrome as chrome_text, and the marker of each stemmed chrome term
 // whose article stem the document lacks (fields.h, chrome_only_marker). Returns the
 // persons the title and the body mention, for the person facet (person_facet.h,
-// add_person_facet).
+// add_person_facet). The hashes of the body's words, in order, go to `body_word_hashes`
+// when given: the story fingerprint's input (story.h).
 std::vector<PersonMention> index_article_text(Xapian::Document& doc, std::string_view title, std::string_view body,
-                                              std::string_view chrome);
+                                              std::string_view chrome,
+                                              std::vector<std::uint64_t>* body_word_hashes = nullptr);
 
 // Identifies this analysis chain; stored in every index and checked on open, so an
 // index built by a different chain asks to be rebuilt instead of answering wrongly.

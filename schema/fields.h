@@ -19,7 +19,9 @@ namespace corpus::schema {
 // 15: stored articles carry url and author (schema/article.h), in the results' frame.
 // 16: when each article was first indexed and last changed (slot_indexed, slot_changed);
 //     --new-since and the digest filter on them, and an older index has none.
-inline constexpr int schema_version = 16;
+// 17: story fingerprints and stories (slot_story_fingerprint, slot_story); an older index
+//     would show every article as a story of its own.
+inline constexpr int schema_version = 17;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems
@@ -101,6 +103,13 @@ enum Slot : Xapian::valueno {
     // A run's stamp is later than every stamp already in the index, so stamps only grow.
     slot_indexed = 6,
     slot_changed = 7,
+    // The body's MinHash fingerprint (story.h, encode_story_fingerprint); none without words.
+    slot_story_fingerprint = 8,
+    // The story of an article that has near-copies in the index: the id of the story's
+    // first indexed article (the least id among the first), the same in every copy, written
+    // by the indexer's story pass over the whole index (indexer/stories.h). Empty for an
+    // article with no copy, whose story is its own id: Xapian collapses no empty key.
+    slot_story = 9,
 };
 
 // What an article without a given outlet or date reports for it.

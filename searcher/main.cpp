@@ -112,6 +112,7 @@ struct Options {
     std::string new_since;
     std::string digest;
     bool explain = false;
+    bool collapse = true;
     bool version = false;
     bool count = false;
     bool ids = false;
@@ -200,6 +201,11 @@ void define_options(CLI::App& app, Options& opt) {
     last_wins(app.add_option("--color", opt.color, "highlight matches in bold [env: CORPUS_SEARCH_COLOR]")
                   ->check(CLI::IsMember({"auto", "always", "never"}))
                   ->capture_default_str());
+    last_wins(app.add_flag("--collapse,!--no-collapse", opt.collapse,
+                           "one result per story: near-copies of an article (a wire story run by several outlets) "
+                           "show once, the best ranked, listing the others; --no-collapse shows every article. The "
+                           "total and facets count articles either way; --ids and --count are never collapsed "
+                           "(default: --collapse)"));
     app.add_flag("--version", opt.version, "print the release and the index schema it reads, and exit");
     app.add_flag("--explain", opt.explain, "show how the query was parsed and the Xapian query it became");
     app.add_flag("--count", opt.count, "print only the number of matching articles");
@@ -234,7 +240,8 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
         .facets = opt.facets,
         .facet_limit = opt.facet_limit,
         .for_people = opt.format == "text" && opt.batch.empty(),
-        .arrival = opt.format == "json" || !opt.batch.empty(),
+        .json_fields = opt.format == "json" || !opt.batch.empty(),
+        .collapse = opt.collapse,
     });
 }
 

@@ -170,6 +170,19 @@ void sort_by(Xapian::Enquire& enquire, Xapian::KeyMaker* keys) {
     if (keys) enquire.set_sort_by_key_then_relevance(keys, false);
 }
 
+// Articles of one story (fields.h, slot_story) share a key; Xapian keeps the best ranked
+// of each. Articles without a story value are stories of their own: Xapian collapses
+// no empty key.
+void collapse_by_story(Xapian::Enquire& enquire, bool collapse) {
+    if (collapse) enquire.set_collapse_key(schema::slot_story);
+}
+
+void add_page(std::vector<Candidate>& page, const Xapian::MSet& mset, bool collapse) {
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        page.push_back({it.get_weight(), *it, it.get_document(), collapse ? it.get_collapse_key() : std::string()});
+    }
+}
+
 // The terms of `query` when it is one of `field`'s terms or an OR of them; none otherwise.
 std::vector<std::string> alternatives_of(const Xapian::Query& query, const schema::Field& field) {
     const Xapian::Query::op type = query.get_type();
@@ -205,7 +218,7 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, Order order, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched) {
+                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched, bool collapse) {
     const Xapian::Query& query = filtered.query;
     Matches matches;
     std::vector<std::unique_ptr<FacetSpy>> spies;  // one per part, summed into the first; none without facets
@@ -274,11 +287,13 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
                 Xapian::Enquire enquire(*dbs[part]);
                 enquire.set_query(part_queries[part]);
                 sort_by(enquire, keys.get());
+                collapse_by_story(enquire, collapse);
                 if (spies[part]) enquire.add_matchspy(spies[part].get());
                 MatchedDocids matched;
                 if (keep_matched) enquire.add_matchspy(&matched);
                 msets[part] = enquire.get_mset(first, count, everything);
-                totals[part] = msets[part].get_matches_estimated();
+                // Collapsed, the matches estimated are the stories': every article counts.
+                totals[part] = msets[part].get_uncollapsed_matches_estimated();
                 matched_docids[part] = matched.take();
                 return;
             }
@@ -303,6 +318,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
             }
             Xapian::Enquire ranking(*dbs[part]);
             sort_by(ranking, keys.get());
+            collapse_by_story(ranking, collapse);
             if (plan == Plan::rank_counted) {
                 ranking.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_queries[part],
                                                 Xapian::Query((new DocidList(matched.docids()))->release())));
@@ -332,9 +348,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
         matches.total += totals[part];
         // The parts' docid ranges rise with the part.
         matches.matched.insert(matches.matched.end(), matched_docids[part].begin(), matched_docids[part].end());
-        for (Xapian::MSetIterator it = msets[part].begin(); it != msets[part].end(); ++it) {
-            matches.page.push_back({it.get_weight(), *it, it.get_document()});
-        }
+        add_page(matches.page, msets[part], collapse);
         if (part > 0 && spies[0]) spies[0]->merge(*spies[part]);
     }
     if (parts > 1) {
@@ -351,7 +365,13 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
             return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
         });
         std::vector<Candidate> sorted;
-        for (std::size_t i : at) sorted.push_back(std::move(matches.page[i]));
+        // Each part kept a story's best article of its own docids: the best of them stays.
+        std::set<std::string> stories;
+        for (std::size_t i : at) {
+            const std::string& story = matches.page[i].story;
+            if (!story.empty() && !stories.insert(story).second) continue;
+            sorted.push_back(std::move(matches.page[i]));
+        }
         matches.page = std::move(sorted);
         matches.page.erase(matches.page.begin(),
                            matches.page.begin() + static_cast<std::ptrdiff_t>(std::min(matches.page.size(), offset)));
@@ -368,7 +388,7 @@ Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Que
 }
 
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order order, std::size_t offset,
-                     std::size_t limit, FacetSet facets) {
+                     std::size_t limit, FacetSet facets, bool collapse) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     Xapian::ValueCountMatchSpy outlet_spy(schema::slot_outlet);
@@ -391,11 +411,18 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order ord
         Xapian::Enquire sorted(db);
         sorted.set_query(part);
         sorted.set_sort_by_value_then_relevance(schema::slot_date, reverse);
+        collapse_by_story(sorted, collapse);
         return sorted.get_mset(static_cast<Xapian::doccount>(from), static_cast<Xapian::doccount>(most));
     };
     std::vector<Xapian::MSet> pages;
-    if (order == Order::relevance) {
+    if (order == Order::relevance && !collapse) {
         pages.push_back(mset);
+    } else if (order == Order::relevance) {
+        // Counted above, every article seen by the spies; ranked here by story.
+        Xapian::Enquire collapsed(db);
+        collapsed.set_query(query);
+        collapse_by_story(collapsed, true);
+        pages.push_back(collapsed.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit)));
     } else if (order == Order::newest) {
         pages.push_back(sorted_page(query, true, offset, limit));
     } else {
@@ -412,11 +439,7 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order ord
                                         offset > dated_total ? offset - dated_total : 0, limit - pages[0].size()));
         }
     }
-    for (const Xapian::MSet& page : pages) {
-        for (Xapian::MSetIterator it = page.begin(); it != page.end(); ++it) {
-            matches.page.push_back({it.get_weight(), *it, it.get_document()});
-        }
-    }
+    for (const Xapian::MSet& page : pages) add_page(matches.page, page, collapse);
     matches.outlets = read_facet(outlet_spy);
     matches.months = read_facet(month_spy);
     matches.persons = schema::person_counts(person_spy);

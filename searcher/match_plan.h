@@ -22,6 +22,7 @@ struct Candidate {
     double weight;
     Xapian::docid docid;
     Xapian::Document document;
+    std::string story = {};  // its story value (fields.h, slot_story) when the page is collapsed
 };
 
 struct Matches {
@@ -41,16 +42,18 @@ std::size_t parts_for(const Xapian::Database& db, const Xapian::Query& query, co
 // Matches `filtered` (`unfiltered` with the request's filters) over `dbs`, handles of one
 // local index at one revision, each searching its share of the docids; the page is the
 // `limit` matches from `offset`, in `order`; only the `facets` asked for are counted;
-// `keep_matched` also lists every match. Throws what Xapian throws.
+// `keep_matched` also lists every match; `collapse` pages through stories, one article
+// each (the best ranked), while the total and facets still count articles. Throws what
+// Xapian throws.
 Matches match_local(const std::vector<Xapian::Database*>& dbs, const Xapian::Query& unfiltered,
                     const FilteredQuery& filtered, Order order, std::size_t offset, std::size_t limit,
-                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched);
+                    FacetChunkCache* chunks, FacetSet facets, bool keep_matched, bool collapse);
 
 // Matches `query` over `db`, which has shards on other machines, in one pass with Xapian's
 // own spies (xapian-tcpsrv runs no others), one for each of the `facets` asked for.
 // Throws what Xapian throws.
 Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order order, std::size_t offset,
-                     std::size_t limit, FacetSet facets);
+                     std::size_t limit, FacetSet facets, bool collapse);
 
 // What the default scope leaves to the page's chrome (issue 23), in two steps: the
 // articles that match `wider` but not `narrower`, where `wider` is `narrower` searched in

@@ -115,7 +115,17 @@ void append_hit_text(std::string& out, const Hit& hit, const TextStyle& style) {
                        field(with_inferred_mark(hit.outlet, hit.outlet_inferred)),
                        with_inferred_mark(display_date(hit.date), hit.date_inferred), hit.score);
     out += byline(hit.author, hit.url);
-    out += fmt::format("     {}\n\n", snippet_text(hit.snippet, style));
+    out += fmt::format("     {}\n", snippet_text(hit.snippet, style));
+    if (!hit.copies.empty()) {
+        std::vector<std::string> copies;
+        for (const StoryCopy& copy : hit.copies) {
+            // An unknown outlet says nothing of where it ran: the article's id does.
+            copies.push_back(fmt::format("{} {}", field(copy.outlet == schema::unknown_value ? copy.id : copy.outlet),
+                                         display_date(copy.date)));
+        }
+        out += fmt::format("     also ran in: {}\n", fmt::join(copies, ", "));
+    }
+    out += "\n";
 }
 
 // The last line of a search's text: what the default scope left to the page's chrome.
@@ -162,6 +172,9 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
         return out;
     }
     out += fmt::format("{} article{} match", result.total, result.total == 1 ? "" : "s");
+    if (result.stories && *result.stories != result.total) {
+        out += fmt::format(" ({} stor{})", *result.stories, *result.stories == 1 ? "y" : "ies");
+    }
     out += result.hits.empty() ? std::string(".\n")
                                : fmt::format("; showing {}-{}.\n", result.offset + 1, result.offset + result.hits.size());
     out += suggestion + "\n";
@@ -175,10 +188,10 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
 namespace {
 
 // The results of a search's and a digest's JSON: the same objects.
-nlohmann::ordered_json hits_json(const std::vector<Hit>& hits) {
+nlohmann::ordered_json hits_json(const std::vector<Hit>& hits, bool collapsed) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Hit& hit : hits) {
-        out.push_back({
+        nlohmann::ordered_json& item = out.emplace_back(nlohmann::ordered_json{
             {"rank", hit.rank},
             {"id", hit.id},
             {"title", hit.title},
@@ -193,7 +206,13 @@ nlohmann::ordered_json hits_json(const std::vector<Hit>& hits) {
             {"snippet", snippet_html(hit.snippet)},
             {"indexed", hit.indexed},
             {"changed", hit.changed},
+            {"story", hit.story},
         });
+        if (!collapsed) continue;
+        nlohmann::ordered_json& copies = item["copies"] = nlohmann::ordered_json::array();
+        for (const StoryCopy& copy : hit.copies) {
+            copies.push_back({{"id", copy.id}, {"outlet", copy.outlet}, {"date", display_date(copy.date)}});
+        }
     }
     return out;
 }
@@ -207,11 +226,12 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
         out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
     }
     out["total"] = result.total;
+    if (result.stories) out["stories"] = *result.stories;
     out["chrome_only_total"] = result.chrome_only_total;
     if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
     out["offset"] = result.offset;
     out["limit"] = result.limit;
-    out["results"] = hits_json(result.hits);
+    out["results"] = hits_json(result.hits, result.stories.has_value());
     // A facet not asked for is absent: an empty list would say no article has a value.
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     nlohmann::ordered_json more = nlohmann::ordered_json::object();
@@ -375,7 +395,7 @@ std::string render_digest_json(const Digest& digest) {
         searches.push_back({{"name", search.search.name},
                             {"query", search.search.query},
                             {"total", search.result.total},
-                            {"results", hits_json(search.result.hits)}});
+                            {"results", hits_json(search.result.hits, search.result.stories.has_value())}});
     }
     out["searches"] = std::move(searches);
     return dump(out, 2);

@@ -150,7 +150,8 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     request.outlets = options.outlets;
     request.persons = options.persons;
     request.explain = options.explain;
-    request.arrival = options.arrival;
+    request.json_fields = options.json_fields;
+    request.collapse = options.collapse;
     request.scope = options.scope;
     request.order = options.order;
     auto from = date_option(options.from, "--from");
@@ -193,12 +194,14 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     case OutputMode::results:
         break;
     case OutputMode::count:
+        request.collapse = false;
         request.limit = 0;
         request.snippets = false;
         request.count_chrome_only = false;
         request.facets = FacetSet{false, false, false};
         break;
     case OutputMode::ids:
+        request.collapse = false;
         request.snippets = false;
         request.count_chrome_only = false;
         request.facets = FacetSet{false, false, false};

@@ -64,7 +64,8 @@ struct RequestOptions {
     // Printed for people (text, a web page): each facet shows its top
     // default_text_facet_limit values unless facet_limit is given. Else every value.
     bool for_people = false;
-    bool arrival = false;  // the output shows when each hit was indexed and changed (JSON)
+    bool json_fields = false;  // the output shows what only JSON shows of a hit (SearchRequest::json_fields)
+    bool collapse = true;      // one result per story (SearchRequest::collapse); --ids and --count never
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per

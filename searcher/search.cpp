@@ -15,6 +15,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/request.h"
+#include "searcher/story_copies.h"
 #include "searcher/suggest.h"
 
 #include <algorithm>
@@ -287,9 +288,9 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     std::future<std::size_t> chrome_only;
     if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
     // Facets and the total must be exact: Xapian looks at every candidate.
-    matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit, request.facets)
+    matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit, request.facets, request.collapse)
                       : match_local(dbs, compiled->query, filtered.value(), order, request.offset, request.limit,
-                                    facet_chunks_.get(), request.facets, beyond && !count_alongside);
+                                    facet_chunks_.get(), request.facets, beyond && !count_alongside, request.collapse);
     result.total = matches.total;
     result.threads = matches.threads;
     // The page is read, and its documents let go, before the count may start: part of it
@@ -300,13 +301,16 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         std::string data;
         std::string indexed;
         std::string changed;
+        std::string story;
     };
     std::vector<PageEntry> page;
-    for (const Candidate& candidate : matches.page) {
-        PageEntry& entry = page.emplace_back(PageEntry{candidate.weight, candidate.document.get_data(), {}, {}});
-        if (request.arrival) {
+    for (Candidate& candidate : matches.page) {
+        PageEntry& entry = page.emplace_back(PageEntry{candidate.weight, candidate.document.get_data(), {}, {},
+                                                       std::move(candidate.story)});
+        if (request.json_fields) {
             entry.indexed = candidate.document.get_value(schema::slot_indexed);
             entry.changed = candidate.document.get_value(schema::slot_changed);
+            if (!request.collapse) entry.story = candidate.document.get_value(schema::slot_story);
         }
     }
     matches.page.clear();
@@ -319,6 +323,24 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                                   request.snippets ? make_snippet(article->body, compiled->highlights) : Snippet{},
                                   std::move(article->url), std::move(article->author), std::move(page[i].indexed),
                                   std::move(page[i].changed)});
+        Hit& hit = result.hits.back();
+        if (request.collapse || request.json_fields) hit.story = page[i].story.empty() ? hit.id : page[i].story;
+    }
+    if (request.collapse) {
+        result.stories = count_stories(db_, query, result.total);
+        std::vector<std::string> stories;
+        for (const PageEntry& entry : page) {
+            if (!entry.story.empty()) stories.push_back(entry.story);
+        }
+        Result<std::map<std::string, std::vector<StoryCopy>>> members = story_members(db_, query, stories);
+        if (!members) return members.error();
+        for (Hit& hit : result.hits) {
+            const auto found = members->find(hit.story);
+            if (found == members->end()) continue;
+            for (const StoryCopy& copy : found->second) {
+                if (copy.id != hit.id) hit.copies.push_back(copy);
+            }
+        }
     }
 
     result.outlet_facet = std::move(matches.outlets);

@@ -37,9 +37,12 @@ struct SearchRequest {
     bool snippets = true;  // --count and --ids need none
     bool explain = false;  // also describe how names in the query were read
     bool count_chrome_only = true;  // also count what only the page's chrome matches (--count and --ids need none)
-    // Also read when each hit was indexed and changed: two more reads a hit, which only
-    // JSON prints.
-    bool arrival = false;
+    // Also read what only JSON prints of each hit: when it was indexed and changed, and
+    // its story; three more reads a hit.
+    bool json_fields = false;
+    // One result per story (schema/story.h), the best ranked, listing the story's other
+    // matching articles; the total and facets still count articles.
+    bool collapse = false;
     Scope scope = Scope::article;
     std::vector<std::string> outlets;  // any of these (case and spacing ignored)
     std::vector<std::string> persons;  // articles mentioning any of these people, in any spelling
@@ -53,6 +56,13 @@ struct SearchRequest {
     // and at or before `changed_until` (the digest's until).
     std::optional<schema::Instant> changed_after;
     std::optional<schema::Instant> changed_until;
+};
+
+// Another article of a hit's story that matches too, as --collapse lists it.
+struct StoryCopy {
+    std::string id;
+    std::string outlet;
+    std::string date;  // "YYYY-MM-DD", or empty when unknown
 };
 
 struct Hit {
@@ -70,6 +80,10 @@ struct Hit {
     std::string author;  // likewise
     std::string indexed;  // when first indexed, schema::format_instant's form
     std::string changed;  // when its text or metadata last changed
+    // Its story: the id of the story's first article, or its own id when it has no copy.
+    // Read when collapsing or json_fields; else empty.
+    std::string story = {};
+    std::vector<StoryCopy> copies = {};  // collapsed: the story's other matching articles
 };
 
 struct FacetCount {
@@ -85,6 +99,7 @@ struct SearchResult {
     std::string xapian_query;  // Xapian's description of the final query, for --explain
     std::string names;         // how the query's names were recognised, one line each
     std::size_t total = 0;     // exact number of matching articles
+    std::optional<std::size_t> stories;  // distinct stories among them, when collapsed
     // Further articles that match only in the page's chrome, the same filters applied:
     // what --scope all would add, exactly. 0 under --scope all, which leaves nothing out,
     // and when the request does not count them.
