@@ -65,6 +65,7 @@ struct RequestOptions {
     // default_text_facet_limit values unless facet_limit is given. Else every value.
     bool for_people = false;
     bool arrival = false;  // the output shows when each hit was indexed and changed (JSON)
+    std::optional<std::string> like = {};  // --like as typed: an article's id, not empty
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per
@@ -89,8 +90,8 @@ Status check_whole_number(std::string_view text, std::size_t least, std::size_t 
 // UTF-8 is repaired in `query`, so that an answer echoing it prints readable text.
 Status check_query_text(std::string& query);
 
-// The query of `request` checked as check_query_text does, except that with filters it
-// may be empty: filters alone list their articles, newest first.
+// The query of `request` checked as check_query_text does, except that with filters or
+// --like it may be empty: filters alone list their articles, newest first.
 Status check_request_query(SearchRequest& request);
 
 // The lines of a batch file: one query a line; a blank line, or one whose first
