@@ -117,6 +117,7 @@ struct Options {
     bool count = false;
     bool ids = false;
     std::string show_id;
+    std::optional<std::string> like;
     std::string batch;
     double shard_timeout = std::chrono::duration<double>(corpus::schema::default_shard_timeout).count();
     std::vector<std::string> query_words;
@@ -214,6 +215,13 @@ void define_options(CLI::App& app, Options& opt) {
     app.add_option("--batch", opt.batch,
                    "answer the queries in FILE (- for standard input), one per line, as JSON Lines");
     app.add_option("--show", opt.show_id, "print what is stored for the article with this id, instead of searching");
+    app.add_option_function<std::string>(
+           "--like", [&opt](const std::string& id) { opt.like = id; },
+           "rank the articles most like the article with this ID, by its weightiest words and Korean names (in any "
+           "spelling), the article itself left out: copies of the same story come first. A QUERY given too must "
+           "also match; filters, --sort, --limit, --count and --ids apply as to a search. Exit 1 if there is no "
+           "such article")
+        ->type_name("ID");
     app.add_option("QUERY", opt.query_words, "words, \"phrases\", AND, OR, NOT, NEAR, NEAR/n, parentheses");
 }
 
@@ -242,6 +250,7 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
         .for_people = opt.format == "text" && opt.batch.empty(),
         .json_fields = opt.format == "json" || !opt.batch.empty(),
         .collapse = opt.collapse,
+        .like = opt.like,
     });
 }
 
@@ -320,7 +329,11 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
     for (const std::string& word : opt.query_words) request.query += (request.query.empty() ? "" : " ") + word;
     if (corpus::Status valid = corpus::searcher::check_request_query(request); !valid) return fail(valid.error());
     auto result = searcher.search(request);
-    if (!result) return fail(result.error());
+    if (!result) {
+        fail(result.error());
+        // --like of an id the index lacks is --show's "no such article".
+        return result.error().code == corpus::ErrorCode::not_found ? exit_no_match : exit_error;
+    }
     if (!result->notice.empty()) {
         std::fprintf(stderr, "corpus-search: %s\n", corpus::schema::printable(result->notice, 1000).c_str());
     }
@@ -398,6 +411,9 @@ int main(int argc, char** argv) {
 
     const int modes = !opt.show_id.empty() + !opt.batch.empty() + !opt.digest.empty() + opt.count + opt.ids;
     if (modes > 1) return usage_error("--show, --batch, --digest, --count and --ids do not go together");
+    if (opt.like && (!opt.show_id.empty() || !opt.batch.empty() || !opt.digest.empty())) {
+        return usage_error("--like is a search of its own: it does not go with --show, --batch or --digest");
+    }
     using corpus::searcher::Command;
     const Command command = !opt.show_id.empty() ? Command::show
                             : !opt.batch.empty()   ? Command::batch

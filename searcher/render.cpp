@@ -161,6 +161,7 @@ std::string render_text(const SearchResult& result, const TextStyle& style) {
     std::string out;
     if (style.explain) {
         out += fmt::format("query:   {}\nparsed:  {}\n", field(result.query), field(result.parsed));
+        if (!result.like.empty()) out += fmt::format("like:    {}\n", field(result.like));
         for (const std::string& line : lines_of(result.names)) out += fmt::format("name:    {}\n", field(line));
         out += fmt::format("xapian:  {}\n\n", field(result.xapian_query));
     }
@@ -222,6 +223,7 @@ nlohmann::ordered_json search_json(const SearchResult& result, bool explain, std
     out["schema_version"] = output_schema_version;
     if (line) out["line"] = *line;
     out["query"] = result.query;
+    if (!result.like.empty()) out["like"] = result.like;
     if (explain) {
         out["explain"] = {{"parsed", result.parsed}, {"names", lines_of(result.names)}, {"xapian", result.xapian_query}};
     }

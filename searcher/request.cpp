@@ -154,6 +154,10 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     request.collapse = options.collapse;
     request.scope = options.scope;
     request.order = options.order;
+    if (options.like) {
+        if (options.like->empty()) return make_error(ErrorCode::usage, "--like needs an article's id");
+        request.like = *options.like;
+    }
     auto from = date_option(options.from, "--from");
     if (!from) return from.error();
     auto to = date_option(options.to, "--to");
@@ -244,7 +248,7 @@ Status check_query_text(std::string& query) {
 }
 
 Status check_request_query(SearchRequest& request) {
-    if (has_filters(request) && request.query.empty()) return Ok{};
+    if ((has_filters(request) || !request.like.empty()) && request.query.empty()) return Ok{};
     return check_query_text(request.query);
 }
 

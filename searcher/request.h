@@ -66,6 +66,7 @@ struct RequestOptions {
     bool for_people = false;
     bool json_fields = false;  // the output shows what only JSON shows of a hit (SearchRequest::json_fields)
     bool collapse = true;      // one result per story (SearchRequest::collapse); --ids and --count never
+    std::optional<std::string> like = {};  // --like as typed: an article's id, not empty
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per
@@ -90,8 +91,8 @@ Status check_whole_number(std::string_view text, std::size_t least, std::size_t 
 // UTF-8 is repaired in `query`, so that an answer echoing it prints readable text.
 Status check_query_text(std::string& query);
 
-// The query of `request` checked as check_query_text does, except that with filters it
-// may be empty: filters alone list their articles, newest first.
+// The query of `request` checked as check_query_text does, except that with filters or
+// --like it may be empty: filters alone list their articles, newest first.
 Status check_request_query(SearchRequest& request);
 
 // The lines of a batch file: one query a line; a blank line, or one whose first

@@ -10,6 +10,7 @@
 #include "schema/text.h"
 #include "searcher/facet_spy.h"
 #include "searcher/filters.h"
+#include "searcher/like.h"
 #include "searcher/match_plan.h"
 #include "searcher/proximity.h"
 #include "searcher/query_builder.h"
@@ -238,8 +239,11 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     if (request.offset > max_offset) {
         return make_error(ErrorCode::usage, "the offset is more than " + std::to_string(max_offset));
     }
-    // Filters alone (--outlet, --person, --from, --to) list their articles.
-    const bool filters_only = request.query.find_first_not_of(" \t\r\n") == std::string::npos && has_filters(request);
+    // Filters alone (--outlet, --person, --from, --to) list their articles; --like alone
+    // ranks them all by likeness.
+    const bool like = !request.like.empty();
+    const bool filters_only = request.query.find_first_not_of(" \t\r\n") == std::string::npos &&
+                              (has_filters(request) || like);
     Result<QueryNode> parsed = filters_only ? Result<QueryNode>(QueryNode{QueryNode::Kind::all, {}, {}})
                                             : parse_query(request.query);
     if (!parsed) return parsed.error();
@@ -247,6 +251,18 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     Result<CompiledQuery> compiled = filters_only ? Result<CompiledQuery>(CompiledQuery{Xapian::Query::MatchAll, {}, false, false, {}, {}})
                                                   : compile_query(parsed.value(), db_, request.scope, &lookups);
     if (!compiled) return compiled.error();
+    if (like) {
+        Result<CompiledQuery> similar = compile_like(db_, request.like);
+        if (!similar) return similar.error();
+        // A query given with --like only narrows: the likeness alone ranks.
+        if (!filters_only) {
+            similar->query = Xapian::Query(Xapian::Query::OP_FILTER, similar->query, compiled->query);
+            similar->highlights.insert(similar->highlights.end(), compiled->highlights.begin(), compiled->highlights.end());
+        }
+        compiled->query = std::move(similar->query);
+        compiled->highlights = std::move(similar->highlights);
+        compiled->ranked = true;
+    }
     if (remote_ && compiled->local_only) {
         return make_error(ErrorCode::usage, "NEAR, ADJ and SAME with a phrase or a name, and SAME, run on local indexes only",
                           "on remote shards, join single words: a NEAR/5 b");
@@ -264,6 +280,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     persons.insert(persons.end(), compiled->persons.begin(), compiled->persons.end());
     result.notice = unknown_filter_values(db_, outlets, persons);
     result.query = request.query;
+    result.like = request.like;
     result.parsed = filters_only ? std::string() : describe(parsed.value());
     result.xapian_query = query.get_description();
     if (request.explain) result.names = schema::describe_names(request.query);
@@ -271,7 +288,8 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     result.limit = request.limit;
 
     std::optional<Xapian::Query> beyond;
-    if (request.scope == Scope::article && request.count_chrome_only && !filters_only) {
+    // Likeness is of articles: what their chrome holds is no part of it.
+    if (request.scope == Scope::article && request.count_chrome_only && !filters_only && !like) {
         // A query --scope all refuses (a wildcard or name that only the chrome takes past
         // a limit) is one that --scope all shows nothing more for.
         if (Result<CompiledQuery> whole = compile_query(parsed.value(), db_, Scope::all, &lookups)) {

@@ -31,6 +31,9 @@ enum class Order { relevance, newest, oldest };
 
 struct SearchRequest {
     std::string query;
+    // --like: rank by likeness to the article with this id (like.h), which the query, when
+    // given, narrows as a filter would; empty for an ordinary search.
+    std::string like;
     Order order = Order::relevance;  // filters alone have nothing to rank by: newest first
     std::size_t offset = 0;
     std::size_t limit = 10;
@@ -95,6 +98,7 @@ struct FacetCount {
 
 struct SearchResult {
     std::string query;
+    std::string like;  // the request's
     std::string parsed;  // the query as understood, fully parenthesized
     std::string xapian_query;  // Xapian's description of the final query, for --explain
     std::string names;         // how the query's names were recognised, one line each
