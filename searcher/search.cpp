@@ -59,7 +59,7 @@ Searcher::Searcher(Xapian::Database db, std::string path, std::chrono::milliseco
                    Parallelism parallelism)
     : db_(std::move(db)), path_(std::move(path)), shard_timeout_(shard_timeout), parallelism_(parallelism),
       layout_identity_(schema::layout_identity(path_)), remote_(schema::lists_remote_shards(path_)),
-      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()),
+      opened_at_(std::chrono::steady_clock::now()), facet_chunks_(std::make_unique<FacetChunkCache>()), story_column_(std::make_unique<StoryColumn>()),
       person_labels_(std::make_unique<schema::PersonLabelCache>()) {}
 
 Result<Searcher> Searcher::open(const std::string& path, std::chrono::milliseconds shard_timeout,
@@ -77,6 +77,7 @@ Status Searcher::refresh() {
     helper_dbs_.clear();  // opened again on the new state when next needed
     // Another generation may be at the same revision number as the one cached.
     facet_chunks_ = std::make_unique<FacetChunkCache>();
+    story_column_ = std::make_unique<StoryColumn>();
     person_labels_ = std::make_unique<schema::PersonLabelCache>();
     layout_identity_ = identity;
     opened_at_ = std::chrono::steady_clock::now();
@@ -302,13 +303,17 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     // A search on one thread leaves a core to the count, from the start; one split
     // between cores is counted after it, from the list of its matches.
     const bool count_alongside = beyond && dbs.size() == 1 && count_may_run_apart();
+    // Collapsed, the stories among the matches of one local database are read from the
+    // list of its matches; elsewhere by matching again.
+    const bool stories_from_matches = request.collapse && !remote_ && db_.size() == 1;
     Matches matches;
     std::future<std::size_t> chrome_only;
     if (count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, nullptr);
     // Facets and the total must be exact: Xapian looks at every candidate.
     matches = remote_ ? match_remote(db_, query, order, request.offset, request.limit, request.facets, request.collapse)
                       : match_local(dbs, compiled->query, filtered.value(), order, request.offset, request.limit,
-                                    facet_chunks_.get(), request.facets, beyond && !count_alongside, request.collapse);
+                                    facet_chunks_.get(), request.facets, (beyond && !count_alongside) || stories_from_matches,
+                                    request.collapse);
     result.total = matches.total;
     result.threads = matches.threads;
     // The page is read, and its documents let go, before the count may start: part of it
@@ -345,16 +350,19 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
         if (request.collapse || request.json_fields) hit.story = page[i].story.empty() ? hit.id : page[i].story;
     }
     if (request.collapse) {
-        result.stories = count_stories(db_, query, result.total);
         std::vector<std::string> stories;
         for (const PageEntry& entry : page) {
             if (!entry.story.empty()) stories.push_back(entry.story);
         }
-        Result<std::map<std::string, std::vector<StoryCopy>>> members = story_members(db_, query, stories);
-        if (!members) return members.error();
+        Result<StoriesFound> found_stories = stories_from_matches
+                                                 ? stories_of_matches(db_, *story_column_, matches.matched, result.total, stories)
+                                                 : stories_by_query(db_, query, result.total, stories);
+        if (!found_stories) return found_stories.error();
+        result.stories = found_stories->stories;
+        const std::map<std::string, std::vector<StoryCopy>>& members = found_stories->members;
         for (Hit& hit : result.hits) {
-            const auto found = members->find(hit.story);
-            if (found == members->end()) continue;
+            const auto found = members.find(hit.story);
+            if (found == members.end()) continue;
             for (const StoryCopy& copy : found->second) {
                 if (copy.id != hit.id) hit.copies.push_back(copy);
             }

@@ -9,6 +9,7 @@
 #include "searcher/facet_spy.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
+#include "searcher/story_column.h"
 
 #include <xapian.h>
 
@@ -185,6 +186,7 @@ private:
     bool remote_;                  // db_ has shards on other machines
     std::chrono::steady_clock::time_point opened_at_;
     std::unique_ptr<FacetChunkCache> facet_chunks_;  // of db_ (a pointer: Searcher moves)
+    std::unique_ptr<StoryColumn> story_column_;     // likewise
     std::unique_ptr<schema::PersonLabelCache> person_labels_;  // of db_
 };
 

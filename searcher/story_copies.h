@@ -5,24 +5,38 @@
 #pragma once
 
 #include "searcher/search.h"
+#include "searcher/story_column.h"
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace corpus::searcher {
 
-// The distinct stories among the `total` matches of `query`: every match without a copy
-// is a story of its own. Throws what Xapian throws.
-std::size_t count_stories(Xapian::Database& db, const Xapian::Query& query, std::size_t total);
+struct StoriesFound {
+    std::size_t stories = 0;  // distinct stories among the matches
+    // The matches of each story asked for, oldest first (undated last, then by id).
+    std::map<std::string, std::vector<StoryCopy>> members;
+};
 
-// The matches of `query` in each of `stories` (story values), by story, oldest first
-// (undated last, then by id). Throws what Xapian throws; an Error for a stored article
-// that cannot be read.
-Result<std::map<std::string, std::vector<StoryCopy>>> story_members(Xapian::Database& db, const Xapian::Query& query,
-                                                                    const std::vector<std::string>& stories);
+// The stories among the `total` matches of a search over a local index of one database,
+// from its matches' docids (sorted) and its story column. Every match without a story
+// value is a story of its own. An Error for a stored article that cannot be read; throws
+// what Xapian throws.
+Result<StoriesFound> stories_of_matches(const Xapian::Database& db, StoryColumn& column,
+                                        const std::vector<Xapian::docid>& matched, std::size_t total,
+                                        const std::vector<std::string>& shown);
+
+// The same over any index (several shards, remote ones), by matching `query` again, kept to
+// the articles with a story value.
+Result<StoriesFound> stories_by_query(Xapian::Database& db, const Xapian::Query& query, std::size_t total,
+                                      const std::vector<std::string>& shown);
 
 }  // namespace corpus::searcher
