@@ -51,7 +51,7 @@ std::string left_of(const std::string& flat, std::size_t end, std::size_t width)
     }
     if (start > 0 && flat[start - 1] != ' ' && flat[start] != ' ') {
         const std::size_t space = flat.find(' ', start);
-        if (space + 1 < end) start = space + 1;
+        if (space != std::string::npos && space + 1 < end) start = space + 1;
     }
     while (start < end && flat[start] == ' ') ++start;
     return flat.substr(start, end - start);

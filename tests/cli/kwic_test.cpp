@@ -4,6 +4,9 @@
 // names in each article's own spelling.
 #include "tests/support/test_support.h"
 
+#include "schema/analysis.h"
+#include "searcher/kwic.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -336,6 +339,21 @@ TEST_F(Kwic, BadWidthsAndOtherModesAreRefusedInOneLine) {
     }
     expect_refused(search({"--kwic", "--explain", "missile"}), "--explain");
     expect_refused(search({"--kwic", "--outlet", "Yonhap"}), "give a query");
+}
+
+// A context with no word's edge near is cut at a character: the text before a match
+// that ends it, joined by hyphens, holds no space at all.
+TEST(KwicContexts, AContextWithoutSpacesIsCutAtACharacter) {
+    const std::vector<searcher::HighlightPattern> patterns =
+        searcher::kwic_patterns({{true, {schema::stem("missile")}, {}, "missile"}});
+    const std::string text = "Seoul. The anti-ship-and-anti-air-and-anti-missile";
+    const std::vector<searcher::Occurrence> occurrences = searcher::find_occurrences(text, patterns, 10);
+    ASSERT_EQ(occurrences.size(), 1u);
+    EXPECT_EQ(occurrences[0].left, "-and-anti-");
+    EXPECT_EQ(occurrences[0].match, "missile");
+    EXPECT_EQ(occurrences[0].right, "");
+    // And at a word's start where there is one: "The anti-..." is cut before "anti".
+    EXPECT_EQ(searcher::find_occurrences("The big anti-missile", patterns, 7)[0].left, "anti-");
 }
 
 // --scope all adds the page's chrome to the text: the bundled corpus's "Nasdaq" stands
