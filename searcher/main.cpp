@@ -116,6 +116,8 @@ struct Options {
     bool version = false;
     bool count = false;
     bool ids = false;
+    bool kwic = false;
+    std::optional<std::string> kwic_width;
     std::string show_id;
     std::optional<std::string> like;
     std::string batch;
@@ -212,6 +214,15 @@ void define_options(CLI::App& app, Options& opt) {
     app.add_flag("--count", opt.count, "print only the number of matching articles");
     app.add_flag("--ids", opt.ids, "print only the ids of matching articles, one per line, or a JSON array with --format json "
                  "(all of them unless --limit)");
+    app.add_flag("--kwic", opt.kwic,
+                 "keyword in context: list every occurrence of the query's words, phrases and names in the matching "
+                 "articles' text (each name as the article spells it), one a line: id, outlet, date, the match and "
+                 "the text around it (every matching article unless --limit)");
+    app.add_option_function<std::string>(
+        "--kwic-width", [&opt](const std::string& width) { opt.kwic_width = width; },
+        fmt::format("characters of context on each side of a --kwic match, 1 to {} (default {})",
+                    corpus::searcher::max_kwic_width, corpus::searcher::default_kwic_width))
+        ->type_name("N");
     app.add_option("--batch", opt.batch,
                    "answer the queries in FILE (- for standard input), one per line, as JSON Lines");
     app.add_option("--show", opt.show_id, "print what is stored for the article with this id, instead of searching");
@@ -242,15 +253,17 @@ corpus::Result<SearchRequest> make_request(const Options& opt, bool limit_given)
                                         : corpus::searcher::Order::relevance,
         .output = opt.count    ? OutputMode::count
                   : opt.ids    ? OutputMode::ids
+                  : opt.kwic   ? OutputMode::kwic
                   : !opt.digest.empty() ? OutputMode::digest
                                         : OutputMode::results,
         .explain = opt.explain,
         .facets = opt.facets,
         .facet_limit = opt.facet_limit,
         .for_people = opt.format == "text" && opt.batch.empty(),
-        .json_fields = opt.format == "json" || !opt.batch.empty(),
+        .json_fields = (opt.format == "json" && !opt.kwic) || !opt.batch.empty(),
         .collapse = opt.collapse,
         .like = opt.like,
+        .kwic_width = opt.kwic_width,
     });
 }
 
@@ -341,6 +354,10 @@ int run_query(Searcher& searcher, const Options& opt, SearchRequest request) {
         write_output(fmt::format("{}\n", result->total));
     } else if (opt.ids) {
         write_output(corpus::searcher::render_ids(result.value(), output_format(opt)));
+    } else if (opt.kwic) {
+        write_output(opt.format == "json"  ? corpus::searcher::render_kwic_json(result.value())
+                     : opt.format == "csv" ? corpus::searcher::render_kwic_csv(result.value())
+                                           : corpus::searcher::render_kwic_text(result.value()));
     } else if (opt.format == "json") {
         write_output(corpus::searcher::render_json(result.value(), opt.explain));
     } else if (opt.format == "csv") {
@@ -409,11 +426,11 @@ int main(int argc, char** argv) {
         return finish_output(exit_match);
     }
 
-    const int modes = !opt.show_id.empty() + !opt.batch.empty() + !opt.digest.empty() + opt.count + opt.ids;
-    if (modes > 1) return usage_error("--show, --batch, --digest, --count and --ids do not go together");
     if (opt.like && (!opt.show_id.empty() || !opt.batch.empty() || !opt.digest.empty())) {
         return usage_error("--like is a search of its own: it does not go with --show, --batch or --digest");
     }
+    const int modes = !opt.show_id.empty() + !opt.batch.empty() + !opt.digest.empty() + opt.count + opt.ids + opt.kwic;
+    if (modes > 1) return usage_error("--show, --batch, --digest, --count, --ids and --kwic do not go together");
     using corpus::searcher::Command;
     const Command command = !opt.show_id.empty() ? Command::show
                             : !opt.batch.empty()   ? Command::batch

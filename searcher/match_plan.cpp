@@ -4,6 +4,7 @@
 #include "schema/fields.h"
 #include "searcher/chrome_reading.h"
 #include "searcher/proximity.h"
+#include "searcher/story_copies.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -435,7 +436,13 @@ Matches match_remote(Xapian::Database& db, const Xapian::Query& query, Order ord
             Xapian::Enquire counting(db);
             counting.set_query(dated_matches);
             counting.set_weighting_scheme(Xapian::BoolWeight());
-            const std::size_t dated_total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+            std::size_t dated_total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+            // Collapsed, the dated pages hold stories: the undated ones start after them.
+            if (collapse) {
+                const Result<StoriesFound> dated = stories_by_query(db, dated_matches, dated_total, {});
+                if (!dated) throw Xapian::DatabaseError(dated.error().message);
+                dated_total = dated->stories;
+            }
             pages.push_back(sorted_page(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated), false,
                                         offset > dated_total ? offset - dated_total : 0, limit - pages[0].size()));
         }

@@ -244,7 +244,7 @@ private:
                 parts.push_back(in_scope([&](const schema::Field& field) {
                     return Xapian::Query(schema::stem_term(field, word));
                 }));
-                if (positive) highlights.push_back({true, {schema::stem(word_tokens[0].word)}});
+                if (positive) highlights.push_back({true, {schema::stem(word)}, {}, word});
             } else {
                 if (Status counted = count_positional(Positional::phrase); !counted) return counted.error();
                 parts.push_back(exact_sequence(word_tokens));
@@ -371,7 +371,9 @@ private:
         remember_sequence(tokens, positive);
         if (spans.empty()) return std::optional(exact_sequence(tokens));
         if (positive) {
-            for (const schema::NameSpan& span : spans) highlights.push_back({false, {}, schema::name_forms(span)});
+            for (const schema::NameSpan& span : spans) {
+                highlights.push_back({false, {}, schema::name_forms(span), {}, false});
+            }
         }
         Result<std::vector<TermSequence>> layouts = sequences(text, tokens, names_field());
         if (!layouts) return layouts.error();
@@ -469,7 +471,9 @@ private:
             // The title's own terms (fields.h, title_text), names included.
             const std::vector<const schema::Field*> scope = std::exchange(fields_, {&schema::title_text});
             names_prefix_ = std::string(schema::title_text.prefix);
+            const std::size_t lit_before = highlights.size();
             Built built = node.quoted ? phrase(value, positive) : words(QueryNode{QueryNode::Kind::words, {value}, {}}, positive);
+            for (std::size_t k = lit_before; k < highlights.size(); ++k) highlights[k].listed = false;
             fields_ = scope;
             names_prefix_.clear();
             return built;

@@ -24,6 +24,12 @@ struct HighlightPattern {
     bool by_stem;                    // words[0] is a stem
     std::vector<std::string> words;  // normalized words, acronym terms ("XAun": analysis.h) or the stem
     std::vector<schema::NameForm> name_forms = {};  // when set: a name (schema/names.h)
+    // A stem pattern's word as typed (normalized): keyword in context (kwic.h) lists the
+    // word itself, not its inflections.
+    std::string typed = {};
+    // Whether keyword in context lists its matches: not a title: field's (a title is no
+    // text of the article), nor a name's inside a longer phrase (the phrase is listed).
+    bool listed = true;
 };
 
 struct CompiledQuery {

@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <nlohmann/json.hpp>
 
@@ -401,6 +403,80 @@ std::string render_digest_json(const Digest& digest) {
     }
     out["searches"] = std::move(searches);
     return dump(out, 2);
+}
+
+namespace {
+
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// `text` widened with spaces to `width` characters, on its right (a column read from its
+// left) or on its left (the context that ends at the match).
+std::string padded(const std::string& text, std::size_t width, bool on_left) {
+    const std::string pad(width > characters(text) ? width - characters(text) : 0, ' ');
+    return on_left ? pad + text : text + pad;
+}
+
+}  // namespace
+
+std::string render_kwic_text(const SearchResult& result) {
+    struct Line {
+        std::array<std::string, 4> columns;  // id, outlet, date, left context
+        std::string match;
+        std::string right;
+    };
+    std::vector<Line> lines;
+    std::array<std::size_t, 4> widths{};
+    for (const Hit& hit : result.hits) {
+        for (const Occurrence& occurrence : hit.occurrences) {
+            Line& line = lines.emplace_back(Line{{field(hit.id), field(hit.outlet), display_date(hit.date),
+                                                  field(occurrence.left)},
+                                                 field(occurrence.match), field(occurrence.right)});
+            for (std::size_t k = 0; k < widths.size(); ++k) widths[k] = std::max(widths[k], characters(line.columns[k]));
+        }
+    }
+    std::string out;
+    for (const Line& line : lines) {
+        std::string text;
+        for (std::size_t k = 0; k + 1 < widths.size(); ++k) text += padded(line.columns[k], widths[k], false) + "  ";
+        text += padded(line.columns.back(), widths.back(), true) + "[" + line.match + "]" + line.right;
+        out += text + "\n";
+    }
+    return out;
+}
+
+std::string render_kwic_json(const SearchResult& result) {
+    nlohmann::ordered_json occurrences = nlohmann::ordered_json::array();
+    for (const Hit& hit : result.hits) {
+        for (const Occurrence& occurrence : hit.occurrences) {
+            occurrences.push_back({{"id", hit.id},
+                                   {"outlet", hit.outlet},
+                                   {"date", display_date(hit.date)},
+                                   {"left", occurrence.left},
+                                   {"match", occurrence.match},
+                                   {"right", occurrence.right}});
+        }
+    }
+    nlohmann::ordered_json out;
+    out["schema_version"] = output_schema_version;
+    out["query"] = result.query;
+    out["total"] = result.total;
+    out["occurrences"] = std::move(occurrences);
+    return dump(out, 2);
+}
+
+std::string render_kwic_csv(const SearchResult& result) {
+    std::string out = "id,outlet,date,left,match,right\r\n";
+    for (const Hit& hit : result.hits) {
+        for (const Occurrence& occurrence : hit.occurrences) {
+            out += fmt::format("{},{},{},{},{},{}\r\n", csv_field(hit.id), csv_field(hit.outlet),
+                               csv_field(display_date(hit.date)), csv_field(occurrence.left),
+                               csv_field(occurrence.match), csv_field(occurrence.right));
+        }
+    }
+    return out;
 }
 
 }  // namespace corpus::searcher

@@ -37,6 +37,13 @@ std::string render_ids(const SearchResult& result, OutputFormat format);
 // opened file should import it as text (the README says so).
 std::string render_csv(const SearchResult& result);
 
+// --kwic: every occurrence of every hit (Hit::occurrences), one a line. Text: id, outlet,
+// date, left context, [match], right context, in columns, the matches one above another;
+// JSON: schema/kwic-output.schema.json; CSV: the header id,outlet,date,left,match,right.
+std::string render_kwic_text(const SearchResult& result);
+std::string render_kwic_json(const SearchResult& result);
+std::string render_kwic_csv(const SearchResult& result);
+
 // --batch: one compact JSON object per line, the same object as render_json plus the
 // batch file's line number; a query that failed gets {"line", "query", "error"}.
 std::string render_json_line(const SearchResult& result, bool explain, std::size_t line);

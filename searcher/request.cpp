@@ -123,6 +123,29 @@ Result<FacetSet> facet_list(std::string_view list) {
     return chosen;
 }
 
+// --kwic's width, and what does not go with it: --kwic-width alone, and --explain (the
+// occurrences are a table; how the query was read is none).
+Status kwic_options(const RequestOptions& options, SearchRequest& request) {
+    if (options.output != OutputMode::kwic) {
+        if (!options.kwic_width) return Ok{};
+        return make_error(ErrorCode::usage, "--kwic-width goes with --kwic", "see corpus-search --help");
+    }
+    if (options.explain) {
+        return make_error(ErrorCode::usage, "--kwic does not go with --explain", "run --explain without --kwic");
+    }
+    request.kwic_width = default_kwic_width;
+    if (options.kwic_width) {
+        const std::optional<std::uintmax_t> width = schema::whole_number(*options.kwic_width, 1, max_kwic_width);
+        if (!width) {
+            return make_error(ErrorCode::usage,
+                              "--kwic-width: " + check_whole_number(*options.kwic_width, 1, max_kwic_width).error().message,
+                              "see corpus-search --help");
+        }
+        request.kwic_width = static_cast<std::size_t>(*width);
+    }
+    return Ok{};
+}
+
 }  // namespace
 
 Status check_whole_number(std::string_view text, std::size_t least, std::size_t most) {
@@ -184,6 +207,7 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     } else if (options.for_people) {
         request.facet_limit = default_text_facet_limit;
     }
+    if (Status kwic = kwic_options(options, request); !kwic) return kwic.error();
     if (!options.new_since.empty()) {
         if (options.output == OutputMode::digest) {
             return make_error(ErrorCode::usage, "--digest shows what is new since the previous digest; it takes no --new-since",
@@ -214,6 +238,15 @@ Result<SearchRequest> make_search_request(const RequestOptions& options) {
     case OutputMode::digest:
         // What arrived is the point: every new article, not the first page of them.
         request.count_chrome_only = false;
+        if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
+        break;
+    case OutputMode::kwic:
+        // Every occurrence in every match, as --ids lists every match: each copy of a
+        // story is an article of its own.
+        request.collapse = false;
+        request.snippets = false;
+        request.count_chrome_only = false;
+        request.facets = FacetSet{false, false, false};
         if (!options.limit_given) request.limit = std::numeric_limits<Xapian::doccount>::max();
         break;
     }
@@ -248,7 +281,10 @@ Status check_query_text(std::string& query) {
 }
 
 Status check_request_query(SearchRequest& request) {
-    if ((has_filters(request) || !request.like.empty()) && request.query.empty()) return Ok{};
+    if ((has_filters(request) || !request.like.empty()) && request.query.empty()) {
+        if (!request.kwic_width) return Ok{};
+        return make_error(ErrorCode::usage, "--kwic lists the occurrences of a query's words: give a query");
+    }
     return check_query_text(request.query);
 }
 

@@ -29,6 +29,7 @@ enum class OutputMode {
     count,    // only the number of matches: no page, no snippets
     ids,      // only the ids of the matches: no snippets, every match unless a limit is given
     digest,   // each saved search's new matches (digest.h): every one unless a limit is given
+    kwic,     // the occurrences of the query's words in every match (kwic.h), unless a limit is given
 };
 
 // What the printers of render.h write.
@@ -67,6 +68,9 @@ struct RequestOptions {
     bool json_fields = false;  // the output shows what only JSON shows of a hit (SearchRequest::json_fields)
     bool collapse = true;      // one result per story (SearchRequest::collapse); --ids and --count never
     std::optional<std::string> like = {};  // --like as typed: an article's id, not empty
+    // --kwic-width as typed: 1 to max_kwic_width, with OutputMode::kwic only; nothing for
+    // default_kwic_width.
+    std::optional<std::string> kwic_width = {};
 };
 
 // `options` checked and turned into the search they ask for, without its query (given per
@@ -92,7 +96,8 @@ Status check_whole_number(std::string_view text, std::size_t least, std::size_t 
 Status check_query_text(std::string& query);
 
 // The query of `request` checked as check_query_text does, except that with filters or
-// --like it may be empty: filters alone list their articles, newest first.
+// --like it may be empty: filters alone list their articles, newest first (but hold no
+// words for --kwic to list).
 Status check_request_query(SearchRequest& request);
 
 // The lines of a batch file: one query a line; a blank line, or one whose first

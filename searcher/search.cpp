@@ -338,8 +338,12 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
     }
     matches.page.clear();
     if (beyond && !count_alongside) chrome_only = count_chrome_only(*beyond, compiled->query, &matches.matched);
+    const std::vector<HighlightPattern> listed =
+        request.kwic_width ? kwic_patterns(compiled->highlights) : std::vector<HighlightPattern>{};
+    const bool with_chrome = request.kwic_width && request.scope == Scope::all;
     for (std::size_t i = 0; i < page.size(); ++i) {
-        Result<schema::StoredArticle> article = schema::decode_document_summary(page[i].data);
+        Result<schema::StoredArticle> article = with_chrome ? schema::decode_document_data(page[i].data)
+                                                            : schema::decode_document_summary(page[i].data);
         if (!article) return article.error();
         result.hits.push_back(Hit{request.offset + i + 1, article->id, article->title, article->outlet, article->date,
                                   article->outlet_inferred, article->date_inferred, article->title_inferred, page[i].weight,
@@ -348,6 +352,7 @@ Result<SearchResult> Searcher::run(const SearchRequest& request) {
                                   std::move(page[i].changed)});
         Hit& hit = result.hits.back();
         if (request.collapse || request.json_fields) hit.story = page[i].story.empty() ? hit.id : page[i].story;
+        if (request.kwic_width) hit.occurrences = article_occurrences(*article, listed, with_chrome, *request.kwic_width);
     }
     if (request.collapse) {
         std::vector<std::string> stories;

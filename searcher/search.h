@@ -7,6 +7,7 @@
 #include "schema/index.h"
 #include "schema/result.h"
 #include "searcher/facet_spy.h"
+#include "searcher/kwic.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 #include "searcher/story_column.h"
@@ -39,6 +40,9 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     bool snippets = true;  // --count and --ids need none
+    // Keyword in context (--kwic): each hit lists its occurrences with this many characters
+    // of context, read from the article's text (and its chrome under Scope::all).
+    std::optional<std::size_t> kwic_width;
     bool explain = false;  // also describe how names in the query were read
     bool count_chrome_only = true;  // also count what only the page's chrome matches (--count and --ids need none)
     // Also read what only JSON prints of each hit: when it was indexed and changed, and
@@ -88,6 +92,7 @@ struct Hit {
     // Read when collapsing or json_fields; else empty.
     std::string story = {};
     std::vector<StoryCopy> copies = {};  // collapsed: the story's other matching articles
+    std::vector<Occurrence> occurrences = {};  // with SearchRequest::kwic_width, in text order
 };
 
 struct FacetCount {

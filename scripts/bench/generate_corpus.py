@@ -22,9 +22,6 @@ import vocab  # noqa: E402
 FIRST_DAY = datetime.date(2019, 1, 1)
 DAY_COUNT = (datetime.date(2025, 12, 31) - FIRST_DAY).days + 1
 NO_METADATA_SHARE = 0.10
-# Articles that rerun an earlier one's body (a wire story), from the last WIRE_COPY_REACH.
-WIRE_COPY_SHARE = 0.15
-WIRE_COPY_REACH = 40
 CHUNK = 500
 
 # Filled in each worker (inherited on fork, rebuilt on spawn) by _init.
@@ -266,46 +263,16 @@ def _footer(rng, outlet_name, year, name_outlet):
     return extra + [line] if rng.random() < 0.5 else [line] + extra
 
 
-def _story(seed, index):
-    """The random generator of article `index` and what it draws first: outlet, day, whether
-    it has metadata, its cast of names, headline and body paragraphs."""
-    rng = random.Random(f"corpus-search-bench:{seed}:{index}")
-    outlet = rng.choice(vocab.OUTLETS)
-    day = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAY_COUNT))
-    has_meta = rng.random() >= NO_METADATA_SHARE
-    cast = Cast(rng, outlet[2], outlet[3])
-    title = _headline(rng, cast)
-    body = _body(rng, cast, outlet, day)
-    return rng, outlet, day, has_meta, cast, title, body
-
-
-def _wire_copy(seed, index, rng):
-    """The body of an earlier article as another outlet reruns it, or None for an article
-    of its own. A generator of its own decides, so that the other articles stay as they
-    were before copies were made: trimmed at the end, perhaps a local paragraph on top,
-    perhaps a few words changed."""
-    wire = random.Random(f"corpus-search-bench-wire:{seed}:{index}")
-    if index == 0 or wire.random() >= WIRE_COPY_SHARE:
-        return None
-    source = index - 1 - wire.randrange(min(index, WIRE_COPY_REACH))
-    body = list(_story(seed, source)[6])
-    if len(body) > 2 and wire.random() < 0.5:
-        body = body[:len(body) - wire.randint(1, len(body) // 3 or 1)]
-    if wire.random() < 0.4:
-        body.insert(0, rng.choice(POOLS["seed"]))
-    if wire.random() < 0.5:
-        words = " ".join(body).split(" ")
-        for _ in range(wire.randint(1, 4)):
-            words[wire.randrange(len(words))] = wire.choice(("reportedly", "officials", "on Monday", "again"))
-        body = [" ".join(words)]
-    return body
-
-
 def make_article(seed, index):
     """(id, page text, metadata dict or None) of article `index`."""
-    rng, outlet, day, has_meta, cast, title, body = _story(seed, index)
+    rng = random.Random(f"corpus-search-bench:{seed}:{index}")
+    outlet = rng.choice(vocab.OUTLETS)
     name, _, style, apostrophe, layout = outlet
-    body = _wire_copy(seed, index, rng) or body
+    day = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAY_COUNT))
+    has_meta = rng.random() >= NO_METADATA_SHARE
+    cast = Cast(rng, style, apostrophe)
+    title = _headline(rng, cast)
+    body = _body(rng, cast, outlet, day)
 
     head = []
     if rng.random() < 0.85:

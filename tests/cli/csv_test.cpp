@@ -21,18 +21,6 @@ const std::string newline_title = "Two lines:\nthe second";
 const std::string crlf_title = "Carriage\r\nreturn";
 const std::string formula_title = "=SUM(1+1) and +cmd -x @y";
 
-// The CSV text as rows of fields, read by Python's csv module with strict quoting (a bare
-// quote or an unclosed field is an error, and the test fails).
-nlohmann::json read_csv(const std::string& csv) {
-    const std::string script =
-        "import csv, io, json, sys\n"
-        "text = sys.stdin.buffer.read().decode('utf-8')\n"
-        "print(json.dumps(list(csv.reader(io.StringIO(text, newline=''), strict=True))))\n";
-    const CommandResult result = run({CORPUS_JSONSCHEMA_PYTHON, "-c", script}, {}, csv);
-    EXPECT_EQ(result.exit_code, 0) << result.err << csv;
-    return nlohmann::json::parse(result.out, nullptr, false);
-}
-
 // Whether every record ends with CRLF and no CR or LF stands alone outside quotes.
 bool records_end_with_crlf(const std::string& csv) {
     bool quoted = false;

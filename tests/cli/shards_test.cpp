@@ -301,8 +301,12 @@ SearchCase with_page(const SearchCase& search, std::size_t offset, std::size_t l
     return page;
 }
 
+// A hit as both indexes must agree on it: not its rank (ties), nor when it was indexed,
+// which is the time of each index's own run (a second apart, now and then).
 json without_rank(json hit) {
     hit.erase("rank");
+    hit.erase("indexed");
+    hit.erase("changed");
     return hit;
 }
 

@@ -279,7 +279,7 @@ TEST_F(Stories, CollapseShowsOneResultPerStory) {
     // A name is matched in one weighted pass, where Xapian's own count of a collapsed
     // match is an estimate (2,158 for 2,105 articles on the bench corpus): the total is
     // still every matching article.
-    for (const std::string& name : {"Kim Jong Un", "Yoon Suk Yeol"}) {
+    for (const std::string name : {"Kim Jong Un", "Yoon Suk Yeol"}) {
         const nlohmann::json by_story = search_json({name});
         const CommandResult counted = run({search_bin(), "--db", db(), "--count", name});
         EXPECT_EQ(by_story["total"].dump() + "\n", counted.out) << name;

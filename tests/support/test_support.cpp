@@ -69,6 +69,16 @@ CommandResult run(const std::vector<std::string>& argv, const std::map<std::stri
     return CommandResult{exit_code, read_file(io / "out"), read_file(io / "err")};
 }
 
+nlohmann::json read_csv(const std::string& csv) {
+    const std::string script =
+        "import csv, io, json, sys\n"
+        "text = sys.stdin.buffer.read().decode('utf-8')\n"
+        "print(json.dumps(list(csv.reader(io.StringIO(text, newline=''), strict=True))))\n";
+    const CommandResult result = run({CORPUS_JSONSCHEMA_PYTHON, "-c", script}, {}, csv);
+    EXPECT_EQ(result.exit_code, 0) << result.err << csv;
+    return nlohmann::json::parse(result.out, nullptr, false);
+}
+
 CommandResult validate_json(const std::string& schema_file, const std::string& json, bool json_lines) {
     TempDir tmp;
     write_file(tmp / "out.json", json);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <map>
@@ -92,6 +93,10 @@ void write_made_up_articles(const std::filesystem::path& dir, std::size_t first,
 // that does not decode, a value that differs, an article past a chunk's end), described;
 // empty when every chunk present agrees. `present` receives how many chunks there are.
 std::string facet_chunk_disagreement(const std::filesystem::path& db, std::size_t* present = nullptr);
+
+// CSV text as rows of fields (a JSON array of arrays of strings), read by Python's csv
+// module with strict quoting: a bare quote or an unclosed field fails the test.
+nlohmann::json read_csv(const std::string& csv);
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
