@@ -86,7 +86,7 @@ void mark_common_minima(std::vector<Member>& members) {
         for (std::size_t start = 0; start < by_value.size();) {
             std::size_t end = start + 1;
             while (end < by_value.size() && by_value[end].first == by_value[start].first) ++end;
-            if (end - start > most_copies) {
+            if (end - start > most_copies && by_value[start].first != schema::story_empty_minimum) {
                 for (std::size_t k = start; k < end; ++k) members[by_value[k].second].common.set(i);
             }
             start = end;
@@ -103,12 +103,15 @@ constexpr std::size_t bands = 32;
 constexpr std::size_t most_checked_together = 128;
 
 void join_copies(const std::vector<Member>& members, Components& components) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed(members.size());  // band value, member
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // band value, member
     for (std::size_t band = 0; band < bands; ++band) {
+        keyed.clear();
         for (std::size_t i = 0; i < members.size(); ++i) {
             const auto& minima = members[i].fingerprint.minima;
-            keyed[i] = {static_cast<std::uint32_t>(minima[band * band_rows]) << 16 | minima[band * band_rows + 1],
-                        static_cast<std::uint32_t>(i)};
+            const std::uint16_t first = minima[band * band_rows], second = minima[band * band_rows + 1];
+            // An empty bin is no evidence of a shared shingle.
+            if (first == schema::story_empty_minimum || second == schema::story_empty_minimum) continue;
+            keyed.emplace_back(static_cast<std::uint32_t>(first) << 16 | second, static_cast<std::uint32_t>(i));
         }
         // By band value, then by id: the same order whatever order the articles were indexed in.
         std::sort(keyed.begin(), keyed.end(), [&members](const auto& a, const auto& b) {

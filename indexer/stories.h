@@ -10,7 +10,7 @@
 // of each other. A story is named after its first indexed article (slot_indexed; the least
 // id among several), so it keeps its name while that article stays.
 //
-// Candidates come from locality-sensitive hashing: the first 64 minima in bands of two,
+// Candidates come from locality-sensitive hashing: the first 64 bins in bands of two,
 // each band's equal pairs checked; a pair of bodies sharing a fifth of their shingles is
 // a candidate in most bands.
 #pragma once

@@ -21,7 +21,8 @@ namespace corpus::schema {
 //     --new-since and the digest filter on them, and an older index has none.
 // 17: story fingerprints and stories (slot_story_fingerprint, slot_story); an older index
 //     would show every article as a story of its own.
-inline constexpr int schema_version = 17;
+// 18: story fingerprints by one-permutation hashing: 17's cannot be compared with them.
+inline constexpr int schema_version = 18;
 
 enum class FieldKind {
     text,     // analysed words with positions (phrase-searchable) plus stems

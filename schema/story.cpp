@@ -8,34 +8,9 @@
 namespace corpus::schema {
 namespace {
 
-// The fingerprint's hash functions: multiply-add over an already well-mixed shingle hash
-// (Dietzfelbinger's multiply-shift family), their constants drawn by splitmix64 from a
-// fixed seed, so every build and every run computes the same fingerprints.
-struct HashFunctions {
-    std::array<std::uint64_t, story_hashes> multiply{};
-    std::array<std::uint64_t, story_hashes> add{};
-};
-
-constexpr HashFunctions make_hash_functions() {
-    HashFunctions functions;
-    std::uint64_t state = 0x636f72707573ULL;  // "corpus"
-    auto next = [&state] {
-        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    };
-    for (std::size_t i = 0; i < story_hashes; ++i) {
-        functions.multiply[i] = next() | 1;
-        functions.add[i] = next();
-    }
-    return functions;
-}
-
-constexpr HashFunctions hash_functions = make_hash_functions();
-
-// Bits of a minimum that vary: the highest ones are near zero in a minimum of many.
-constexpr unsigned kept_bits_shift = 32;
+// Which bin a shingle's hash falls in: its top bits.
+constexpr unsigned bin_shift = 64 - 7;
+static_assert(story_hashes == std::size_t{1} << (64 - bin_shift));
 
 }  // namespace
 
@@ -52,14 +27,16 @@ std::optional<StoryFingerprint> story_fingerprint(std::span<const std::uint64_t>
     minima.fill(std::numeric_limits<std::uint64_t>::max());
     for (std::size_t first = 0; first < shingles; ++first) {
         const std::uint64_t shingle = XXH3_64bits(word_hashes.data() + first, width * sizeof(std::uint64_t));
-        for (std::size_t i = 0; i < story_hashes; ++i) {
-            minima[i] = std::min(minima[i], shingle * hash_functions.multiply[i] + hash_functions.add[i]);
-        }
+        std::uint64_t& minimum = minima[shingle >> bin_shift];
+        minimum = std::min(minimum, shingle);
     }
     StoryFingerprint fingerprint;
     fingerprint.shingles = static_cast<std::uint32_t>(std::min<std::size_t>(shingles, std::numeric_limits<std::uint32_t>::max()));
     for (std::size_t i = 0; i < story_hashes; ++i) {
-        fingerprint.minima[i] = static_cast<std::uint16_t>(minima[i] >> kept_bits_shift);
+        if (minima[i] == std::numeric_limits<std::uint64_t>::max()) continue;  // no shingle fell in this bin
+        // Any 16 bits of the minimum tell shingles apart; empty_minimum is kept for none.
+        const auto kept = static_cast<std::uint16_t>(minima[i]);
+        fingerprint.minima[i] = kept == story_empty_minimum ? 1 : kept;
     }
     return fingerprint;
 }
@@ -99,21 +76,30 @@ StoryLikeness likeness_from(const StoryFingerprint& a, const StoryFingerprint& b
 // Fewer minima than this left after the common ones: too few to tell.
 constexpr std::size_t least_compared = 32;
 
+// The bins empty in both say nothing (one-permutation hashing's estimator: equal bins over
+// bins not empty in both); a bin empty in one only is a difference.
+StoryLikeness likeness_over(const StoryFingerprint& a, const StoryFingerprint& b, const StoryCommonMinima& left_out) {
+    std::size_t equal = 0, compared = 0;
+    for (std::size_t i = 0; i < story_hashes; ++i) {
+        const bool a_empty = a.minima[i] == story_empty_minimum, b_empty = b.minima[i] == story_empty_minimum;
+        if (left_out[i] || (a_empty && b_empty)) continue;
+        ++compared;
+        equal += a.minima[i] == b.minima[i];
+    }
+    return compared == 0 ? StoryLikeness{0, 0} : likeness_from(a, b, equal, compared);
+}
+
 }  // namespace
 
 StoryLikeness story_likeness(const StoryFingerprint& a, const StoryFingerprint& b) {
-    std::size_t equal = 0;
-    for (std::size_t i = 0; i < story_hashes; ++i) equal += a.minima[i] == b.minima[i];
-    return likeness_from(a, b, equal, story_hashes);
+    return likeness_over(a, b, {});
 }
 
 StoryLikeness story_likeness(const StoryFingerprint& a, const StoryCommonMinima& a_common, const StoryFingerprint& b,
                              const StoryCommonMinima& b_common) {
     const StoryCommonMinima left_out = a_common | b_common;
     if (story_hashes - left_out.count() < least_compared) return story_likeness(a, b);
-    std::size_t equal = 0;
-    for (std::size_t i = 0; i < story_hashes; ++i) equal += !left_out[i] && a.minima[i] == b.minima[i];
-    return likeness_from(a, b, equal, story_hashes - left_out.count());
+    return likeness_over(a, b, left_out);
 }
 
 bool same_story(const StoryLikeness& likeness) {
